@@ -1,0 +1,1 @@
+"""Answer-quality evals over a bilingual question set: `pytest evals/`; fusion tuning: `python -m evals.tune`."""

@@ -1,0 +1,45 @@
+"""One run of the whole question set per session, on the real model and index, and its table in the summary."""
+
+from __future__ import annotations
+
+import pytest
+
+import qa
+
+from . import harness, thresholds
+
+RUN = pytest.StashKey[harness.Run]()
+
+
+@pytest.fixture(scope="session")
+def retriever() -> qa.Retriever:
+    return qa.default_retriever()
+
+
+@pytest.fixture(scope="session")
+def questions() -> list[harness.Question]:
+    return harness.load_questions()
+
+
+@pytest.fixture(scope="session")
+def run(pytestconfig: pytest.Config, retriever: qa.Retriever, questions: list[harness.Question]) -> harness.Run:
+    ask = harness.refused_by(qa.ask) if hasattr(qa, "ask") else None
+    result = harness.run(retriever, questions, ask)
+    harness.write_report(result)
+    pytestconfig.stash[RUN] = result
+    return result
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    result = config.stash.get(RUN, None)
+    if result is None:  # only the metric unit tests ran
+        return
+    terminalreporter.section("answer quality (evals/report.json has every question)")
+    for split in (harness.ALL, "test"):
+        terminalreporter.write_line(harness.table(result, split))
+        terminalreporter.write_line("")
+    misses = [o for o in harness.outcomes(result, thresholds.MODE) if o.rank != 1 or not o.speaker_ok]
+    terminalreporter.write_line(f"{thresholds.MODE}, gold not first or speaker wrong ({len(misses)}):")
+    for o in misses:
+        terminalreporter.write_line("  " + harness.describe(o) + ("" if o.speaker_ok else "  SPEAKER WRONG"))
+    terminalreporter.write_line(f"searched in {result.seconds:.1f} s")

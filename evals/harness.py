@@ -1,0 +1,228 @@
+"""The question set run once through the real retriever, and the scores, table and report made of it."""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import qa
+from qa import retrieval
+
+from .metrics import MRR_DEPTH, SPEAKER_DEPTH, Scores, first_gold_rank, score, speaker_correct
+
+QUESTIONS = Path(__file__).with_name("questions.jsonl")
+REPORT = Path(__file__).with_name("report.json")
+LANGS = ("id", "en")
+SPLITS = ("dev", "test")
+ALL = "all"  # both splits
+TYPES = ("fact", "number", "who_said", "what_did_x_say", "paraphrase", "multi", "off_topic")
+
+Ask = Callable[[str], bool]  # question -> refused as off-topic
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    lang: str
+    type: str
+    question: str
+    gold: tuple[str, ...]  # exact substrings of the article, one per answering paragraph
+    speaker: str | None  # speaker of the first gold paragraph, None for narration
+    split: str
+
+    @property
+    def on_topic(self) -> bool:
+        return self.type != "off_topic"
+
+
+def load_questions(path: Path = QUESTIONS) -> list[Question]:
+    """The question set, checked field by field so that a bad line names itself."""
+    questions: list[Question] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        raw = json.loads(line)
+        q = Question(
+            id=raw["id"],
+            lang=raw["lang"],
+            type=raw["type"],
+            question=raw["question"],
+            gold=tuple(raw["gold"]),
+            speaker=raw["speaker"],
+            split=raw["split"],
+        )
+        problems = [
+            f"lang {q.lang!r}" * (q.lang not in LANGS),
+            f"split {q.split!r}" * (q.split not in SPLITS),
+            f"type {q.type!r}" * (q.type not in TYPES),
+            "an on-topic question needs gold phrases" * (q.on_topic and not q.gold),
+            "an off-topic question has no gold phrases or speaker" * (not q.on_topic and bool(q.gold or q.speaker)),
+        ]
+        if any(problems):
+            raise ValueError(f"{path}:{n} ({q.id}): " + "; ".join(p for p in problems if p))
+        questions.append(q)
+    ids = [q.id for q in questions]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{path}: duplicate ids {sorted({i for i in ids if ids.count(i) > 1})}")
+    return questions
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One on-topic question searched in one mode."""
+
+    question: Question
+    mode: str
+    detected_lang: str  # the language the retriever took the question to be in
+    rank: int | None  # of the first gold passage, 1-based, None beyond MRR_DEPTH
+    top: tuple[str, ...]  # passage ids, best first, SPEAKER_DEPTH of them
+    top_speakers: tuple[str | None, ...]
+    speaker_ok: bool
+
+
+def search(retriever: qa.Retriever, q: Question, mode: retrieval.Mode) -> Outcome:
+    ranking = retriever.rank(q.question, mode)
+    top = [retriever.passages[i] for i in ranking.order[:MRR_DEPTH]]
+    return Outcome(
+        question=q,
+        mode=mode,
+        detected_lang=ranking.lang,
+        rank=first_gold_rank([p.text for p in top], q.gold),
+        top=tuple(p.id for p in top[:SPEAKER_DEPTH]),
+        top_speakers=tuple(p.speaker for p in top[:SPEAKER_DEPTH]),
+        speaker_ok=speaker_correct([(p.text, p.speaker) for p in top], q.gold, q.speaker),
+    )
+
+
+@dataclass(frozen=True)
+class Run:
+    questions: tuple[Question, ...]
+    outcomes: tuple[Outcome, ...]  # every on-topic question in every mode
+    refused: Mapping[str, bool] | None  # question id -> refused by qa.ask; None while qa has no ask
+    seconds: float
+
+
+def run(retriever: qa.Retriever, questions: Sequence[Question], ask: Ask | None = None) -> Run:
+    """Every on-topic question searched once per mode, and every question put to `ask` when there is one."""
+    start = time.perf_counter()
+    outcomes = tuple(search(retriever, q, mode) for q in questions if q.on_topic for mode in retrieval.MODES)
+    refused = None if ask is None else {q.id: ask(q.question) for q in questions}
+    return Run(tuple(questions), outcomes, refused, time.perf_counter() - start)
+
+
+def refused_by(ask: Callable[..., object]) -> Ask:
+    """`qa.ask` as the evals use it: did it refuse the question as outside the article?"""
+    return lambda question: not ask(question, k=SPEAKER_DEPTH).in_article
+
+
+def selected(q: Question, split: str = ALL, lang: str | None = None, type: str | None = None) -> bool:
+    return split in (ALL, q.split) and lang in (None, q.lang) and type in (None, q.type)
+
+
+def outcomes(
+    r: Run, mode: str, split: str = ALL, lang: str | None = None, type: str | None = None
+) -> list[Outcome]:
+    return [o for o in r.outcomes if o.mode == mode and selected(o.question, split, lang, type)]
+
+
+def scores(r: Run, mode: str, split: str = ALL, lang: str | None = None, type: str | None = None) -> Scores:
+    chosen = outcomes(r, mode, split, lang, type)
+    return score([o.rank for o in chosen], [o.speaker_ok for o in chosen])
+
+
+def refusals(
+    r: Run, on_topic: bool, split: str = ALL, lang: str | None = None
+) -> tuple[list[Question], list[Question]]:
+    """The on- or off-topic questions asked, and those of them that qa.ask refused."""
+    if r.refused is None:
+        raise LookupError("qa has no ask() yet: refusals were not measured.")
+    asked = [q for q in r.questions if q.on_topic == on_topic and selected(q, split, lang)]
+    return asked, [q for q in asked if r.refused[q.id]]
+
+
+def describe(o: Outcome) -> str:
+    """One line on a question that missed: enough to see what the retriever returned instead."""
+    q = o.question
+    rank = "not in top 10" if o.rank is None else f"gold at {o.rank}"
+    top = ", ".join(f"{pid} ({speaker or '-'})" for pid, speaker in zip(o.top, o.top_speakers))
+    lang = "" if o.detected_lang == q.lang else f" [read as {o.detected_lang}]"
+    return f"{q.id} {q.type}{lang}: {q.question!r}: {rank}; top {top}; expected speaker {q.speaker or '-'}"
+
+
+def _fmt(x: float) -> str:
+    return "  -  " if math.isnan(x) else f"{x:.3f}"
+
+
+def table(r: Run, split: str = ALL) -> str:
+    """Metric × mode × language for one split, and the refusals below."""
+    columns = [(mode, lang) for mode in retrieval.MODES for lang in LANGS]
+    cells = {c: scores(r, c[0], split, c[1]) for c in columns}
+    rows = [
+        ("n", lambda s: f"{s.n:5d}"),
+        ("hit@1", lambda s: _fmt(s.hit_at_1)),
+        ("hit@3", lambda s: _fmt(s.hit_at_3)),
+        (f"MRR@{MRR_DEPTH}", lambda s: _fmt(s.mrr)),
+        ("speaker", lambda s: _fmt(s.speaker)),
+    ]
+    lines = [f"{split:<10}" + "".join(f"{f'{mode} {lang}':>11}" for mode, lang in columns)]
+    lines += [f"{name:<10}" + "".join(f"{cell(cells[c]):>11}" for c in columns) for name, cell in rows]
+    if r.refused is None:
+        lines.append("refusals: not measured (qa has no ask() yet)")
+    else:
+        for lang in LANGS:
+            off, off_refused = refusals(r, False, split, lang)
+            on, on_refused = refusals(r, True, split, lang)
+            lines.append(
+                f"refusals {lang}: off-topic refused {len(off_refused)}/{len(off)}, "
+                f"on-topic wrongly refused {len(on_refused)}/{len(on)}"
+            )
+    return "\n".join(lines)
+
+
+def _json(s: Scores) -> dict[str, float | None]:
+    # JSON has no NaN: an empty group is null.
+    return {k: None if isinstance(v, float) and math.isnan(v) else v for k, v in asdict(s).items()}
+
+
+def report(r: Run) -> dict:
+    """Everything measured, for evals/report.json: settings, aggregates, and each question's outcome."""
+    groups = {
+        f"{split}/{mode}/{lang or 'both'}": _json(scores(r, mode, split, lang))
+        for split in (ALL, *SPLITS)
+        for mode in retrieval.MODES
+        for lang in (None, *LANGS)
+    }
+    by_type = {
+        f"{type}/{mode}/{lang}": _json(scores(r, mode, ALL, lang, type))
+        for type in TYPES
+        if type != "off_topic"
+        for mode in retrieval.MODES
+        for lang in LANGS
+    }
+    per_question = {
+        q.id: {
+            **asdict(q),
+            "refused": None if r.refused is None else r.refused[q.id],
+            "modes": {
+                o.mode: {k: v for k, v in asdict(o).items() if k not in ("question", "mode")}
+                for o in r.outcomes
+                if o.question.id == q.id
+            },
+        }
+        for q in r.questions
+    }
+    return {
+        "settings": {"fusion": retrieval.FUSION, "dense_weight": retrieval.DENSE_WEIGHT},
+        "seconds": round(r.seconds, 2),
+        "groups": groups,
+        "by_type": by_type,
+        "questions": per_question,
+    }
+
+
+def write_report(r: Run, path: Path = REPORT) -> None:
+    path.write_text(json.dumps(report(r), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

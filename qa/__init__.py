@@ -1,0 +1,30 @@
+"""Question answering over news articles: the passages that answer a question, each with who said it.
+
+    import qa
+    hits = qa.retrieve("Berapa biaya pelatihan model DeepSeek?", k=3)
+    r = qa.Retriever.from_file("another_article.txt")
+"""
+
+from .answer import Answer, Evidence
+from .api import ask, default_retriever, retrieve, speakers
+from .corpus import Article, ArticleError, read_article
+from .model import ModelMissingError
+from .passages import Passage, SpeakerProfile
+from .retrieval import MODES, Retriever
+
+__all__ = [
+    "MODES",
+    "Answer",
+    "Article",
+    "ArticleError",
+    "ModelMissingError",
+    "Passage",
+    "Retriever",
+    "SpeakerProfile",
+    "Evidence",
+    "ask",
+    "default_retriever",
+    "read_article",
+    "retrieve",
+    "speakers",
+]

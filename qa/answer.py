@@ -1,0 +1,96 @@
+"""The reply to a question: the best evidence sentence, verbatim, with who said it, and the passages behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .bm25 import analyze
+from .language import Lang
+from .passages import Passage
+from .question import asks_who, clean
+from .retrieval import Retriever, check_k
+
+# Below this cosine similarity between the question and its best passage, nothing in the article answers:
+# calibrated on the dev split of evals/ (README, "Evals"), between the highest off-topic question and the
+# lowest on-topic one. Cross-lingual similarities run lower, hence one floor per language.
+RELEVANCE_MIN: dict[Lang, float] = {"id": 0.40, "en": 0.40}
+# A sentence sharing the question's words is a better quote than an equally similar one that does not.
+KEYWORD_WEIGHT = 0.1
+
+REPLIES: dict[Lang, dict[str, str]] = {
+    "id": {
+        "speaker": "Menurut {who}: {quote}",
+        "narration": "Menurut artikel: {quote}",
+        "who": "{who} — {quote}",
+        "who_narration": "Artikel tidak menyebut siapa yang mengatakannya. Bagian yang paling dekat: {quote}",
+        "not_found": "Maaf, jawabannya tidak ditemukan dalam artikel ini.",
+        "truncated": "(Pertanyaan dipotong menjadi {n} karakter.)",
+    },
+    "en": {
+        "speaker": "According to {who}: {quote}",
+        "narration": "According to the article: {quote}",
+        "who": "{who} — {quote}",
+        "who_narration": "The article does not say who said it. The closest passage: {quote}",
+        "not_found": "Sorry, the answer is not in this article.",
+        "truncated": "(The question was cut to {n} characters.)",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: str  # verbatim from the passage
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str  # as searched (cleaned, maybe truncated)
+    lang: Lang
+    text: str  # the reply shown to the user
+    in_article: bool
+    passages: tuple[Passage, ...]  # empty when nothing in the article answers
+    evidence: Evidence | None
+    truncated: bool = False
+
+
+def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = None) -> Answer:
+    """Answers from the retriever's articles. Raises ValueError as `Retriever.retrieve` does."""
+    k = check_k(k)
+    cleaned = clean(question)
+    ranking = retriever.rank(cleaned.text, "hybrid", speaker)
+    lang = ranking.lang
+    replies = REPLIES[lang]
+    note = " " + replies["truncated"].format(n=len(cleaned.text)) if cleaned.truncated else ""
+    relevant = len(ranking.order) > 0 and float(ranking.dense.max()) >= RELEVANCE_MIN[lang]
+    if not relevant:
+        return Answer(cleaned.text, lang, replies["not_found"] + note, False, (), None, cleaned.truncated)
+    passages = tuple(retriever.top(ranking, k))
+    evidence = best_sentence(retriever, cleaned.text, passages[0])
+    text = _reply(replies, evidence, asks_who(cleaned.text)) + note
+    return Answer(cleaned.text, lang, text, True, passages, evidence, cleaned.truncated)
+
+
+def best_sentence(retriever: Retriever, question: str, passage: Passage) -> Evidence:
+    texts, vectors = retriever.sentences(passage)
+    similarity = vectors @ retriever.encoder.query(question)[0]
+    words = set(analyze(question))
+    overlap = np.array([len(words & set(analyze(t))) / max(len(words), 1) for t in texts])
+    return Evidence(texts[int(np.argmax(similarity + KEYWORD_WEIGHT * overlap))], passage)
+
+
+def _who(passage: Passage) -> str:
+    return f"{passage.speaker} ({passage.speaker_role})" if passage.speaker_role else str(passage.speaker)
+
+
+def _quote(sentence: str) -> str:
+    return sentence if sentence.startswith(("“", '"')) else f"“{sentence}”"
+
+
+def _reply(replies: dict[str, str], evidence: Evidence, who_question: bool) -> str:
+    passage, quote = evidence.passage, _quote(evidence.sentence)
+    if passage.speaker is None:
+        return replies["who_narration" if who_question else "narration"].format(quote=quote)
+    return replies["who" if who_question else "speaker"].format(who=_who(passage), quote=quote)

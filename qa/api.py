@@ -1,0 +1,37 @@
+"""The default corpus, searched through one retriever per process."""
+
+from __future__ import annotations
+
+import threading
+
+from . import answer
+from .answer import Answer
+from .passages import Passage, SpeakerProfile
+from .retrieval import Mode, Retriever
+
+_lock = threading.Lock()
+_default: Retriever | None = None
+
+
+def default_retriever() -> Retriever:
+    """The retriever over `corpus/` with its persisted index, loaded on first use and shared."""
+    global _default
+    with _lock:
+        if _default is None:
+            _default = Retriever.from_corpus()
+        return _default
+
+
+def retrieve(question: str, k: int = 3, mode: Mode = "hybrid", speaker: str | None = None) -> list[Passage]:
+    """The k passages of the default corpus that best answer the question; see `Retriever.retrieve`."""
+    return default_retriever().retrieve(question, k, mode, speaker)
+
+
+def speakers() -> list[SpeakerProfile]:
+    """The people quoted in the default corpus, each with their role and passages."""
+    return default_retriever().speakers()
+
+
+def ask(question: str, k: int = 3, speaker: str | None = None) -> Answer:
+    """The reply to a question about the default corpus; see `qa.answer.ask`."""
+    return answer.ask(default_retriever(), question, k, speaker)

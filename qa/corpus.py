@@ -1,0 +1,110 @@
+"""Articles on disk, and their split into sections and body paragraphs."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = ROOT / "corpus"
+
+# A heading is a short line that does not read as a sentence: news sub-heads are a few words with no
+# closing punctuation ("Dampak signifikan", "Masa depan AI di AS").
+HEADING_MAX_WORDS = 8
+_SENTENCE_END = tuple('.!?:;,"”’)')
+_QUOTE_START = tuple('"“‘\'')
+# Indonesian papers close with an editor's code such as "(Z-2)" or "(Ant/P-5)"; it is not content.
+_EDITOR_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,6}/)?[A-Za-z]{1,4}-\d{1,3}\)\s*$")
+
+
+class ArticleError(ValueError):
+    """An article file that cannot be read as text."""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    text: str
+    source: str | None = None
+    language: str = "id"
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    article: str
+    section: str | None
+    number: int  # 1-based, counting body paragraphs only
+    text: str
+
+
+def read_article(path: str | Path) -> Article:
+    """Reads an article file, with its optional metadata beside it (`name.json`)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read the article ({exc.strerror or exc}).") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{path}: not UTF-8 text (byte {exc.start}); save the article as UTF-8.") from exc
+    if "\x00" in text:
+        raise ArticleError(f"{path}: contains NUL bytes; this looks like a binary file, not an article.")
+    meta = _read_metadata(path.with_suffix(".json"))
+    return Article(
+        id=path.stem,
+        title=str(meta.get("title") or path.stem.replace("_", " ").replace("-", " ").strip().capitalize()),
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        source=meta.get("source"),
+        language=str(meta.get("language") or "id"),
+        path=path,
+    )
+
+
+def _read_metadata(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ArticleError(f"{path}: unreadable article metadata ({exc}).") from exc
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{path}: article metadata must be a JSON object.")
+    return meta
+
+
+def load_corpus(folder: str | Path = CORPUS_DIR) -> list[Article]:
+    """Every `*.txt` article in the folder, in name order."""
+    paths = sorted(Path(folder).glob("*.txt"))
+    if not paths:
+        raise ArticleError(f"{folder}: no article (*.txt) found.")
+    return [read_article(p) for p in paths]
+
+
+def is_heading(line: str) -> bool:
+    line = line.strip()
+    return (
+        0 < len(line.split()) <= HEADING_MAX_WORDS
+        and not line.endswith(_SENTENCE_END)
+        and not line.startswith(_QUOTE_START)
+    )
+
+
+def split_paragraphs(article: Article) -> list[Paragraph]:
+    """Body paragraphs in article order; a heading becomes the section of the paragraphs below it."""
+    lines = [line.strip() for line in article.text.split("\n")]
+    lines = [line for line in lines if line]
+    if lines:
+        lines[-1] = _EDITOR_CODE.sub("", lines[-1])
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    for line in lines:
+        if is_heading(line):
+            section = line
+        elif line:
+            paragraphs.append(Paragraph(article.id, section, len(paragraphs) + 1, line))
+    return paragraphs

@@ -1,0 +1,34 @@
+"""Turning text into unit vectors with the sentence-transformers model, with its query and document prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from .model import load_model, model_id
+
+QUERY_CACHE_SIZE = 1024
+
+
+class Encoder:
+    """Embeds passages (the model's document prompt) and questions (its query prompt)."""
+
+    def __init__(self, name: str | None = None) -> None:
+        self.model = load_model(name)
+        self.id = model_id(name)
+        # A chat sees the same questions again (examples, retries): their vectors are kept.
+        self.query = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._query)
+
+    def documents(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self.model.encode_document(
+            list(texts), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=len(texts) > 256
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _query(self, text: str) -> np.ndarray:
+        vector = self.model.encode_query([text], normalize_embeddings=True, convert_to_numpy=True)
+        vector = np.asarray(vector, dtype=np.float32)
+        vector.flags.writeable = False  # shared by every caller of the cache
+        return vector

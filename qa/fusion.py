@@ -1,0 +1,35 @@
+"""Combining the dense and the keyword ranking of the same passages into one score."""
+
+from __future__ import annotations
+
+import numpy as np
+
+# Reciprocal rank fusion's damping constant, as in Cormack et al. (2009).
+RRF_K = 60
+
+
+def minmax(scores: np.ndarray) -> np.ndarray:
+    """Scores scaled to [0, 1]; all-equal scores carry no ranking signal and become 0."""
+    lo, hi = float(scores.min()), float(scores.max())
+    if hi - lo < 1e-9:
+        return np.zeros_like(scores, dtype=np.float32)
+    return ((scores - lo) / (hi - lo)).astype(np.float32)
+
+
+def convex(dense: np.ndarray, keyword: np.ndarray, dense_weight: float) -> np.ndarray:
+    return dense_weight * minmax(dense) + (1.0 - dense_weight) * minmax(keyword)
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    ranks = np.empty(len(scores), dtype=np.float32)
+    ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1)
+    return ranks
+
+
+def rrf(dense: np.ndarray, keyword: np.ndarray, dense_weight: float) -> np.ndarray:
+    """Weighted RRF; a list with no signal (all-equal scores) contributes nothing."""
+    fused = np.zeros(len(dense), dtype=np.float32)
+    for scores, weight in ((dense, dense_weight), (keyword, 1.0 - dense_weight)):
+        if float(scores.max() - scores.min()) > 1e-9:
+            fused += weight / (RRF_K + _ranks(scores))
+    return fused

@@ -1,0 +1,159 @@
+"""Word lists that qa.speakers reads to find who speaks in an Indonesian news paragraph.
+
+Data only, no logic. Every word is lowercase and compared after case and accent folding, because the
+synonym spinner capitalises the words it replaces ("Mengucapkan" for "mengatakan") in mid-sentence.
+Nothing here is about one article: these are the ordinary cues of Indonesian news writing.
+"""
+
+from __future__ import annotations
+
+# Quote marks. Curly double quotes nest; a straight double quote toggles. Single curly quotes (‘…’) are
+# only ever a quote inside a quote (or a scare-quoted term), never a new speaker, so they are not listed.
+OPEN_QUOTES = frozenset("“„«")
+CLOSE_QUOTES = frozenset("”»")
+STRAIGHT_QUOTE = '"'
+
+# Verbs of saying whose subject stands before them: "X mengatakan", "Russell menambahkan", "X menjawab:".
+SPEECH_VERBS = frozenset(
+    """
+    mengatakan mengatakannya berkata menyatakan menjelaskan menambahkan menegaskan mengungkapkan menyebut
+    menyebutkan menilai mengingatkan memperingatkan mengeklaim mengklaim mengumumkan menuturkan memaparkan
+    menguraikan menjawab menekankan mengakui mengaku berpendapat menyampaikan membantah menerangkan bercerita
+    menceritakan mencontohkan memperkirakan memprediksi mengemukakan menandaskan mengucapkan berujar bertutur
+    mengimbau menyarankan mengkritik menanggapi menyimpulkan melanjutkan berbicara menulis meyakini berharap
+    mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
+    """.split()
+)
+
+# Cue words that come after the quote or clause, with the speaker after them: "“…,” kata X", ", ujar X".
+# They are ordinary words too ("kata lain", "sikap tegas"), so they count only right after a quote or a comma.
+INVERTED_CUES = frozenset(
+    "kata ujar ucap tutur tegas jelas imbuh tambah ungkap lanjut sebut terang papar pungkas tandas kilah seru "
+    "timpal sambung bilang aku".split()
+)
+
+# The same with the clitic -nya: "“…,” katanya." The speaker is whoever is being talked about.
+CLITIC_CUES = frozenset(word + "nya" for word in INVERTED_CUES)
+
+# "Menurut X, …" / "…, menurut X." and its clitic "Menurutnya, …".
+ACCORDING_TO = "menurut"
+ACCORDING_TO_CLITIC = "menurutnya"
+
+# Passive verbs of saying followed by their agent: "Hal itu disampaikan (oleh) Menteri X."
+PASSIVE_CUES = frozenset(
+    "disampaikan dikatakan diungkapkan ditegaskan dijelaskan dituturkan diutarakan dipaparkan".split()
+)
+AGENT_MARKER = "oleh"
+
+# Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
+ADVERBS = frozenset("juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri".split())
+
+# Words that end a subject looking backwards from its verb: "… yang umumnya berpendapat" has no named subject.
+CLAUSE_OPENERS = frozenset(
+    """
+    dan tetapi tapi namun sementara sedangkan yang bahwa karena sehingga serta atau ketika saat setelah sebelum
+    meski meskipun walau walaupun jika kalau apabila bila agar supaya sebab padahal hingga sampai
+    """.split()
+)
+
+# Third-person pronouns standing for the person being talked about.
+PRONOUNS = frozenset("ia dia beliau".split())
+
+# Demonstratives that turn a role into a reference to someone named before: "menteri itu", "sang pelatih".
+DEMONSTRATIVES = frozenset("itu tersebut".split())
+DETERMINER = "sang"
+
+# "Seorang juru bicara Nvidia mengatakan …": an unnamed speaker known only by role.
+INDEFINITE = "seorang"
+
+# Markers of a title that someone no longer holds: "mantan Presiden Joe Biden" is not the president now.
+FORMER_MARKERS = frozenset("mantan eks bekas".split())
+
+# Titles that stand right before a personal name, even a one-word one ("Presiden Jokowi").
+STATE_TITLES = (
+    "presiden", "wakil presiden", "wapres", "perdana menteri", "menteri", "menko", "gubernur", "wakil gubernur",
+    "bupati", "wakil bupati", "wali kota", "walikota", "camat", "lurah", "raja", "ratu", "pangeran", "paus",
+    "kanselir", "senator", "jenderal", "panglima", "kapolri", "kapolda", "jaksa agung",
+)
+
+# Other offices; after them a single capitalised word is more often the organisation ("CEO Nvidia") than
+# the person, who then follows ("CEO OpenAI Sam Altman").
+OFFICE_TITLES = (
+    "ceo", "cfo", "cto", "coo", "presiden direktur", "direktur utama", "dirut", "direktur", "ketua umum", "ketum",
+    "ketua", "wakil ketua", "kepala", "sekretaris jenderal", "sekjen", "pendiri", "salah satu pendiri", "rektor",
+    "dekan", "pelatih", "kapten", "manajer", "komisaris", "duta besar", "dubes", "pemimpin", "pimpinan",
+    "profesor", "guru besar", "bos", "kepala staf", "anggota dewan",
+)
+
+# Words that complete a title rather than begin a name: "Menteri Luar Negeri Retno", "Menteri Agama Yaqut".
+TITLE_FIELD_WORDS = frozenset("negeri agama sosial hukum umum utama daerah desa kota".split())
+
+# Roles that many people share; without a name they make a role-only speaker ("Juru bicara Nvidia").
+GENERIC_ROLES = (
+    "juru bicara", "jubir", "pejabat", "analis", "pengamat", "ekonom", "peneliti", "sumber", "warga", "pedagang",
+    "petani", "saksi", "pakar", "ahli", "perwakilan", "anggota", "karyawan", "pegawai", "staf", "narasumber",
+    "aktivis", "eksekutif", "petugas", "ilmuwan", "dosen", "penulis", "wartawan", "pemain", "penyerang",
+    "kiper", "bek", "gelandang", "dokter", "pengacara", "kuasa hukum", "politikus", "politisi",
+)
+
+# Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
+PERSON_NOUNS = frozenset("pria wanita perempuan lelaki laki-laki sosok tokoh".split())
+
+# First words of an appositive that describe a person: "Gary Marcus, seorang ilmuwan kognitif, …".
+PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengusaha pemilik".split())
+
+# First words of an appositive that describe an organisation: "DeepSeek, perusahaan yang kurang dikenal, …".
+ORG_ROLE_WORDS = frozenset(
+    "perusahaan lembaga organisasi badan produsen pembuat startup perusahaan rintisan platform penyedia operator "
+    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian".split()
+)
+
+# Words inside a proper noun that make it an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """
+    university universitas institute institut lab laboratory laboratorium inc corp corporation company co ltd
+    group grup bank kementerian kemenkeu kemenlu badan dinas komisi lembaga dewan partai pt tbk persero perum
+    index review news times post journal foundation yayasan asosiasi persatuan federasi klub fc pemerintah
+    pemkot pemprov pemkab kepolisian polri polda tni kejaksaan pengadilan mahkamah majelis timnas
+    """.split()
+)
+
+# Places and peoples, which qualify a title ("Presiden AS", "Menteri Luar Negeri RI") but are not speakers.
+PLACE_WORDS = frozenset(
+    """
+    indonesia ri amerika serikat as usa tiongkok china cina rusia jepang korea selatan utara barat timur tengah
+    inggris prancis perancis jerman belanda italia spanyol india eropa asia afrika australia arab saudi iran israel
+    palestina ukraina taiwan singapura malaysia vietnam thailand filipina jakarta jawa sumatera kalimantan
+    sulawesi papua bali washington beijing london moskwa tokyo
+    """.split()
+)
+
+# Ordinary words missing from Sastrawi's root list (loanwords, colloquial forms) that the spinner may
+# capitalise mid-sentence: "Eksis" for "ada".
+EXTRA_COMMON_WORDS = frozenset(
+    "eksis nggak gak ga udah gimana gitu pingin tuh lho pokoknya ngomong startup online offline update".split()
+)
+
+# Capitalised at any position but never a name: days and months.
+TIME_WORDS = frozenset(
+    """
+    senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus september
+    oktober november desember
+    """.split()
+)
+
+# Lowercase particles inside names: "Marco van Houten", "Abdul bin Salim".
+NAME_PARTICLES = frozenset("van von der den de da di al bin binti la le".split())
+
+# Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
+HONORIFICS = frozenset("pak bu bapak ibu prof dr ir drs hj h kh mr mrs ms sir".split())
+ABBREVIATIONS = HONORIFICS | frozenset("st jr sr no dll dsb tsb".split())
+
+# English function words (questions may be in English); a name made only of such a word matches nothing.
+ENGLISH_COMMON = frozenset(
+    """
+    a an the what who whom whose which did does do say says said about on of in to for from by with and or is
+    are was were be been how why when where tell told think thinks thought according view views opinion
+    will may can could would should his her their him they he she it this that
+    """.split()
+)

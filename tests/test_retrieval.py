@@ -1,0 +1,82 @@
+"""The retrieval API contract, on an in-memory index with a small deterministic encoder."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from qa import Passage, Retriever
+from qa.corpus import read_article
+from qa.fusion import convex, minmax, rrf
+from qa.index import build
+
+from .conftest import SEED
+
+
+@pytest.fixture
+def small(encoder) -> Retriever:
+    articles = [read_article(SEED)]
+    return Retriever(build(articles, encoder.documents, encoder.id), encoder, articles)
+
+
+def test_retrieve_returns_k_passages_best_first(small):
+    hits = small.retrieve("biaya pelatihan model DeepSeek", k=3)
+    assert len(hits) == 3 and all(isinstance(h, Passage) for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert any("US$5,6 juta" in h.text for h in hits)
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_every_mode_answers(small, mode):
+    assert len(small.retrieve("chip H100 Nvidia", k=2, mode=mode)) == 2
+
+
+def test_passages_are_in_article_order_with_fields(small):
+    assert [p.paragraph for p in small.passages] == list(range(1, 33))
+    p = small.passages[5]
+    assert p.id == "deepseek#p6" and p.article == "deepseek" and p.section is None
+    assert small.passages[8].section == "Dampak signifikan"
+
+
+def test_hits_are_the_stored_passages_with_a_score(small):
+    hit = small.retrieve("Stargate", k=1)[0]
+    stored = next(p for p in small.passages if p.id == hit.id)
+    assert dataclasses.replace(hit, score=0.0) == stored
+
+
+def test_k_beyond_passage_count_returns_all(small):
+    assert len(small.retrieve("AI", k=1000)) == 32
+
+
+@pytest.mark.parametrize("k", [0, -1, 2.5, "3", None, True])
+def test_bad_k_is_refused(small, k):
+    with pytest.raises(ValueError, match="k"):
+        small.retrieve("AI", k=k)
+
+
+def test_unknown_mode_is_refused(small):
+    with pytest.raises(ValueError, match="mode"):
+        small.retrieve("AI", mode="magic")
+
+
+def test_speaker_filter_keeps_only_that_speaker(small):
+    name = small.speakers()[0].name
+    hits = small.retrieve("AI", k=50, speaker=name)
+    assert hits and all(h.speaker == name for h in hits)
+
+
+def test_naming_a_speaker_prefers_their_passages(small):
+    profile = max(small.speakers(), key=lambda s: len(s.passages))
+    surname = profile.name.split()[-1]
+    hits = small.retrieve(f"Apa kata {surname} tentang hal itu?", k=len(profile.passages))
+    assert {h.speaker for h in hits} == {profile.name}
+
+
+def test_minmax_and_fusions():
+    dense = np.array([0.9, 0.5, 0.1], dtype=np.float32)
+    keyword = np.array([0.0, 3.0, 1.0], dtype=np.float32)
+    assert minmax(np.ones(3)).tolist() == [0, 0, 0]
+    assert np.argmax(convex(dense, keyword, 1.0)) == 0
+    assert np.argmax(convex(dense, keyword, 0.0)) == 1
+    assert np.argmax(rrf(dense, keyword, 0.5)) == 1  # ranks 2+1 beat 1+3
+    assert np.argmax(rrf(dense, np.zeros(3), 0.5)) == 0  # a list with no signal adds nothing
