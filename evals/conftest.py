@@ -23,8 +23,7 @@ def questions() -> list[harness.Question]:
 
 @pytest.fixture(scope="session")
 def run(pytestconfig: pytest.Config, retriever: qa.Retriever, questions: list[harness.Question]) -> harness.Run:
-    ask = harness.refused_by(qa.ask) if hasattr(qa, "ask") else None
-    result = harness.run(retriever, questions, ask)
+    result = harness.run(retriever, questions, harness.refused_by(qa.ask))
     harness.write_report(result)
     pytestconfig.stash[RUN] = result
     return result
@@ -42,4 +41,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     terminalreporter.write_line(f"{thresholds.MODE}, gold not first or speaker wrong ({len(misses)}):")
     for o in misses:
         terminalreporter.write_line("  " + harness.describe(o) + ("" if o.speaker_ok else "  SPEAKER WRONG"))
-    terminalreporter.write_line(f"searched in {result.seconds:.1f} s")
+    wrong = [q for q in result.questions if result.refused[q.id] == q.on_topic]
+    terminalreporter.write_line(f"refusals wrong ({len(wrong)}):")
+    for q in wrong:
+        verdict = "refused, but on topic" if q.on_topic else "answered, but not in the article"
+        terminalreporter.write_line(f"  {q.id} {q.type}: {q.question!r}: {verdict}")
+    terminalreporter.write_line(f"searched and asked in {result.seconds:.1f} s")

@@ -19,7 +19,11 @@ REPORT = Path(__file__).with_name("report.json")
 LANGS = ("id", "en")
 SPLITS = ("dev", "test")
 ALL = "all"  # both splits
-TYPES = ("fact", "number", "who_said", "what_did_x_say", "paraphrase", "multi", "off_topic")
+TYPES = ("fact", "number", "who_said", "what_did_x_say", "paraphrase", "multi", "off_topic", "near_miss")
+# Questions the article does not answer: "off_topic" ones are unrelated and must all be refused; "near_miss"
+# ones are about the article's subject but ask what it never says ("How many employees does DeepSeek have?").
+# Similarity alone cannot tell those from answerable questions, so their refusals are reported, not asserted.
+UNANSWERABLE = ("off_topic", "near_miss")
 
 Ask = Callable[[str], bool]  # question -> refused as off-topic
 
@@ -36,7 +40,12 @@ class Question:
 
     @property
     def on_topic(self) -> bool:
-        return self.type != "off_topic"
+        return self.type not in UNANSWERABLE
+
+    @property
+    def group(self) -> str:
+        """"on_topic", or which kind of unanswerable question it is."""
+        return "on_topic" if self.on_topic else self.type
 
 
 def load_questions(path: Path = QUESTIONS) -> list[Question]:
@@ -55,15 +64,16 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
             speaker=raw["speaker"],
             split=raw["split"],
         )
-        problems = [
-            f"lang {q.lang!r}" * (q.lang not in LANGS),
-            f"split {q.split!r}" * (q.split not in SPLITS),
-            f"type {q.type!r}" * (q.type not in TYPES),
-            "an on-topic question needs gold phrases" * (q.on_topic and not q.gold),
-            "an off-topic question has no gold phrases or speaker" * (not q.on_topic and bool(q.gold or q.speaker)),
+        checks = [
+            (q.lang in LANGS, f"lang {q.lang!r} is not one of {LANGS}"),
+            (q.split in SPLITS, f"split {q.split!r} is not one of {SPLITS}"),
+            (q.type in TYPES, f"type {q.type!r} is not one of {TYPES}"),
+            (not q.on_topic or bool(q.gold), "an on-topic question needs gold phrases"),
+            (q.on_topic or not (q.gold or q.speaker), "an off-topic question has no gold phrases or speaker"),
         ]
-        if any(problems):
-            raise ValueError(f"{path}:{n} ({q.id}): " + "; ".join(p for p in problems if p))
+        problems = [message for ok, message in checks if not ok]
+        if problems:
+            raise ValueError(f"{path}:{n} ({q.id}): " + "; ".join(problems))
         questions.append(q)
     ids = [q.id for q in questions]
     if len(set(ids)) != len(ids):
@@ -73,7 +83,7 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One on-topic question searched in one mode."""
+    """One question searched in one mode."""
 
     question: Question
     mode: str
@@ -81,7 +91,8 @@ class Outcome:
     rank: int | None  # of the first gold passage, 1-based, None beyond MRR_DEPTH
     top: tuple[str, ...]  # passage ids, best first, SPEAKER_DEPTH of them
     top_speakers: tuple[str | None, ...]
-    speaker_ok: bool
+    speaker_ok: bool  # False for off-topic questions: nothing to attribute
+    best_dense: float | None  # the highest question-passage cosine (what refusal is judged on); None for bm25
 
 
 def search(retriever: qa.Retriever, q: Question, mode: retrieval.Mode) -> Outcome:
@@ -94,23 +105,24 @@ def search(retriever: qa.Retriever, q: Question, mode: retrieval.Mode) -> Outcom
         rank=first_gold_rank([p.text for p in top], q.gold),
         top=tuple(p.id for p in top[:SPEAKER_DEPTH]),
         top_speakers=tuple(p.speaker for p in top[:SPEAKER_DEPTH]),
-        speaker_ok=speaker_correct([(p.text, p.speaker) for p in top], q.gold, q.speaker),
+        speaker_ok=q.on_topic and speaker_correct([(p.text, p.speaker) for p in top], q.gold, q.speaker),
+        best_dense=None if mode == "bm25" else round(float(ranking.dense.max()), 4),
     )
 
 
 @dataclass(frozen=True)
 class Run:
     questions: tuple[Question, ...]
-    outcomes: tuple[Outcome, ...]  # every on-topic question in every mode
-    refused: Mapping[str, bool] | None  # question id -> refused by qa.ask; None while qa has no ask
+    outcomes: tuple[Outcome, ...]  # every question in every mode
+    refused: Mapping[str, bool]  # question id -> refused by qa.ask
     seconds: float
 
 
-def run(retriever: qa.Retriever, questions: Sequence[Question], ask: Ask | None = None) -> Run:
-    """Every on-topic question searched once per mode, and every question put to `ask` when there is one."""
+def run(retriever: qa.Retriever, questions: Sequence[Question], ask: Ask) -> Run:
+    """Every question searched once per mode, and put to `ask`."""
     start = time.perf_counter()
-    outcomes = tuple(search(retriever, q, mode) for q in questions if q.on_topic for mode in retrieval.MODES)
-    refused = None if ask is None else {q.id: ask(q.question) for q in questions}
+    outcomes = tuple(search(retriever, q, mode) for q in questions for mode in retrieval.MODES)
+    refused = {q.id: ask(q.question) for q in questions}
     return Run(tuple(questions), outcomes, refused, time.perf_counter() - start)
 
 
@@ -126,7 +138,8 @@ def selected(q: Question, split: str = ALL, lang: str | None = None, type: str |
 def outcomes(
     r: Run, mode: str, split: str = ALL, lang: str | None = None, type: str | None = None
 ) -> list[Outcome]:
-    return [o for o in r.outcomes if o.mode == mode and selected(o.question, split, lang, type)]
+    """The on-topic questions' outcomes: only they have a gold passage to rank."""
+    return [o for o in r.outcomes if o.mode == mode and o.question.on_topic and selected(o.question, split, lang, type)]
 
 
 def scores(r: Run, mode: str, split: str = ALL, lang: str | None = None, type: str | None = None) -> Scores:
@@ -135,12 +148,10 @@ def scores(r: Run, mode: str, split: str = ALL, lang: str | None = None, type: s
 
 
 def refusals(
-    r: Run, on_topic: bool, split: str = ALL, lang: str | None = None
+    r: Run, group: str, split: str = ALL, lang: str | None = None
 ) -> tuple[list[Question], list[Question]]:
-    """The on- or off-topic questions asked, and those of them that qa.ask refused."""
-    if r.refused is None:
-        raise LookupError("qa has no ask() yet: refusals were not measured.")
-    asked = [q for q in r.questions if q.on_topic == on_topic and selected(q, split, lang)]
+    """The questions of a group ("on_topic", "off_topic", "near_miss") asked, and those qa.ask refused."""
+    asked = [q for q in r.questions if q.group == group and selected(q, split, lang)]
     return asked, [q for q in asked if r.refused[q.id]]
 
 
@@ -170,16 +181,15 @@ def table(r: Run, split: str = ALL) -> str:
     ]
     lines = [f"{split:<10}" + "".join(f"{f'{mode} {lang}':>11}" for mode, lang in columns)]
     lines += [f"{name:<10}" + "".join(f"{cell(cells[c]):>11}" for c in columns) for name, cell in rows]
-    if r.refused is None:
-        lines.append("refusals: not measured (qa has no ask() yet)")
-    else:
-        for lang in LANGS:
-            off, off_refused = refusals(r, False, split, lang)
-            on, on_refused = refusals(r, True, split, lang)
-            lines.append(
-                f"refusals {lang}: off-topic refused {len(off_refused)}/{len(off)}, "
-                f"on-topic wrongly refused {len(on_refused)}/{len(on)}"
-            )
+    for lang in LANGS:
+        off, off_refused = refusals(r, "off_topic", split, lang)
+        near, near_refused = refusals(r, "near_miss", split, lang)
+        on, on_refused = refusals(r, "on_topic", split, lang)
+        lines.append(
+            f"refusals {lang}: off-topic refused {len(off_refused)}/{len(off)}, "
+            f"near-miss refused {len(near_refused)}/{len(near)} (not asserted), "
+            f"on-topic wrongly refused {len(on_refused)}/{len(on)}"
+        )
     return "\n".join(lines)
 
 
@@ -199,14 +209,14 @@ def report(r: Run) -> dict:
     by_type = {
         f"{type}/{mode}/{lang}": _json(scores(r, mode, ALL, lang, type))
         for type in TYPES
-        if type != "off_topic"
+        if type not in UNANSWERABLE
         for mode in retrieval.MODES
         for lang in LANGS
     }
     per_question = {
         q.id: {
             **asdict(q),
-            "refused": None if r.refused is None else r.refused[q.id],
+            "refused": r.refused[q.id],
             "modes": {
                 o.mode: {k: v for k, v in asdict(o).items() if k not in ("question", "mode")}
                 for o in r.outcomes

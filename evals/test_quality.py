@@ -50,23 +50,16 @@ def test_hybrid_mrr_beats_single_mode(run: Run, split: str, lang: str, single: s
     assert hybrid >= alone, f"{thresholds.MODE} MRR {hybrid:.3f} < {single} MRR {alone:.3f}"
 
 
-def _needs_ask(run: Run) -> None:
-    if run.refused is None:
-        pytest.skip("qa.ask() does not exist yet (off-topic refusal is another issue); refusals not measured")
-
-
 @pytest.mark.parametrize(("split", "lang"), CASES)
 def test_off_topic_refused(run: Run, split: str, lang: str) -> None:
-    _needs_ask(run)
-    asked, refused = harness.refusals(run, on_topic=False, split=split, lang=lang)
+    asked, refused = harness.refusals(run, "off_topic", split, lang)
     answered = [f"{q.id} {q.question}" for q in asked if q not in refused]
     assert asked and len(refused) / len(asked) >= thresholds.OFF_TOPIC_REFUSED, f"answered: {answered}"
 
 
 @pytest.mark.parametrize(("split", "lang"), CASES)
 def test_on_topic_not_refused(run: Run, split: str, lang: str) -> None:
-    _needs_ask(run)
-    _, refused = harness.refusals(run, on_topic=True, split=split, lang=lang)
+    _, refused = harness.refusals(run, "on_topic", split, lang)
     assert len(refused) <= thresholds.ON_TOPIC_REFUSED, f"refused: {[f'{q.id} {q.question}' for q in refused]}"
 
 

@@ -6,7 +6,7 @@
 """
 
 from .answer import Answer, Evidence
-from .api import ask, default_retriever, retrieve, speakers
+from .api import ArticleInfo, articles, ask, default_retriever, retrieve, speakers
 from .corpus import Article, ArticleError, read_article
 from .model import ModelMissingError
 from .passages import Passage, SpeakerProfile
@@ -16,12 +16,14 @@ __all__ = [
     "MODES",
     "Answer",
     "Article",
+    "ArticleInfo",
     "ArticleError",
     "ModelMissingError",
     "Passage",
     "Retriever",
     "SpeakerProfile",
     "Evidence",
+    "articles",
     "ask",
     "default_retriever",
     "read_article",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
 from . import answer
 from .answer import Answer
@@ -35,3 +36,32 @@ def speakers() -> list[SpeakerProfile]:
 def ask(question: str, k: int = 3, speaker: str | None = None) -> Answer:
     """The reply to a question about the default corpus; see `qa.answer.ask`."""
     return answer.ask(default_retriever(), question, k, speaker)
+
+
+# Above this spin_score an article reads as machine-rewritten (unspun news scores near 0, the seed ~0.98).
+SPIN_NOTICE_MIN = 0.3
+SPIN_NOTICE = "This article appears machine-rewritten; answers quote it as published."
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    id: str
+    title: str
+    source: str | None
+    spin_score: float
+    notice: str | None  # the one-line spin notice, when the article looks machine-rewritten
+
+
+def articles() -> list[ArticleInfo]:
+    """The articles of the default corpus, with what the index measured of them."""
+    measured = default_retriever().index.manifest.get("articles", {})
+    return [
+        ArticleInfo(
+            a.id,
+            a.title,
+            a.source,
+            spin := float(measured.get(a.id, {}).get("spin_score", 0.0)),
+            SPIN_NOTICE if spin >= SPIN_NOTICE_MIN else None,
+        )
+        for a in default_retriever().articles
+    ]

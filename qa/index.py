@@ -24,7 +24,7 @@ import faiss
 import numpy as np
 
 from .corpus import ROOT, Article
-from .normalize import spin_score
+from .normalize import normalize, spin_score
 from .passages import Passage, make_passages
 from .sentences import sentence_spans
 
@@ -35,6 +35,8 @@ FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is stored in the index: a change to any of these makes a stored index stale.
 _PIPELINE_SOURCES = ("corpus.py", "speakers.py", "speaker_cues.py", "passages.py", "sentences.py", "index.py")
+
+EMBED_NORMALIZED = True
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -94,7 +96,7 @@ def build(articles: Sequence[Article], embed: Embed, model_id: str) -> Index:
     t0 = time.perf_counter()
     # One batch for passages and sentences; a one-sentence paragraph is embedded once.
     texts = list(dict.fromkeys([p.text for p in passages] + sentence_texts))
-    vectors = np.ascontiguousarray(embed(texts), dtype=np.float32)
+    vectors = np.ascontiguousarray(embed([normalize(t) if EMBED_NORMALIZED else t for t in texts]), dtype=np.float32)
     row = {text: i for i, text in enumerate(texts)}
     dense = faiss.IndexFlatIP(vectors.shape[1])
     dense.add(vectors[[row[p.text] for p in passages]])

@@ -17,6 +17,24 @@ _WHO_SAID = re.compile(
 )
 
 
+# Words that ask for what someone said or thinks ("Apa kata Russell …", "What did Hammond say …"). Only then
+# does a name in the question pick that speaker's passages: "Berapa karyawan DeepSeek?" asks about the
+# company, not for its statements.
+_SPEECH_WORDS = (
+    # Indonesian: say/said, according to, opinion, view, comment, response, assessment, mention, warning,
+    # claim, explanation, statement
+    r"kata|katanya|berkata|bilang|ujar|ucap|mengatakan|menurut|pendapat|pendapatnya|pandangan|komentar|"
+    r"tanggapan|menilai|penilaian|menyebut|peringatan|mengingatkan|klaim|mengeklaim|mengklaim|"
+    r"menjelaskan|menguraikan|pernyataan|sampaikan|disampaikan|"
+    # English
+    r"say|says|said|saying|think|thinks|thought|view|views|opinion|according|claim|claims|claimed|"
+    r"comment|comments|commented|tell|tells|told|argue|argues|argued|warn|warns|warned|warning|"
+    r"describe|describes|described|believe|believes|explain|explains|explained|statement|quote|quoted|"
+    r"remark|remarks|stance|predict|predicts|predicted"
+)
+_ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Question:
     text: str
@@ -52,3 +70,8 @@ def clean(question: object) -> Question:
 def asks_who(question: str) -> bool:
     """A question whose answer is a person: "Siapa yang mengatakan …?", "Who said …?"."""
     return bool(_WHO_SAID.match(question))
+
+
+def asks_for_words(question: str) -> bool:
+    """A question about what someone said or thinks: "Apa kata Russell …?", "What did Hammond say …?"."""
+    return bool(_ASKS_FOR_WORDS.search(question))

@@ -13,7 +13,7 @@ OPEN_QUOTES = frozenset("“„«")
 CLOSE_QUOTES = frozenset("”»")
 STRAIGHT_QUOTE = '"'
 
-# Verbs of saying whose subject stands before them: "X mengatakan", "Russell menambahkan", "X menjawab:".
+# Verbs of saying whose subject stands before them: "X mengatakan", "Santoso menambahkan", "X menjawab:".
 SPEECH_VERBS = frozenset(
     """
     mengatakan mengatakannya berkata menyatakan menjelaskan menambahkan menegaskan mengungkapkan menyebut
@@ -22,6 +22,7 @@ SPEECH_VERBS = frozenset(
     menceritakan mencontohkan memperkirakan memprediksi mengemukakan menandaskan mengucapkan berujar bertutur
     mengimbau menyarankan mengkritik menanggapi menyimpulkan melanjutkan berbicara menulis meyakini berharap
     mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
+    meminta berjanji mendesak memastikan menjamin
     """.split()
 )
 
@@ -63,10 +64,12 @@ PRONOUNS = frozenset("ia dia beliau".split())
 DEMONSTRATIVES = frozenset("itu tersebut".split())
 DETERMINER = "sang"
 
-# "Seorang juru bicara Nvidia mengatakan …": an unnamed speaker known only by role.
+# "Seorang juru bicara Perum Bulog mengatakan …": an unnamed speaker known only by role.
 INDEFINITE = "seorang"
+PARTITIVE = "salah"  # "salah seorang pengungsi", "salah satu pendiri"
+INDEFINITE_PREFIXES = ("salah seorang", "salah satu", "seorang")  # dropped from the front of a role
 
-# Markers of a title that someone no longer holds: "mantan Presiden Joe Biden" is not the president now.
+# Markers of a title that someone no longer holds: "mantan Presiden Bambang Kusuma" is not the president now.
 FORMER_MARKERS = frozenset("mantan eks bekas".split())
 
 # Titles that stand right before a personal name, even a one-word one ("Presiden Jokowi").
@@ -76,19 +79,29 @@ STATE_TITLES = (
     "kanselir", "senator", "jenderal", "panglima", "kapolri", "kapolda", "jaksa agung",
 )
 
-# Other offices; after them a single capitalised word is more often the organisation ("CEO Nvidia") than
-# the person, who then follows ("CEO OpenAI Sam Altman").
+# Other offices; after them a single capitalised word is more often the organisation ("CEO PasarKita") than
+# the person, who then follows ("CEO PasarKita Nadia Prameswari").
 OFFICE_TITLES = (
-    "ceo", "cfo", "cto", "coo", "presiden direktur", "direktur utama", "dirut", "direktur", "ketua umum", "ketum",
-    "ketua", "wakil ketua", "kepala", "sekretaris jenderal", "sekjen", "pendiri", "salah satu pendiri", "rektor",
+    "ceo", "cfo", "cto", "coo", "presiden direktur", "direktur utama", "direktur jenderal", "dirjen", "direktur",
+    "deputi gubernur", "deputi", "ketua umum", "ketum", "ketua", "wakil ketua", "kepala", "kepala staf",
+    "sekretaris jenderal", "sekjen", "sekretaris daerah", "sekda", "pendiri", "salah satu pendiri", "rektor",
     "dekan", "pelatih", "kapten", "manajer", "komisaris", "duta besar", "dubes", "pemimpin", "pimpinan",
-    "profesor", "guru besar", "bos", "kepala staf", "anggota dewan",
+    "profesor", "guru besar", "bos", "anggota dewan",
 )
 
-# Words that complete a title rather than begin a name: "Menteri Luar Negeri Retno", "Menteri Agama Yaqut".
-TITLE_FIELD_WORDS = frozenset("negeri agama sosial hukum umum utama daerah desa kota".split())
+# Words that complete a title rather than begin a name: "Menteri Luar Negeri Retno", "Menteri Agama Yaqut",
+# "Kepala Dinas Ketahanan Pangan Retno". Root nouns naming the field of an office: no affix gives them away
+# and an article seldom writes them in lowercase, so without this list they would pass for first names.
+TITLE_FIELD_WORDS = frozenset(
+    """
+    negeri agama sosial hukum umum utama daerah desa kota pangan pajak kerja tenaga energi air laut udara darat
+    hutan tanah pasar modal saham bursa efek pos pers riset statistik stasiun pusat balai kantor biro unit divisi
+    bidang urusan daya mineral migas ekonomi bisnis data digital industri niaga usaha rakyat budaya pemuda
+    olahraga pariwisata kebun ternak ikan bencana lintas cuaca iklim gempa narkotika imigrasi
+    """.split()
+)
 
-# Roles that many people share; without a name they make a role-only speaker ("Juru bicara Nvidia").
+# Roles that many people share; without a name they make a role-only speaker ("Juru bicara Perum Bulog").
 GENERIC_ROLES = (
     "juru bicara", "jubir", "pejabat", "analis", "pengamat", "ekonom", "peneliti", "sumber", "warga", "pedagang",
     "petani", "saksi", "pakar", "ahli", "perwakilan", "anggota", "karyawan", "pegawai", "staf", "narasumber",
@@ -99,10 +112,10 @@ GENERIC_ROLES = (
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
 PERSON_NOUNS = frozenset("pria wanita perempuan lelaki laki-laki sosok tokoh".split())
 
-# First words of an appositive that describe a person: "Gary Marcus, seorang ilmuwan kognitif, …".
+# First words of an appositive that describe a person: "Budi Santoso, seorang ilmuwan kognitif, …".
 PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengusaha pemilik".split())
 
-# First words of an appositive that describe an organisation: "DeepSeek, perusahaan yang kurang dikenal, …".
+# First words of an appositive that describe an organisation: "TaniMaju, perusahaan yang kurang dikenal, …".
 ORG_ROLE_WORDS = frozenset(
     "perusahaan lembaga organisasi badan produsen pembuat startup perusahaan rintisan platform penyedia operator "
     "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian".split()
@@ -128,8 +141,20 @@ PLACE_WORDS = frozenset(
     """.split()
 )
 
-# Ordinary words missing from Sastrawi's root list (loanwords, colloquial forms) that the spinner may
-# capitalise mid-sentence: "Eksis" for "ada".
+# Function words that open sentences or clauses ("Sementara", "Sebelumnya", "Soal"), missing from the BM25
+# stopword list (qa/data/stopwords_id.txt) because that list keeps the content and quote-cue words a search
+# needs. At the front of a capitalised run they are not part of a name: "Sementara Budi Santoso mengatakan".
+FUNCTION_WORDS = frozenset(
+    """
+    asal baru berakhir dari demi hal hingga ikut jumlah keduanya menurut saat sebagian sebanyak sebelum
+    sebelumnya sejumlah sekaligus seluruh sementara sepanjang sesudah soal tertentu selain kini kemarin
+    lalu usai sambil tanpa terhadap seusai sedangkan bagaimanapun selanjutnya kemudian akhirnya adapun
+    jadi tetap belum maka kendati lagi tak tidak bukan pernah sempat segera sekitar hampir mulai lewat
+    """.split()
+)
+
+# Ordinary words (loanwords, colloquial forms) that the spinner may capitalise mid-sentence ("Eksis" for
+# "ada") and that an article need not also write in lowercase, so its own text cannot vouch for them.
 EXTRA_COMMON_WORDS = frozenset(
     "eksis nggak gak ga udah gimana gitu pingin tuh lho pokoknya ngomong startup online offline update".split()
 )
@@ -143,11 +168,21 @@ TIME_WORDS = frozenset(
 )
 
 # Lowercase particles inside names: "Marco van Houten", "Abdul bin Salim".
-NAME_PARTICLES = frozenset("van von der den de da di al bin binti la le".split())
+NAME_PARTICLES = frozenset("van von der den de al bin binti".split())
+
+# Lowercase words and signs joining the words of an organisation's name: "Bank of Japan", "Elektro & Komputer".
+NAME_CONNECTORS = frozenset("of and for the & de du".split())
+
+# Administrative units; the capitalised word after one is a place: "Kota Bandung", "Kabupaten Bogor".
+PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik".split())
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset("pak bu bapak ibu prof dr ir drs hj h kh mr mrs ms sir".split())
 ABBREVIATIONS = HONORIFICS | frozenset("st jr sr no dll dsb tsb".split())
+
+# Endings of English words in organisation names ("Hubungan Industrial", "Consulting", "International"):
+# such a word is the end of a title's qualifier, not the start of a name, when a full name still follows.
+ENGLISH_WORD_ENDINGS = ("ional", "trial", "ical", "tion", "ment", "ing", "ics", "ity", "ive", "ous", "ogy", "ance")
 
 # English function words (questions may be in English); a name made only of such a word matches nothing.
 ENGLISH_COMMON = frozenset(

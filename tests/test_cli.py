@@ -11,18 +11,28 @@ def run(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_question_prints_passages_with_speaker_paragraph_and_score():
+def test_question_prints_reply_then_passages_with_speaker_paragraph_and_score():
     out = run("Berapa biaya pelatihan DeepSeek?", "-k", "2")
     assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Menurut") and "US$5,6 juta" in out.stdout
     assert out.stdout.count("score") == 2 and "¶" in out.stdout
 
 
 def test_json_output():
     out = run("Stargate", "-k", "3", "--mode", "bm25", "--json")
     assert out.returncode == 0, out.stderr
-    rows = json.loads(out.stdout)
+    result = json.loads(out.stdout)
+    rows = result["passages"]
+    assert result["reply"] is None  # single modes only rank
     assert len(rows) == 3 and {"speaker", "paragraph", "score", "text", "id"} <= rows[0].keys()
     assert "Stargate" in rows[0]["text"]
+
+
+def test_off_topic_question_says_not_found():
+    out = run("Siapa juara Piala Dunia 2022?", "--json")
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert "tidak ditemukan" in result["reply"] and result["passages"] == []
 
 
 def test_bad_question_is_a_message_and_nonzero_exit():

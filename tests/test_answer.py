@@ -1,0 +1,54 @@
+"""qa.ask on the real model and index: reply language, who-said, abstention, evidence sentence."""
+
+import pytest
+
+import qa
+
+
+def test_indonesian_question_gets_an_indonesian_reply_with_a_verbatim_quote(retriever):
+    answer = qa.ask("Berapa biaya pelatihan model DeepSeek?")
+    assert answer.in_article and answer.lang == "id"
+    assert answer.text.startswith("Menurut ")
+    assert answer.evidence.sentence in answer.evidence.passage.text  # verbatim
+    assert "US$5,6 juta" in answer.evidence.sentence
+    assert answer.evidence.sentence in answer.text
+
+
+def test_english_question_gets_english_framing_around_the_indonesian_quote(retriever):
+    answer = qa.ask("How much did DeepSeek spend to train its model?")
+    assert answer.in_article and answer.lang == "en"
+    assert answer.text.startswith("According to ")
+    assert "US$5,6 juta" in answer.text
+
+
+def test_reply_names_the_speaker_and_role(retriever):
+    answer = qa.ask("Apa kata Russell tentang perlombaan pusat data?")
+    top = answer.passages[0]
+    assert top.speaker == "Stuart Russell"
+    assert answer.text.startswith(f"Menurut {top.speaker} (")
+
+
+def test_who_said_question_leads_with_the_speaker(retriever):
+    answer = qa.ask("Who said the race is a race to the edge of the abyss?")
+    assert answer.in_article
+    assert answer.text.startswith(answer.passages[0].speaker)
+    assert answer.passages[0].speaker == "Stuart Russell"
+
+
+@pytest.mark.parametrize("question", ["Siapa juara Piala Dunia 2022?", "What is a good recipe for rendang?"])
+def test_off_topic_question_is_refused_in_its_language(retriever, question):
+    answer = qa.ask(question)
+    assert not answer.in_article and answer.passages == () and answer.evidence is None
+    assert ("tidak ditemukan" in answer.text) == question.startswith("Siapa")
+
+
+def test_long_question_is_cut_with_a_notice(retriever):
+    answer = qa.ask("Berapa biaya pelatihan DeepSeek? " * 200)
+    assert answer.truncated and len(answer.question) <= 1000
+    assert "dipotong" in answer.text
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "?!", "🙂🙂", None, "x" * 50_000])
+def test_bad_question_raises_value_error_with_a_message(retriever, bad):
+    with pytest.raises(ValueError, match=r"\w"):
+        qa.ask(bad)

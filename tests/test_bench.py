@@ -1,0 +1,129 @@
+"""The speed benchmark's pieces on tiny sizes (no timing asserts), and the BM25 scorers it compares."""
+
+import numpy as np
+import pytest
+
+from qa import bench
+from qa.bm25 import SPARSE_MIN_PASSAGES, Bm25, RankBm25Plus, SparseBm25Plus, analyze, choose_scorer
+from qa.corpus import read_article, split_paragraphs
+
+from .conftest import SEED
+
+QUESTIONS = bench.load_questions()
+
+
+@pytest.fixture(scope="module")
+def paragraphs() -> list[str]:
+    return [p.text for p in split_paragraphs(read_article(SEED))]
+
+
+def test_sparse_scorer_gives_rank_bm25_scores(paragraphs):
+    corpus = [analyze(t) for t in paragraphs] + [[]]  # an empty passage too
+    reference, sparse = RankBm25Plus(corpus), SparseBm25Plus(corpus)
+    for question in [*QUESTIONS, "DeepSeek DeepSeek chip", "rendang", ""]:
+        tokens = analyze(question)
+        expected, got = reference.scores(tokens), sparse.scores(tokens)
+        assert np.allclose(got, expected, rtol=1e-9, atol=1e-9), question
+        assert np.array_equal(np.argsort(-got, kind="stable"), np.argsort(-expected, kind="stable")), question
+
+
+def test_sparse_scorer_gives_rank_bm25_idf(paragraphs):
+    corpus = [analyze(t) for t in paragraphs]
+    reference, sparse = RankBm25Plus(corpus), SparseBm25Plus(corpus)
+    for term in ("deepseek", "chip", "nvidia", "rendang"):
+        assert sparse.idf(term) == pytest.approx(reference.idf(term))
+
+
+def test_scorer_is_chosen_by_corpus_size(paragraphs):
+    assert Bm25(paragraphs).scorer == "rank_bm25"
+    assert choose_scorer(SPARSE_MIN_PASSAGES - 1) == "rank_bm25"
+    assert choose_scorer(SPARSE_MIN_PASSAGES) == "sparse"
+    question = "Berapa biaya pelatihan model DeepSeek?"
+    forced = Bm25(paragraphs, scorer="sparse")
+    assert forced.scorer == "sparse"
+    assert np.allclose(forced.scores(question), Bm25(paragraphs).scores(question))
+
+
+def test_percentiles_are_in_milliseconds():
+    figures = bench.percentiles([0.001] * 19 + [0.1])
+    assert figures["p50"] == pytest.approx(1.0)
+    assert 1.0 < figures["p95"] <= 100.0
+
+
+def test_synthetic_passages_recombine_article_sentences(paragraphs):
+    sentences = bench.article_sentences([read_article(SEED)])
+    first = bench.synthetic_passages(sentences, 50, np.random.default_rng(1))
+    again = bench.synthetic_passages(sentences, 50, np.random.default_rng(1))
+    assert first == again and len(first) == 50
+    assert all(any(p.startswith(s) for s in sentences) for p in first)
+    assert len(set(first)) > 40
+
+
+def test_unit_vectors_have_unit_length():
+    vectors = bench.unit_vectors(5, 16, np.random.default_rng(0))
+    assert vectors.shape == (5, 16) and np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+
+
+def test_scale_reports_both_scorers_per_size():
+    sentences = bench.article_sentences([read_article(SEED)])
+    rows = [bench.scale_row(n, sentences, QUESTIONS[:4], np.random.default_rng(0), 32) for n in (20, 1200)]
+    assert [r["passages"] for r in rows] == [20, 1200]
+    assert [r["scorer"] for r in rows] == ["rank_bm25", "sparse"]
+    for row in rows:
+        assert set(row["bm25_p50_ms_by_scorer"]) == {"rank_bm25", "sparse"}
+        assert row["bm25_p50_ms"] == row["bm25_p50_ms_by_scorer"][row["scorer"]]
+        assert row["faiss_p50_ms"] > 0 and row["build_s"] >= row["analyze_s"] > 0
+
+
+def test_index_build_times_each_step(encoder):
+    steps = bench.index_build([read_article(SEED)], encoder)
+    assert set(steps) == {"embed", "bm25", "speakers", "total"}
+    assert steps["total"] >= steps["embed"] > 0
+
+
+def test_query_latency_covers_every_step(retriever):
+    figures = bench.query_latency(retriever, QUESTIONS[:1])
+    assert set(figures) == set(bench.STEPS)
+    assert all(0 < f["p50"] <= f["p95"] for f in figures.values())
+
+
+def test_cold_start_times_a_fresh_process():
+    assert bench.cold_start(runs=1, code="import qa.bm25") > 0
+
+
+FIGURES = {
+    "cold_start_s": 12.0,
+    "questions": 3,
+    "query_ms": {
+        "encode": {"p50": 50.0, "p95": 60.0},
+        "retrieve": {"p50": 55.0, "p95": 70.0},
+        "ask": {"p50": 70.0, "p95": 80.0},
+    },
+    "scale": [
+        {
+            "passages": 100_000,
+            "scorer": "sparse",
+            "bm25_p50_ms": 1.0,
+            "faiss_p50_ms": 20.0,
+            "build_s": 9.0,
+            "rss_mb": 400.0,
+            "bm25_p50_ms_by_scorer": {"rank_bm25": 90.0, "sparse": 1.0},
+        }
+    ],
+}
+
+
+def test_targets_are_marked_met_or_missed():
+    marks = {t.name: t.met for t in bench.targets(FIGURES)}
+    assert marks == {
+        "warm retrieve p50 / encode p50": True,  # 1.1
+        "warm ask p50 / encode p50": False,  # 1.4
+        "cold start, s": False,
+        "BM25 + FAISS p50 at 100,000 passages, ms": True,
+    }
+
+
+def test_table_shows_figures_and_marks():
+    text = bench.table(FIGURES)
+    assert "[MISSED] cold start, s: 12" in text and "[met] BM25 + FAISS" in text
+    assert "100,000" in text and "90.00" in text

@@ -1,0 +1,163 @@
+"""End to end: `python app.py` in a subprocess, driven by headless Chromium (Debian's, via Playwright).
+
+QA_SCREENSHOT=1 also writes docs/screenshot.png of the app answering a question.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from gradio_client import Client
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+START_TIMEOUT_S = 180.0
+ANSWER_TIMEOUT_MS = 60_000
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+
+
+@dataclass(frozen=True)
+class RunningApp:
+    url: str
+    start_seconds: float  # process start to the first HTTP answer
+    stdout: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_http(url: str, process: subprocess.Popen[bytes], stderr: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"app.py exited with code {process.returncode}:\n{stderr.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"app.py did not answer at {url} within {START_TIMEOUT_S:.0f} s")
+
+
+@pytest.fixture(scope="module")
+def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    logs = tmp_path_factory.mktemp("app")
+    port = _free_port()
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port)}
+    # Files, not pipes: nothing reads the output while the app runs, and a full pipe would stall it.
+    with open(logs / "stdout", "wb") as out, open(logs / "stderr", "wb") as err:
+        started = time.monotonic()
+        process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=out, stderr=err)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        _wait_for_http(url, process, logs / "stderr")
+        yield RunningApp(url, time.monotonic() - started, logs / "stdout")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing; install Debian's chromium with `make browser`.")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, running_app: RunningApp) -> Iterator[Page]:
+    page = browser.new_page(viewport={"width": 1100, "height": 1150})
+    page.goto(running_app.url)
+    yield page
+    page.close()
+
+
+def ask(page: Page, question: str) -> None:
+    page.get_by_placeholder("Type a question").fill(question)
+    page.keyboard.press("Enter")
+    expect(page.locator("#chat [data-testid=bot]").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+
+
+def test_app_starts_and_prints_its_url(running_app: RunningApp) -> None:
+    assert running_app.stdout.read_text().strip() == f"Ask the article at {running_app.url}"
+    print(f"\napp start to HTTP ready: {running_app.start_seconds:.1f} s")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Berapa biaya pelatihan model DeepSeek?",
+        "Apa kata Russell tentang biaya pelatihan?",
+        "Who said the AI race is a race to the edge of the abyss?",
+    ],
+)
+def test_question_shows_speaker_and_passage(page: Page, running_app: RunningApp, question: str) -> None:
+    started = time.monotonic()
+    ask(page, question)
+    print(f"\nfirst reply shown {time.monotonic() - started:.1f} s after asking: {question}")
+    expected = Client(running_app.url, verbose=False).predict(question, api_name="/ask")
+    top = expected["passages"][0]
+    chat = page.locator("#chat")
+    expect(chat).to_contain_text(top["speaker"])
+    expect(chat).to_contain_text(top["text"])
+    evidence = chat.locator("mark")
+    expect(evidence).to_have_text(expected["evidence"])
+    expect(evidence).to_be_visible()  # the evidence passage starts open
+    if os.environ.get("QA_SCREENSHOT") == "1" and question.startswith("Berapa"):
+        page.wait_for_timeout(500)  # let the citation finish opening
+        page.screenshot(path=SCREENSHOT, full_page=True)
+
+
+def test_example_click_asks_it(page: Page) -> None:
+    page.get_by_text("What did Nvidia say about DeepSeek?").click()
+    expect(page.locator("#chat [data-testid=user]")).to_have_text("What did Nvidia say about DeepSeek?")
+    expect(page.locator("#chat mark")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "<script>window.__pwned=1</script> siapa?",
+        '<img src=x onerror="window.__pwned=1"> siapa yang bilang?',
+        "![x](http://127.0.0.1:9/pwned.png) siapa?",
+    ],
+)
+def test_markup_in_a_question_is_shown_as_text(page: Page, question: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    ask(page, question)
+    expect(page.locator("#chat [data-testid=user]")).to_have_text(question)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#chat script, #chat img[src='x']").count() == 0
+    assert not [url for url in fetched if "pwned" in url]
+
+
+def test_bad_input_gets_a_friendly_reply(page: Page) -> None:
+    ask(page, "😀🔥🤖")
+    expect(page.locator("#chat [data-testid=bot]")).to_contain_text("Please type a question")
