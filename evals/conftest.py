@@ -37,6 +37,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     for split in (harness.ALL, "test"):
         terminalreporter.write_line(harness.table(result, split))
         terminalreporter.write_line("")
+    for split in (harness.ALL, "test"):
+        for lang, targets in thresholds.TARGET.items():
+            got = harness.scores(result, thresholds.MODE, split, lang)
+            short = [f"{name} {getattr(got, name):.3f} < {bar}" for name, bar in targets.items() if getattr(got, name) < bar]
+            if short:
+                terminalreporter.write_line(f"below target ({split}, {lang}): " + ", ".join(short))
     misses = [o for o in harness.outcomes(result, thresholds.MODE) if o.rank != 1 or not o.speaker_ok]
     terminalreporter.write_line(f"{thresholds.MODE}, gold not first or speaker wrong ({len(misses)}):")
     for o in misses:

@@ -21,25 +21,25 @@ def _misses(run: Run, split: str, lang: str, missed) -> str:
 @pytest.mark.parametrize(("split", "lang"), CASES)
 def test_hit_at_1(run: Run, split: str, lang: str) -> None:
     s = harness.scores(run, thresholds.MODE, split, lang)
-    assert s.hit_at_1 >= thresholds.HIT_AT_1, _misses(run, split, lang, lambda o: o.rank != 1)
+    assert s.hit_at_1 >= thresholds.FLOOR[lang]["hit_at_1"], _misses(run, split, lang, lambda o: o.rank != 1)
 
 
 @pytest.mark.parametrize(("split", "lang"), CASES)
 def test_hit_at_3(run: Run, split: str, lang: str) -> None:
     s = harness.scores(run, thresholds.MODE, split, lang)
-    assert s.hit_at_3 >= thresholds.HIT_AT_3, _misses(run, split, lang, lambda o: o.rank is None or o.rank > 3)
+    assert s.hit_at_3 >= thresholds.FLOOR[lang]["hit_at_3"], _misses(run, split, lang, lambda o: o.rank is None or o.rank > 3)
 
 
 @pytest.mark.parametrize(("split", "lang"), CASES)
 def test_mrr(run: Run, split: str, lang: str) -> None:
     s = harness.scores(run, thresholds.MODE, split, lang)
-    assert s.mrr >= thresholds.MRR, _misses(run, split, lang, lambda o: o.rank != 1)
+    assert s.mrr >= thresholds.FLOOR[lang]["mrr"], _misses(run, split, lang, lambda o: o.rank != 1)
 
 
 @pytest.mark.parametrize(("split", "lang"), CASES)
 def test_speaker_accuracy(run: Run, split: str, lang: str) -> None:
     s = harness.scores(run, thresholds.MODE, split, lang)
-    assert s.speaker >= thresholds.SPEAKER, _misses(run, split, lang, lambda o: not o.speaker_ok)
+    assert s.speaker >= thresholds.FLOOR[lang]["speaker"], _misses(run, split, lang, lambda o: not o.speaker_ok)
 
 
 @pytest.mark.parametrize(("split", "lang"), CASES)
@@ -47,7 +47,7 @@ def test_speaker_accuracy(run: Run, split: str, lang: str) -> None:
 def test_hybrid_mrr_beats_single_mode(run: Run, split: str, lang: str, single: str) -> None:
     hybrid = harness.scores(run, thresholds.MODE, split, lang).mrr
     alone = harness.scores(run, single, split, lang).mrr
-    assert hybrid >= alone, f"{thresholds.MODE} MRR {hybrid:.3f} < {single} MRR {alone:.3f}"
+    assert hybrid >= alone - thresholds.HYBRID_MRR_SLACK, f"{thresholds.MODE} MRR {hybrid:.3f} < {single} MRR {alone:.3f}"
 
 
 @pytest.mark.parametrize(("split", "lang"), CASES)

@@ -13,10 +13,10 @@ from .normalize import normalize
 from .tokens import tokenize
 
 Scorer = Literal["rank_bm25", "sparse"]
-# rank_bm25 scores in a Python loop over every passage for each query term, about 0.3 µs per passage and
-# term: under 2 ms a question up to this size, nothing beside the ~50 ms query embedding, and past it the
-# cost grows with the corpus (~0.15 s at 100k passages; README, "Speed"). The sparse scorer's cost follows
-# the postings of the question's terms instead. Below the threshold the reference library does the work.
+# rank_bm25 scores in a Python loop over every passage for each query term, 0.1-0.2 µs per passage and
+# term: under 1 ms a question up to this size, nothing beside the query embedding (~70 ms), but ~90 ms at
+# 100k passages (README, "Speed"). The sparse scorer's cost follows the postings of the question's terms
+# instead (0.3 ms at 100k). Below the threshold the reference library does the work.
 SPARSE_MIN_PASSAGES = 1000
 # rank_bm25's BM25Plus defaults, kept so that both scorers give the same scores.
 K1, B, DELTA = 1.5, 0.75, 1.0

@@ -164,9 +164,12 @@ def _load(resolved: str) -> SentenceTransformer:
     try:
         # For a hub id this tries the Hugging Face cache without touching the network.
         return build(offline=True)
-    except OSError as error:
+    except Exception as error:  # noqa: BLE001 - truncated weights raise SafetensorError, garbled JSON ValueError
         if local:
-            raise ModelMissingError(f"Could not load the model folder {resolved}: {error}") from error
+            reason = next(iter(str(error).splitlines()), type(error).__name__)
+            raise ModelMissingError(f"Could not load the model folder {resolved}: {reason}") from error
+        if not isinstance(error, OSError):  # only "not in the cache" sends a hub id on to the hub
+            raise
     # Without this probe an unreachable hub costs over a minute of retries inside huggingface_hub.
     if not hub_reachable(resolved):
         raise ModelMissingError(

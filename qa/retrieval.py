@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import faiss
 import numpy as np
 
 from . import fusion
@@ -37,6 +38,9 @@ SENTENCE_WEIGHT = 0.5
 SPEAKER_BONUS = 1.0
 # Past this many passages the dense side searches candidates instead of scoring every passage.
 DENSE_CANDIDATES = 1000
+# A search is one question: a second FAISS thread gains nothing on it (25 ms either way over 100k passages
+# on 2 cores) and, when the other core is busy, waits on it (60 ms; README, "Speed").
+faiss.omp_set_num_threads(1)
 
 
 @dataclass(frozen=True)
