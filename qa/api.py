@@ -33,9 +33,9 @@ def speakers() -> list[SpeakerProfile]:
     return default_retriever().speakers()
 
 
-def ask(question: str, k: int = 3, speaker: str | None = None) -> Answer:
-    """The reply to a question about the default corpus; see `qa.answer.ask`."""
-    return answer.ask(default_retriever(), question, k, speaker)
+def ask(question: str, k: int = 3, speaker: str | None = None, retriever: Retriever | None = None) -> Answer:
+    """The reply to a question about the default corpus, or about `retriever`'s articles; see `qa.answer.ask`."""
+    return answer.ask(retriever or default_retriever(), question, k, speaker)
 
 
 # Above this spin_score an article reads as machine-rewritten (unspun news scores near 0, the seed ~0.98).

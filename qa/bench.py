@@ -251,7 +251,8 @@ def table(figures: dict) -> str:
         build_s = figures["index_build_s"]
         lines.append("Index build, seed corpus in memory (s): " + ", ".join(f"{k} {v:.3f}" for k, v in build_s.items()))
     if "query_ms" in figures:
-        lines += [f"Warm query latency over {figures['questions']} questions (ms):", f"  {'step':<10}{'p50':>10}{'p95':>10}"]
+        lines.append(f"Warm query latency over {figures['questions']} questions (ms):")
+        lines.append(f"  {'step':<10}{'p50':>10}{'p95':>10}")
         lines += [f"  {step:<10}{q['p50']:>10.2f}{q['p95']:>10.2f}" for step, q in figures["query_ms"].items()]
     if "peak_rss_mb" in figures:
         lines.append(f"Peak RSS (model, index, queries): {figures['peak_rss_mb']:.0f} MB")

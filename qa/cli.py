@@ -67,6 +67,9 @@ def _run(argv: list[str]) -> int:
             print(f"{s.name}{role}: ¶" + ", ¶".join(str(p.paragraph) for p in s.passages))
         return 0
     args = _ask_parser().parse_args(argv)
+    if not args.json:
+        for notice in {a.notice for a in api.articles() if a.notice}:
+            print(f"Note: {notice}\n")
     if args.mode == "hybrid":
         answer = api.ask(args.question, k=args.k, speaker=args.speaker)
         _print_result(answer.text, answer.passages, args.json)

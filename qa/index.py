@@ -33,8 +33,9 @@ log = logging.getLogger("qa")
 INDEX_DIR = ROOT / "index"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
-# The code whose output is stored in the index: a change to any of these makes a stored index stale.
-_PIPELINE_SOURCES = ("corpus.py", "speakers.py", "speaker_cues.py", "passages.py", "sentences.py", "index.py")
+# The code whose output is stored in the index: a change to any of these makes a stored index stale. A folder
+# stands for every *.py in it, so that a new module there is covered too.
+_PIPELINE_SOURCES = ("corpus.py", "attribution", "passages.py", "sentences.py", "index.py")
 
 EMBED_NORMALIZED = True
 
@@ -62,7 +63,9 @@ def _sha256(data: bytes) -> str:
 
 
 def pipeline_version() -> str:
-    return _sha256(b"".join((_PACKAGE / name).read_bytes() for name in _PIPELINE_SOURCES))[:16]
+    paths = (_PACKAGE / name for name in _PIPELINE_SOURCES)
+    files = (file for path in paths for file in (sorted(path.glob("*.py")) if path.is_dir() else [path]))
+    return _sha256(b"".join(file.read_bytes() for file in files))[:16]
 
 
 def corpus_hash(articles: Sequence[Article]) -> str:

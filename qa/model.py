@@ -154,7 +154,11 @@ def _load(resolved: str) -> SentenceTransformer:
         # Read by huggingface_hub at import time, hence set before importing sentence_transformers.
         os.environ["HF_HUB_OFFLINE"] = "1"
     import torch
+    import transformers
     from sentence_transformers import SentenceTransformer
+
+    # A progress bar per load is noise in a CLI's or a server's output.
+    transformers.utils.logging.disable_progress_bar()
 
     def build(offline: bool) -> SentenceTransformer:
         return SentenceTransformer(

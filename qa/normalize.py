@@ -157,7 +157,7 @@ def _in_capitalised_run(text: str, spans: list[_Span], i: int) -> bool:
 
 
 def spin_score(text: str) -> float:
-    """How machine-spun an article looks, in [0, 1).
+    """How machine-spun an article looks, in [0, 1] (1 only where floats round 1 - e^-x up).
 
     A word is suspicious when the lexicon matches it, or when it is written Capitalised mid-sentence on its
     own although the same text also writes it in lowercase: the spinner capitalises the common words it

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .corpus import Article, split_paragraphs
-from .speakers import attribute
+from .attribution import attribute
 
 
 @dataclass(frozen=True)

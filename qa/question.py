@@ -44,15 +44,18 @@ class Question:
 def clean(question: object) -> Question:
     """The question as it will be searched.
 
-    Raises ValueError, with a message meant for the user, when the input is not a string, is empty or
-    only white space, control characters, punctuation or symbols (no letter or digit), or is one unbroken
-    run of characters. Over-long text is cut to MAX_CHARS and flagged, not refused.
+    Invisible characters (control, format, lone surrogate, private-use, unassigned) count as white space.
+    Raises ValueError, with a message meant for the user, when the input:
+    - is not a string ("must be text");
+    - is empty or only white space ("is empty");
+    - has no letter or digit, only punctuation, symbols or emoji ("has no words");
+    - has no word of at most MAX_TOKEN_CHARS characters, such as a pasted hash ("one long unbroken string").
+    Text over MAX_CHARS is cut at a word boundary and flagged, not refused.
     """
     if not isinstance(question, str):
         raise ValueError(f"The question must be text, not {type(question).__name__}.")
     # Lone surrogates and control characters come from broken clients and binary pastes; drop them.
-    text = question.encode("utf-8", "replace").decode("utf-8")
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in text)
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in question)
     text = " ".join(text.split())
     if not text:
         raise ValueError("The question is empty. Please type a question about the article.")

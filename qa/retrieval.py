@@ -19,7 +19,7 @@ from .index import INDEX_DIR, Index, build, load_or_build
 from .language import Lang, detect
 from .passages import Passage, SpeakerProfile, group_by_speaker
 from .question import asks_for_words, asks_who, clean
-from .speakers import match_speaker, without_name
+from .attribution import match_speaker, without_name
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")

@@ -1,9 +1,17 @@
-"""Shared fixtures: the real retriever (real model, real index), and a small deterministic encoder for fast tests."""
+"""Shared fixtures: the real retriever (real model, real index), a small deterministic encoder for fast tests,
+and the app served by `python app.py` in a subprocess."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +21,7 @@ import qa
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "deepseek.txt"
+APP_START_TIMEOUT_S = 180.0
 
 
 class HashingEncoder:
@@ -44,3 +53,48 @@ def encoder() -> HashingEncoder:
 def retriever() -> qa.Retriever:
     """The default retriever over corpus/, with the real model and the persisted index."""
     return qa.default_retriever()
+
+
+@dataclass(frozen=True)
+class RunningApp:
+    url: str
+    start_seconds: float  # process start to the first HTTP answer
+    stdout: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_http(url: str, process: subprocess.Popen[bytes], stderr: Path) -> None:
+    deadline = time.monotonic() + APP_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"app.py exited with code {process.returncode}:\n{stderr.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"app.py did not answer at {url} within {APP_START_TIMEOUT_S:.0f} s")
+
+
+@pytest.fixture(scope="session")
+def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """`python app.py` on a free port, shared by the browser and concurrency tests."""
+    logs = tmp_path_factory.mktemp("app")
+    port = _free_port()
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port)}
+    # Files, not pipes: nothing reads the output while the app runs, and a full pipe would stall it.
+    with open(logs / "stdout", "wb") as out, open(logs / "stderr", "wb") as err:
+        started = time.monotonic()
+        process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=out, stderr=err)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        _wait_for_http(url, process, logs / "stderr")
+        yield RunningApp(url, time.monotonic() - started, logs / "stdout")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

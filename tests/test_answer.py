@@ -4,6 +4,8 @@ import pytest
 
 import qa
 
+from .conftest import ROOT
+
 
 def test_indonesian_question_gets_an_indonesian_reply_with_a_verbatim_quote(retriever):
     answer = qa.ask("Berapa biaya pelatihan model DeepSeek?")
@@ -52,3 +54,12 @@ def test_long_question_is_cut_with_a_notice(retriever):
 def test_bad_question_raises_value_error_with_a_message(retriever, bad):
     with pytest.raises(ValueError, match=r"\w"):
         qa.ask(bad)
+
+
+def test_ask_answers_from_any_article(retriever):
+    other = qa.Retriever.from_file(ROOT / "tests" / "data" / "articles" / "beras.txt")
+    answer = qa.ask("Berapa stok beras di gudang Bulog?", retriever=other)
+    assert answer.in_article and "1,8 juta ton" in answer.evidence.sentence
+    assert answer.passages[0].speaker == "Andi Wirasena"
+    english = qa.ask("What did the minister say about the rice stock?", retriever=other)
+    assert english.text.startswith("According to Andi Wirasena")

@@ -6,18 +6,15 @@ QA_SCREENSHOT=1 also writes docs/screenshot.png of the app answering a question.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from gradio_client import Client
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from .conftest import RunningApp
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,53 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-START_TIMEOUT_S = 180.0
 ANSWER_TIMEOUT_MS = 60_000
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
-
-
-@dataclass(frozen=True)
-class RunningApp:
-    url: str
-    start_seconds: float  # process start to the first HTTP answer
-    stdout: Path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_http(url: str, process: subprocess.Popen[bytes], stderr: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"app.py exited with code {process.returncode}:\n{stderr.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"app.py did not answer at {url} within {START_TIMEOUT_S:.0f} s")
-
-
-@pytest.fixture(scope="module")
-def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    logs = tmp_path_factory.mktemp("app")
-    port = _free_port()
-    env = {**os.environ, "GRADIO_SERVER_PORT": str(port)}
-    # Files, not pipes: nothing reads the output while the app runs, and a full pipe would stall it.
-    with open(logs / "stdout", "wb") as out, open(logs / "stderr", "wb") as err:
-        started = time.monotonic()
-        process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=out, stderr=err)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        _wait_for_http(url, process, logs / "stderr")
-        yield RunningApp(url, time.monotonic() - started, logs / "stdout")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_question_prints_reply_then_passages_with_speaker_paragraph_and_score():
     out = run("Berapa biaya pelatihan DeepSeek?", "-k", "2")
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("Menurut") and "US$5,6 juta" in out.stdout
+    assert out.stdout.startswith("Note: This article appears machine-rewritten")
+    assert "\nMenurut " in out.stdout and "US$5,6 juta" in out.stdout
     assert out.stdout.count("score") == 2 and "¶" in out.stdout
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.speakers import Speaker, attribute, match_speaker
+from qa.attribution import Speaker, attribute, match_speaker
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "data" / "speakers_gold.json").read_text(encoding="utf-8"))

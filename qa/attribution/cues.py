@@ -1,4 +1,4 @@
-"""Word lists that qa.speakers reads to find who speaks in an Indonesian news paragraph.
+"""Word lists that qa.attribution reads to find who speaks in an Indonesian news paragraph.
 
 Data only, no logic. Every word is lowercase and compared after case and accent folding, because the
 synonym spinner capitalises the words it replaces ("Mengucapkan" for "mengatakan") in mid-sentence.

@@ -1,0 +1,18 @@
+"""Speaker attribution: who speaks in each paragraph of an Indonesian news article, and whom a question names.
+
+Rules, not a model: Indonesian news marks speech with a small set of cues (a verb of saying after its subject,
+"kata X" after a quote, the clitic "katanya", "menurut X"), and the hard part is naming the subject. The modules,
+in the order the work flows:
+- `words`: tokens, and which capitalised words can be names (the article's own lowercase words decide);
+- `quotes`: quotations masked, so that nothing said inside one is taken for narration; sentences;
+- `references`: what a cue says about its speaker (a name, a pronoun, a title, a role), read from the narration;
+- `registry`: the people and organisations met so far, against which references are resolved;
+- `reader`: an article read in order, one speaker or none per paragraph (`attribute`);
+- `questions`: which speaker a question is about (`match_speaker`, `without_name`);
+- `cues`: the cue-word lists, data only.
+"""
+
+from .questions import match_speaker, without_name
+from .reader import Speaker, attribute
+
+__all__ = ["Speaker", "attribute", "match_speaker", "without_name"]

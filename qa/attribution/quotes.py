@@ -1,0 +1,73 @@
+"""Quotations masked out of a paragraph, so that nothing said inside a quote ("Budi menunjukkan …", a nested
+‘…’) is taken for narration; the sentences of what remains."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import cues
+from .words import _QUOTE, _Token
+
+
+@dataclass(frozen=True)
+class _Masked:
+    narration: str  # the paragraph with every quotation replaced by _QUOTE
+    opens_with_quote: bool
+
+
+def _mask_quotes(paragraph: str) -> _Masked:
+    pieces: list[str] = []
+    depth = 0  # curly quotes nest
+    straight = False
+    for char in paragraph:
+        if char == cues.STRAIGHT_QUOTE and depth == 0:
+            straight = not straight
+            if straight:
+                pieces.append(f" {_QUOTE} ")
+        elif straight:
+            continue
+        elif char in cues.OPEN_QUOTES or (char in cues.CLOSE_QUOTES and depth == 0):
+            # A closing mark with no quote open is a writer's opening mark.
+            if depth == 0:
+                pieces.append(f" {_QUOTE} ")
+            depth += 1
+        elif char in cues.CLOSE_QUOTES:
+            depth -= 1
+        elif depth == 0:
+            pieces.append(char)
+    first = paragraph.lstrip()[:1]
+    opens = bool(first) and (first in cues.OPEN_QUOTES or first in cues.CLOSE_QUOTES or first == cues.STRAIGHT_QUOTE)
+    return _Masked("".join(pieces), opens)
+
+
+def _sentences(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Token ranges of the sentences of the narration; a masked quotation also separates them."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        ends = token.is_quote or (
+            token.text in ".!?" and not (index > 0 and tokens[index - 1].fold in cues.ABBREVIATIONS)
+        )
+        if ends:
+            if index > start:
+                spans.append((start, index if token.is_quote else index + 1))
+            start = index + 1
+    if start < len(tokens):
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def _closing_paren(tokens: Sequence[_Token], index: int, end: int) -> int:
+    """Index of the ")" closing the "(" at `index`, or `index` when it is not closed before `end`."""
+    for other in range(index + 1, end):
+        if tokens[other].text == ")":
+            return other
+    return index
+
+
+def _opening_paren(tokens: Sequence[_Token], index: int, start: int) -> int:
+    for other in range(index - 1, start - 1, -1):
+        if tokens[other].text == "(":
+            return other
+    return index

@@ -1,0 +1,204 @@
+"""Reading an article: paragraphs in order, each one's cues resolved against the register of those met so far.
+A paragraph that is only a quotation continues the previous paragraph's speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import cues
+from .quotes import _mask_quotes, _sentences
+from .references import (
+    _AnaphorRef,
+    _match_title,
+    _name_run,
+    _NameRef,
+    _PronounRef,
+    _Ref,
+    _RoleRef,
+    _Text,
+)
+from .registry import _Entity, _Kind, _kind_of, _Registry, _titles_in
+from .words import _CLAUSE_MARKS, _is_filler, _TitleKind, _Vocabulary
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # full name, or the role ("Juru bicara Perum Bulog") when only a role is known
+    role: str | None  # role or affiliation as the article words it, without a leading "seorang"
+
+
+def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
+    """One entry per body paragraph, in order: who speaks in it, or None for narration."""
+    reader = _ArticleReader(_Vocabulary.of(paragraphs))
+    chosen = [reader.read(number, text) for number, text in enumerate(paragraphs)]
+    return [None if entity is None else Speaker(entity.name, entity.role) for entity in chosen]
+
+
+_SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
+
+
+class _ArticleReader:
+    def __init__(self, words: _Vocabulary) -> None:
+        self.words = words
+        self.known = _Registry()
+        self.previous: _Entity | None = None
+        self.paragraph_start = 0
+
+    def read(self, number: int, paragraph: str) -> _Entity | None:
+        masked = _mask_quotes(paragraph)
+        text = _Text(masked.narration, self.known, self.words)
+        self.paragraph_start = number * _SPAN
+        speakers: list[_Entity] = []
+        for start, end in _sentences(text.tokens):
+            self._read_sentence(text, start, end, speakers)
+        if speakers:
+            people = [entity for entity in speakers if entity.kind is _Kind.PERSON]
+            chosen = people[0] if people else speakers[0]
+        elif masked.opens_with_quote:
+            chosen = self.previous
+        else:
+            chosen = None
+        self.previous = chosen
+        return chosen
+
+    def _read_sentence(self, text: _Text, start: int, end: int, speakers: list[_Entity]) -> None:
+        tokens = text.tokens
+        skip_until = start
+        for index in range(start, end):
+            position = self.paragraph_start + index
+            token = tokens[index]
+            if index >= skip_until and (title := _match_title(tokens, index)):
+                skip_until = self._register_titled(text, start, index, end, title, position)
+            if token.text == "(" and index + 2 < end and tokens[index + 2].text == ")" and tokens[index + 1].is_cap:
+                self.known.org_words.add(tokens[index + 1].fold)  # "Badan Pangan Nasional (Bapanas)"
+            starts_run = token.is_word and token.is_cap and not (index > start and tokens[index - 1].is_cap)
+            if index >= skip_until and starts_run:
+                self._register_bare_name(text, index, end, position)
+            if token.is_word and token.is_cap and (entity := self.known.by_word(token.fold)):
+                entity.seen = position
+            if token.text == ",":
+                self._register_appositive(text, start, index, end, position)
+            ref = self._cue(text, start, end, index)
+            if ref is not None and (entity := self._resolve(ref, position, speakers)):
+                entity.seen = max(entity.seen, position)
+                speakers.append(entity)
+
+    def _cue(self, text: _Text, start: int, end: int, index: int) -> _Ref | None:
+        tokens = text.tokens
+        fold = tokens[index].fold
+        after_break = index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].is_quote)
+        if fold in cues.SPEECH_VERBS:
+            return text.subject_before(start, index)
+        if fold in cues.INVERTED_CUES and (after_break or index == start):
+            return text.subject_after(index + 1, end)
+        if fold in cues.CLITIC_CUES and after_break:
+            return _PronounRef()
+        if fold == cues.ACCORDING_TO:
+            return text.subject_after(index + 1, end)
+        if fold == cues.ACCORDING_TO_CLITIC:
+            return _PronounRef()
+        if fold in cues.PASSIVE_CUES:
+            agent = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.AGENT_MARKER else index + 1
+            return text.subject_after(agent, end)
+        return None
+
+    def _register_titled(
+        self, text: _Text, sentence_start: int, index: int, end: int, title: tuple[int, str, _TitleKind], position: int
+    ) -> int:
+        """Note "mantan Presiden Bambang Kusuma" or "CEO PasarKita Nadia Prameswari" wherever it stands; return where it ends."""
+        length, head, kind = title
+        ref = text.titled(sentence_start, end, index, index + length, head, kind)
+        if not isinstance(ref, _NameRef):
+            return index + length
+        self._named(ref).seen = position
+        return text.tokens.index(ref.tokens[-1]) + 1
+
+    def _register_bare_name(self, text: _Text, index: int, end: int, position: int) -> None:
+        """Note a two- or three-word name mentioned in passing ("Budi Santoso menanam padi"), so that a later
+        "kata Budi" finds it. Unconfirmed: it only becomes a person once it speaks."""
+        run_end = _name_run(text.tokens, index, end)
+        while index < run_end and _is_filler(text.tokens[index], text.words):
+            index += 1
+        names = text.tokens[index:run_end]
+        if not 2 <= len(names) <= 3 or not text.is_person_like(index, run_end):
+            return
+        if self.known.find(tuple(token.fold for token in names)) is None:
+            self.known.add(_Entity(" ".join(t.text for t in names), frozenset(t.fold for t in names), _Kind.UNKNOWN))
+
+    def _register_appositive(self, text: _Text, start: int, comma: int, end: int, position: int) -> None:
+        """Note "Siti Rahmawati, mantan pedagang …," or "TaniMaju, perusahaan …," with its role."""
+        head_start = comma
+        while head_start > start and text.tokens[head_start - 1].text != ",":
+            head_start -= 1
+        name = text.trailing_name(head_start, comma)
+        role_end = comma + 1
+        while role_end < end and text.tokens[role_end].text not in _CLAUSE_MARKS:
+            role_end += 1
+        if name is None or not text.is_role(comma + 1, role_end, strict=True):
+            return
+        entity = self._named(_NameRef(text.tokens[name[0] : name[1]], role=text.role_text(comma + 1, role_end)))
+        entity.seen = max(entity.seen, self.paragraph_start + name[1] - 1)
+
+    def _named(self, ref: _NameRef) -> _Entity:
+        words = tuple(token.fold for token in ref.tokens)
+        entity = self.known.find(words)
+        if entity is None:
+            longer = set(words) - cues.NAME_PARTICLES
+            shorter = [e for e in self.known.entities if e.words and e.words < longer]
+            if shorter:
+                entity = max(shorter, key=lambda e: e.seen)
+                entity.name = " ".join(token.text for token in ref.tokens)
+                entity.words = frozenset(longer)
+        if entity is None:
+            entity = self.known.add(
+                _Entity(
+                    " ".join(token.text for token in ref.tokens),
+                    frozenset(words) - cues.NAME_PARTICLES,
+                    _kind_of(ref.tokens, ref.title, ref.role),
+                )
+            )
+        if ref.role and entity.role is None:
+            entity.role = ref.role
+            entity.titles = {**_titles_in(ref.role), **entity.titles}
+        if ref.title is not None:
+            entity.titles.setdefault(ref.title.head, ref.title.former)
+            if entity.role is None and ref.title.phrase:
+                entity.role = ref.title.phrase
+        if entity.kind is _Kind.UNKNOWN:
+            # A name of two words or more that speaks is a person, unless something marked it as an organisation.
+            entity.kind = _kind_of(ref.tokens, ref.title, ref.role)
+            if entity.kind is _Kind.UNKNOWN and len(entity.words) > 1:
+                entity.kind = _Kind.PERSON
+        return entity
+
+    def _resolve(self, ref: _Ref, position: int, speakers: list[_Entity]) -> _Entity | None:
+        if isinstance(ref, _NameRef):
+            return self._named(ref)
+        if isinstance(ref, _PronounRef):
+            if speakers:
+                return speakers[-1]
+            return (
+                self.known.latest(self.paragraph_start, position, unconfirmed=True)
+                or self.previous
+                or self.known.latest(0, position)
+            )
+        if isinstance(ref, _RoleRef):
+            entity = self.known.role_only(ref.phrase)
+            if ref.head:
+                entity.titles.setdefault(ref.head, False)
+            return entity
+        if isinstance(ref, _AnaphorRef):
+            return (self.known.holder(ref.head) if ref.head else None) or self.known.latest(0, position)
+        holder = self.known.holder(ref.head)
+        if holder is not None:
+            return holder
+        # A title nobody holds yet: the person just talked about, if any ("Joko Pranoto mengumumkan …
+        # Presiden AS mengucapkan …"), else someone known only by that title.
+        recent = self.known.latest(self.paragraph_start - _SPAN, position, exclude_former=ref.head)
+        if recent is None:
+            return self.known.role_only(ref.phrase)
+        recent.titles[ref.head] = False
+        if recent.role is None:
+            recent.role = ref.phrase
+        return recent

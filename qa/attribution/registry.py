@@ -1,0 +1,106 @@
+"""The register of the people and organisations met so far in an article, against which short names
+("Santoso"), pronouns ("Ia", "katanya") and titles ("Presiden AS", "menteri itu") are resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from qa.tokens import fold
+
+from . import cues
+from .references import _match_title, _Title
+from .words import _TITLE_WORDS, _Token, _tokenize
+
+
+class _Kind(Enum):
+    PERSON = "person"
+    ORG = "org"
+    UNKNOWN = "unknown"
+
+
+@dataclass
+class _Entity:
+    """Someone met in the article; mutable while the article is read, so that later mentions can add a
+    longer name, a role or a title."""
+
+    name: str
+    words: frozenset[str]  # folded words of the name; empty for someone known only by role
+    kind: _Kind
+    role: str | None = None
+    titles: dict[str, bool] = field(default_factory=dict)  # title head -> held formerly
+    seen: int = -1  # position of the latest mention
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self.entities: list[_Entity] = []
+        self.org_words: set[str] = set()  # short forms given in parentheses: "(PSSI)", "(Bapanas)"
+
+    def find(self, words: tuple[str, ...]) -> _Entity | None:
+        """The latest-seen entity whose name contains all these words ("Santoso" in "Budi Santoso")."""
+        wanted = set(words) - cues.NAME_PARTICLES
+        matches = [entity for entity in self.entities if wanted and wanted <= entity.words]
+        return max(matches, key=lambda entity: entity.seen) if matches else None
+
+    def by_word(self, word: str) -> _Entity | None:
+        matches = [entity for entity in self.entities if word in entity.words]
+        return max(matches, key=lambda entity: entity.seen) if matches else None
+
+    def latest(
+        self, since: int, until: int, exclude_former: str | None = None, unconfirmed: bool = False
+    ) -> _Entity | None:
+        """The person mentioned last within [since, until); with `unconfirmed`, names not yet heard speaking too."""
+        kinds = (_Kind.PERSON, _Kind.UNKNOWN) if unconfirmed else (_Kind.PERSON,)
+        people = [
+            entity
+            for entity in self.entities
+            if entity.kind in kinds
+            and since <= entity.seen < until
+            and not (exclude_former and entity.titles.get(exclude_former))
+        ]
+        return max(people, key=lambda entity: entity.seen) if people else None
+
+    def holder(self, head: str) -> _Entity | None:
+        """The latest-seen current holder of a title."""
+        holders = [entity for entity in self.entities if entity.titles.get(head) is False]
+        return max(holders, key=lambda entity: entity.seen) if holders else None
+
+    def add(self, entity: _Entity) -> _Entity:
+        self.entities.append(entity)
+        return entity
+
+    def role_only(self, phrase: str) -> _Entity:
+        name = phrase[:1].upper() + phrase[1:]
+        for entity in self.entities:
+            if not entity.words and entity.name == name:
+                return entity
+        return self.add(_Entity(name, frozenset(), _Kind.PERSON))
+
+
+def _kind_of(tokens: Sequence[_Token], title: _Title | None, role: str | None) -> _Kind:
+    if any(token.fold in cues.ORG_WORDS for token in tokens):
+        return _Kind.ORG
+    if role:
+        first = fold(role.split()[0])
+        if first in cues.ORG_ROLE_WORDS:
+            return _Kind.ORG
+        if first in cues.PERSON_ROLE_WORDS or first in _TITLE_WORDS or first == cues.INDEFINITE:
+            return _Kind.PERSON
+    if title is not None:
+        return _Kind.PERSON
+    if any(token.is_acronym or token.is_camel for token in tokens):
+        return _Kind.ORG
+    return _Kind.PERSON if len(tokens) > 1 else _Kind.UNKNOWN
+
+
+def _titles_in(role: str) -> dict[str, bool]:
+    """Title heads named in a role: "mantan Presiden", "Menteri Pertanian", "pelatih tim nasional"."""
+    tokens = _tokenize(role)
+    found: dict[str, bool] = {}
+    for index in range(len(tokens)):
+        title = _match_title(tokens, index)
+        if title and title[1] not in found:
+            found[title[1]] = index > 0 and tokens[index - 1].fold in cues.FORMER_MARKERS
+    return found

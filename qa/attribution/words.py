@@ -1,0 +1,200 @@
+"""Tokens, and the article's own evidence of which capitalised words are names.
+
+The synonym spinner capitalises the words it replaces in mid-sentence ("Demi", "Kagak", "Mengucapkan"), so a
+capitalised word is taken for a name only where a name can stand (subject of a cue, after a title, head of an
+appositive) and only when it is not an ordinary word, unless the article introduced it as part of a longer
+name ("Siti" after "Siti Rahmawati"). No dictionary decides what is ordinary: the article itself does, since
+names keep their capital everywhere while an ordinary word is also written in lowercase somewhere (itself or
+another form of its Snowball stem); function-word and spin lists and the Indonesian confixes ("Perdagangan",
+"Kementerian") cover what a short article does not write in lowercase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from qa.normalize import lexicon
+from qa.tokens import fold, stem, stopwords
+
+from . import cues
+
+_QUOTE = "\x00"  # stands for a masked quotation in the narration
+_TOKEN_RE = re.compile(r"\x00|\d+(?:[.,]\d+)*|\w+(?:[-.&'’]\w+)*|[^\w\s]")
+_VERB_PREFIXES = ("me", "ber", "di", "ter")
+_CLAUSE_MARKS = frozenset(",.!?;:")
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return stopwords() | cues.FUNCTION_WORDS | cues.TIME_WORDS | cues.HONORIFICS
+
+
+def _is_stopword(word: str) -> bool:
+    return word in _function_words()
+
+
+@cache
+def _listed_words() -> frozenset[str]:
+    """Ordinary words known without reading the article: function words, loanwords, fields of offices, and the
+    spinner's words with their standard forms (one-word entries only: "Amerika Perkumpulan" must not make
+    "amerika" common)."""
+    spun = (word for entry in lexicon().entries.values() for word in (entry.spun, entry.standard))
+    return (
+        _function_words()
+        | cues.EXTRA_COMMON_WORDS
+        | cues.TITLE_FIELD_WORDS
+        | {fold(word) for word in spun if " " not in word}
+    )
+
+
+# A short stem is more often a coincidence inside a name ("Dimas" is not di- + "mas").
+_MIN_STEM = 4
+# Prefix and suffix together (ke-…-an, per-…-an, me-…-kan, …) make a derived word; a name almost never has
+# both, while a prefix alone does occur in names ("Berkeley", "Diponegoro") and so does -an ("Hermawan").
+_CONFIX_RE = re.compile(r"(?:ke|pe|be|me|di|te)\w{3,}(?:an|kan)")
+# The clitic -nya after a base of four letters or more ("Biasanya", "Sisanya") and the endings of Indonesian
+# loanwords ("Klimatologi", "Sedimentasi", "Intensitas"), which personal names do not take.
+_SUFFIX_RE = re.compile(r"\w{4,}nya|\w{3,}(?:logi|asi|ensi|itas|isme|grafi)")
+
+
+def _is_affixed(word: str) -> bool:
+    if _SUFFIX_RE.fullmatch(word):
+        return True
+    return _CONFIX_RE.fullmatch(word) is not None and len(stem(word)) >= _MIN_STEM
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The article's own evidence of which words are ordinary: those it writes in lowercase, and their stems."""
+
+    lowercase: frozenset[str]
+    stems: frozenset[str]
+
+    @classmethod
+    def of(cls, paragraphs: Iterable[str]) -> _Vocabulary:
+        lowercase = frozenset(
+            token.fold for paragraph in paragraphs for token in _tokenize(paragraph) if token.text[0].islower()
+        )
+        return cls(lowercase, frozenset(root for root in map(stem, lowercase) if len(root) >= _MIN_STEM))
+
+    def is_common(self, word: str) -> bool:
+        return (
+            word in self.lowercase
+            or word in _listed_words()
+            or _is_affixed(word)
+            or (len(word) > _MIN_STEM and stem(word) in self.stems)
+        )
+
+    def is_derived(self, word: str) -> bool:
+        """An ordinary word with affixes ("Sebelumnya", "Mengucapkan"), which cannot be a first name."""
+        return self.is_common(word) and stem(word) != word
+
+
+class _TitleKind(Enum):
+    STATE = "state"  # may stand before a one-word name: "Presiden Jokowi"
+    OFFICE = "office"
+    GENERIC = "generic"  # shared by many; without a name it makes a role-only speaker
+
+
+def _title_table() -> dict[str, list[tuple[tuple[str, ...], _TitleKind]]]:
+    table: dict[str, list[tuple[tuple[str, ...], _TitleKind]]] = {}
+    for titles, kind in (
+        (cues.STATE_TITLES, _TitleKind.STATE),
+        (cues.OFFICE_TITLES, _TitleKind.OFFICE),
+        (cues.GENERIC_ROLES, _TitleKind.GENERIC),
+    ):
+        for title in titles:
+            words = tuple(title.split())
+            table.setdefault(words[0], []).append((words, kind))
+    for entries in table.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return table
+
+
+_TITLES = _title_table()
+_TITLE_WORDS = frozenset(word for entries in _TITLES.values() for words, _ in entries for word in words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    fold: str
+    start: int
+    end: int
+
+    @property
+    def is_quote(self) -> bool:
+        return self.text == _QUOTE
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+    @property
+    def is_camel(self) -> bool:
+        """"PasarKita", "TaniMaju"; not "Bilangan-Bilangan", whose parts are each capitalised normally."""
+        parts = self.text.split("-")
+        return any(char.isupper() for part in parts for char in part[1:]) and any(c.islower() for c in self.text)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    return [_Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_qualifier(token: _Token, words: _Vocabulary) -> bool:
+    """A capitalised word that qualifies a title ("AS", "PasarKita", "Pertanian") rather than naming a person."""
+    return (
+        token.is_acronym
+        or token.is_camel
+        or token.fold in cues.PLACE_WORDS
+        or token.fold in cues.ORG_WORDS
+        or words.is_common(token.fold)
+    )
+
+
+def _is_strong(token: _Token, words: _Vocabulary) -> bool:
+    """A capitalised word that can only be a name: not an ordinary word, a place, a month or a title."""
+    return (
+        token.is_cap
+        and token.fold not in cues.PLACE_WORDS
+        and token.fold not in _TITLE_WORDS
+        and (token.is_acronym or token.is_camel or not words.is_common(token.fold))
+    )
+
+
+def _is_filler(token: _Token, words: _Vocabulary) -> bool:
+    """A word to strip from the front of a name: "Bahkan", "Sementara", "Pak", an inflected ordinary word."""
+    if token.fold in cues.ORG_WORDS:
+        return False
+    if token.fold in cues.NAME_PARTICLES:
+        return not token.is_cap
+    return _is_stopword(token.fold) or token.fold in _TITLE_WORDS or words.is_derived(token.fold)
+
+
+def _is_plain_root(token: _Token, words: _Vocabulary) -> bool:
+    """A capitalised root word that may be a first name ("Sri", "Surya"), not a title's field ("Keuangan")."""
+    return (
+        token.is_word
+        and token.is_cap
+        and not token.is_acronym
+        and not token.is_camel
+        and words.is_common(token.fold)
+        and not words.is_derived(token.fold)
+        and not _is_stopword(token.fold)
+        and token.fold not in cues.PLACE_WORDS
+        and token.fold not in cues.ORG_WORDS
+        and token.fold not in cues.TITLE_FIELD_WORDS
+        and token.fold not in _TITLE_WORDS
+    )
