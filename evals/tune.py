@@ -1,6 +1,6 @@
 """Fusion settings chosen on the dev split only: `python -m evals.tune`.
 
-Grid-searches qa.retrieval.FUSION (convex, rrf) × the dense weight per language (0.0 … 1.0 by 0.05) and
+Grid-searches qa.retrieval.FUSION (convex, dbsf, rrf) × the dense weight per language (0.0 … 1.0 by 0.05) and
 prints hit@1 / hit@3 / MRR for every setting and the best choice, which goes into qa/retrieval.py by hand.
 Each question is encoded and BM25-scored once; the grid only re-fuses those score vectors, as
 `Retriever.rank` does (same fusion functions, same named-speaker bonus; evals/test_tune.py holds the two
@@ -20,7 +20,7 @@ from qa import fusion, retrieval
 from . import harness
 from .metrics import MRR_DEPTH, Scores, first_gold_rank, score
 
-FUSIONS: tuple[retrieval.Fusion, ...] = ("convex", "rrf")
+FUSIONS: tuple[retrieval.Fusion, ...] = ("convex", "dbsf", "rrf")
 WEIGHTS: tuple[float, ...] = tuple(round(0.05 * i, 2) for i in range(21))
 SPLIT = "dev"
 

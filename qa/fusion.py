@@ -16,6 +16,19 @@ def minmax(scores: np.ndarray) -> np.ndarray:
     return ((scores - lo) / (hi - lo)).astype(np.float32)
 
 
+def zscore(scores: np.ndarray) -> np.ndarray:
+    """Scores in standard deviations from their mean; all-equal scores carry no signal and become 0."""
+    spread = float(scores.std())
+    if spread < 1e-9:
+        return np.zeros_like(scores, dtype=np.float32)
+    return ((scores - scores.mean()) / spread).astype(np.float32)
+
+
+def dbsf(dense: np.ndarray, keyword: np.ndarray, dense_weight: float) -> np.ndarray:
+    """Distribution-based score fusion: unlike min-max, a lone weak keyword match stays weak."""
+    return dense_weight * zscore(dense) + (1.0 - dense_weight) * zscore(keyword)
+
+
 def convex(dense: np.ndarray, keyword: np.ndarray, dense_weight: float) -> np.ndarray:
     return dense_weight * minmax(dense) + (1.0 - dense_weight) * minmax(keyword)
 

@@ -12,6 +12,7 @@ import faiss
 import numpy as np
 
 from . import fusion
+from .attribution import match_speaker, without_name
 from .bm25 import Bm25
 from .corpus import CORPUS_DIR, Article, load_corpus, read_article
 from .embedding import Encoder
@@ -19,11 +20,10 @@ from .index import INDEX_DIR, Index, build, load_or_build
 from .language import Lang, detect
 from .passages import Passage, SpeakerProfile, group_by_speaker
 from .question import asks_for_words, asks_who, clean
-from .attribution import match_speaker, without_name
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
-Fusion = Literal["convex", "rrf"]
+Fusion = Literal["convex", "dbsf", "rrf"]
 
 # Chosen on the dev split of evals/ (see README, "Evals"). BM25 over Indonesian text gives an English
 # question little beyond names and numbers, so English leans harder on the multilingual embeddings.
@@ -51,7 +51,7 @@ class Ranking:
     lang: Lang
     speaker: str | None  # the quoted person the question names, if any
     scores: np.ndarray  # fused, the order of `order`
-    dense: np.ndarray  # cosine similarity per passage
+    dense: np.ndarray  # per passage: cosine similarity, half whole passage, half best sentence
     keyword: np.ndarray  # raw BM25 per passage
     order: np.ndarray  # passage indices, best first
 
@@ -68,11 +68,11 @@ class Retriever:
         self._speakers = group_by_speaker(self.passages)
         self._speaker_names = [s.name for s in self._speakers]
         self._speaker_of = np.array([p.speaker for p in self.passages], dtype=object)
-        self._sentence_rows: dict[int, list[int]] = {}
-        for row, sentence in enumerate(index.sentences):
-            self._sentence_rows.setdefault(sentence.passage, []).append(row)
         self._position = {p.id: i for i, p in enumerate(self.passages)}
         self._sentence_passage = np.array([s.passage for s in index.sentences])
+        self._sentence_rows: dict[int, list[int]] = {}
+        for row, passage in enumerate(self._sentence_passage.tolist()):
+            self._sentence_rows.setdefault(passage, []).append(row)
 
     @classmethod
     def from_articles(
