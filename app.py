@@ -25,12 +25,11 @@ INTRO = (
     "paragraf artikel dan siapa yang mengatakannya. Ask in Indonesian or English: the reply quotes the "
     "passage that answers, and who said it."
 )
-EXAMPLES = [
-    "Berapa biaya pelatihan model DeepSeek?",
-    "Who said the AI race is a race to the edge of the abyss?",
-    "Apa kata Russell tentang biaya pelatihan?",
-    "What did Nvidia say about DeepSeek?",
-    "Siapa yang mengatakan DeepSeek adalah kemajuan AI yang luar biasa?",
+# Shown when no article's metadata suggests questions: they fit any news article.
+GENERIC_EXAMPLES = [
+    "Siapa saja yang dikutip dalam artikel ini?",
+    "What is this article about?",
+    "Apa yang terjadi?",
 ]
 CONCURRENCY = 4
 CSS = """
@@ -53,7 +52,8 @@ def build() -> gr.Blocks:
     """The page; building it loads the index and model (qa.articles), so the first question is fast."""
     respond = partial(chat.respond, ask=qa.ask)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
-        gr.HTML(chat.header(TITLE, INTRO, qa.articles()), elem_id="header")
+        articles = qa.articles()
+        gr.HTML(chat.header(TITLE, INTRO, articles), elem_id="header")
         chatbot = gr.Chatbot(
             show_label=False,
             height=520,
@@ -80,7 +80,8 @@ def build() -> gr.Blocks:
                 label="Narasumber / Speaker",
             )
             gr.ClearButton([chatbot, question], value="Hapus / Clear")
-        examples = gr.Examples(EXAMPLES, inputs=[question], label="Contoh / Examples")
+        suggested = [q for a in articles for q in a.examples] or GENERIC_EXAMPLES
+        examples = gr.Examples(suggested, inputs=[question], label="Contoh / Examples")
         inputs, outputs = [question, chatbot, k, speaker], [chatbot, question]
         gr.on([question.submit, send.click], respond, inputs, outputs, api_visibility="private")
         examples.load_input_event.then(respond, inputs, outputs, api_visibility="private")

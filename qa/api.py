@@ -50,6 +50,7 @@ class ArticleInfo:
     source: str | None
     spin_score: float
     notice: str | None  # the one-line spin notice, when the article looks machine-rewritten
+    examples: tuple[str, ...]  # questions to suggest, from the article's metadata
 
 
 def articles() -> list[ArticleInfo]:
@@ -62,6 +63,7 @@ def articles() -> list[ArticleInfo]:
             a.source,
             spin := float(measured.get(a.id, {}).get("spin_score", 0.0)),
             SPIN_NOTICE if spin >= SPIN_NOTICE_MIN else None,
+            a.examples,
         )
         for a in default_retriever().articles
     ]

@@ -47,7 +47,7 @@ def who(passage: Passage, lang: Lang) -> str:
 
 
 def citation_title(passage: Passage, lang: Lang) -> str:
-    """¶12 · Stuart Russell (profesor …) · Masa depan AI di AS · skor 0.87"""
+    """¶12 · Budi Santoso (profesor …) · Harga pangan · skor 0.87"""
     labels = LABELS[lang]
     parts = [f"¶{passage.paragraph}", who(passage, lang), passage.section or labels["no_section"]]
     return escape(" · ".join(parts) + f" · {labels['score']} {passage.score:.2f}")

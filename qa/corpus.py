@@ -31,6 +31,7 @@ class Article:
     source: str | None = None
     language: str = "id"
     path: Path | None = None
+    examples: tuple[str, ...] = ()  # questions to suggest to a reader, from the metadata
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def read_article(path: str | Path) -> Article:
         source=meta.get("source"),
         language=str(meta.get("language") or "id"),
         path=path,
+        examples=tuple(str(q) for q in meta.get("examples") or ()),
     )
 
 

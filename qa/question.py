@@ -17,8 +17,8 @@ _WHO_SAID = re.compile(
 )
 
 
-# Words that ask for what someone said or thinks ("Apa kata Russell …", "What did Hammond say …"). Only then
-# does a name in the question pick that speaker's passages: "Berapa karyawan DeepSeek?" asks about the
+# Words that ask for what someone said or thinks ("Apa kata Budi …", "What did Smith say …"). Only then
+# does a name in the question pick that speaker's passages: "Berapa karyawan Telkom?" asks about the
 # company, not for its statements.
 _SPEECH_WORDS = (
     # Indonesian: say/said, according to, opinion, view, comment, response, assessment, mention, warning,
@@ -76,5 +76,5 @@ def asks_who(question: str) -> bool:
 
 
 def asks_for_words(question: str) -> bool:
-    """A question about what someone said or thinks: "Apa kata Russell …?", "What did Hammond say …?"."""
+    """A question about what someone said or thinks: "Apa kata Budi …?", "What did Smith say …?"."""
     return bool(_ASKS_FOR_WORDS.search(question))

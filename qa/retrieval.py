@@ -32,7 +32,7 @@ DENSE_WEIGHT: dict[Lang, float] = {"id": 0.8, "en": 1.0}
 # A long paragraph can answer a question in one sentence that its whole-paragraph vector dilutes: half of a
 # passage's dense score is its best sentence (chosen on dev, like the weights above).
 SENTENCE_WEIGHT = 0.5
-# Added to the passages of a speaker the question asks about ("Apa kata Russell …"), enough to put them all
+# Added to the passages of a speaker the question asks about ("Apa kata Budi …"), enough to put them all
 # first, ordered among themselves by relevance: the user asked for that person, and their quotes often
 # continue over paragraphs that never repeat the name.
 SPEAKER_BONUS = 1.0

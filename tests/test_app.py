@@ -115,8 +115,8 @@ def test_article_text_is_escaped() -> None:
 
 def test_header_escapes_and_shows_the_spin_notice() -> None:
     infos = [
-        ArticleInfo("a", "<b>Judul</b>", "Newsweek", 0.98, "Looks spun."),
-        ArticleInfo("b", "Lain", None, 0.0, None),
+        ArticleInfo("a", "<b>Judul</b>", "Newsweek", 0.98, "Looks spun.", ()),
+        ArticleInfo("b", "Lain", None, 0.0, None, ()),
     ]
     page = chat.header("Tanya", "Ask <anything>", infos)
     assert "&lt;b&gt;Judul&lt;/b&gt;" in page and " — Newsweek" in page and "Ask &lt;anything&gt;" in page

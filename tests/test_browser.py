@@ -57,6 +57,10 @@ def ask(page: Page, question: str) -> None:
 
 
 def test_app_starts_and_prints_its_url(running_app: RunningApp) -> None:
+    # The server answers HTTP a moment before launch() returns and the line is printed.
+    deadline = time.monotonic() + 10
+    while not running_app.stdout.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert running_app.stdout.read_text().strip() == f"Ask the article at {running_app.url}"
     print(f"\napp start to HTTP ready: {running_app.start_seconds:.1f} s")
 

@@ -67,10 +67,18 @@ def test_passage_ids_are_stable_when_another_paragraph_changes():
     assert before[0] == after[0] and before[2] == after[2]
 
 
-def test_metadata_sidecar_gives_title_and_source():
+def test_metadata_sidecar_gives_title_source_and_examples():
     article = read_article(SEED)
     assert article.source == "Newsweek"
     assert article.title and article.title != "deepseek"
+    assert article.examples and all(q.endswith("?") for q in article.examples)
+
+
+def test_article_without_metadata_gets_a_title_from_its_name(tmp_path: Path):
+    path = tmp_path / "harga_beras.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    article = read_article(path)
+    assert (article.title, article.source, article.examples) == ("Harga beras", None, ())
 
 
 def test_windows_line_endings_and_bom(tmp_path: Path):

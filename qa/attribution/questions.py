@@ -25,7 +25,7 @@ def match_speaker(question: str, names: Iterable[str]) -> str | None:
         if not parts:
             continue
         full = _find_sequence(folded, parts)
-        # The name mentioned first is the one asked about ("What did Nvidia say about DeepSeek?");
+        # The name mentioned first is the one asked about ("What did Telkom say about Indosat?");
         # at the same place, a full name beats a part of another.
         if full is not None and (len(parts) > 1 or _is_distinctive(parts[0], words[full], full, cased)):
             score = (-full, 1, len(parts))
@@ -59,7 +59,7 @@ def _find_sequence(words: list[str], parts: list[str]) -> int | None:
 
 def _is_distinctive(word: str, original: str, index: int, cased: bool) -> bool:
     """Whether one word of a name, found in a question, is enough to mean that person. In a question written
-    with capitals, a lowercase word is no name ("Apakah liang itu dalam?"); a listed common word counts only
+    with capitals, a lowercase word is no name ("Apakah liang itu dalam?" when "Liang" is a name); a listed common word counts only
     when the asker capitalised it mid-question ("Apa kata Siti")."""
     if len(word) < 3 or word in cues.ENGLISH_COMMON or (cased and not original[:1].isupper()):
         return False
