@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 
 from .bm25 import analyze
-from .language import Lang
+from .language import Lang, foreign
 from .passages import Passage
 from .question import asks_who, clean
 from .retrieval import Ranking, Retriever, check_k
@@ -43,6 +43,10 @@ REPLIES: dict[Lang, dict[str, str]] = {
 }
 
 
+# A question in a third language is still searched (the embeddings are multilingual) and answered in English.
+FOREIGN_NOTE = "(I answer questions in Indonesian or English; yours looks like another language: '{code}'.)"
+
+
 @dataclass(frozen=True)
 class Evidence:
     sentence: str  # verbatim from the passage
@@ -65,9 +69,12 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
     k = check_k(k)
     cleaned = clean(question)
     ranking = retriever.rank(cleaned.text, "hybrid", speaker)
-    lang = ranking.lang
+    code = foreign(cleaned.text)
+    lang = "en" if code else ranking.lang
     replies = REPLIES[lang]
     note = " " + replies["truncated"].format(n=len(cleaned.text)) if cleaned.truncated else ""
+    if code:
+        note += " " + FOREIGN_NOTE.format(code=code)
     # A question about what a quoted person said is answered from their passages, whatever its topic.
     relevant = len(ranking.order) > 0 and (
         ranking.speaker is not None or relevance(retriever, ranking) >= RELEVANCE_MIN[lang]

@@ -55,15 +55,11 @@ class ArticleInfo:
 
 def articles() -> list[ArticleInfo]:
     """The articles of the default corpus, with what the index measured of them."""
-    measured = default_retriever().index.manifest.get("articles", {})
-    return [
-        ArticleInfo(
-            a.id,
-            a.title,
-            a.source,
-            spin := float(measured.get(a.id, {}).get("spin_score", 0.0)),
-            SPIN_NOTICE if spin >= SPIN_NOTICE_MIN else None,
-            a.examples,
-        )
-        for a in default_retriever().articles
-    ]
+    retriever = default_retriever()
+    measured = retriever.index.manifest.get("articles", {})
+    infos = []
+    for a in retriever.articles:
+        spin = float(measured.get(a.id, {}).get("spin_score", 0.0))
+        notice = SPIN_NOTICE if spin >= SPIN_NOTICE_MIN else None
+        infos.append(ArticleInfo(a.id, a.title, a.source, spin, notice, a.examples))
+    return infos

@@ -12,15 +12,28 @@ Lang = Literal["id", "en"]
 # Short Indonesian questions often score as Malay, which shares most of their words; both mean "id" here.
 # A question with too little text to tell ("AI", "GPT-4") stays with the articles' language.
 ENGLISH_MIN_PROB = 0.7
+# Sure enough that a question is in neither language to tell the user so. No question of the evals, short
+# Indonesian ones included, scores above this for a third language.
+FOREIGN_MIN_PROB = 0.8
+# Languages close enough to Indonesian that a short Indonesian question may score as them.
+_NEIGHBOURS = frozenset({"id", "ms", "jv", "su", "en"})
 
 
 @cache
-def _identifier() -> LanguageIdentifier:
+def _identifier(restricted: bool) -> LanguageIdentifier:
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(["id", "ms", "en"])
+    if restricted:
+        identifier.set_languages(["id", "ms", "en"])
     return identifier
 
 
 def detect(text: str) -> Lang:
-    lang, prob = _identifier().classify(text)
+    lang, prob = _identifier(True).classify(text)
     return "en" if lang == "en" and prob >= ENGLISH_MIN_PROB else "id"
+
+
+def foreign(text: str) -> str | None:
+    """The ISO 639-1 code of the language a question is written in, when that is clearly neither Indonesian
+    nor English ("fr" for "Combien a coûté …?"), else None."""
+    lang, prob = _identifier(False).classify(text)
+    return lang if lang not in _NEIGHBOURS and prob >= FOREIGN_MIN_PROB else None

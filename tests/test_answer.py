@@ -63,3 +63,18 @@ def test_ask_answers_from_any_article(retriever):
     assert answer.passages[0].speaker == "Andi Wirasena"
     english = qa.ask("What did the minister say about the rice stock?", retriever=other)
     assert english.text.startswith("According to Andi Wirasena")
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [("Combien a coûté l'entraînement du modèle de DeepSeek ?", "fr"), ("DeepSeekのトレーニング費用はいくらですか？", "ja")],
+)
+def test_question_in_a_third_language_is_answered_in_english_with_a_note(retriever, question, code):
+    answer = qa.ask(question)
+    assert answer.lang == "en"
+    assert f"looks like another language: '{code}'" in answer.text
+
+
+def test_indonesian_and_english_questions_get_no_language_note(retriever):
+    for question in ("biaya latih DeepSeek", "apa kata russell", "Who is Liang Wenfeng?", "harga chip"):
+        assert "another language" not in qa.ask(question).text
