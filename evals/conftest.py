@@ -23,7 +23,7 @@ def questions() -> list[harness.Question]:
 
 @pytest.fixture(scope="session")
 def run(pytestconfig: pytest.Config, retriever: qa.Retriever, questions: list[harness.Question]) -> harness.Run:
-    result = harness.run(retriever, questions, harness.refused_by(qa.ask))
+    result = harness.run(retriever, questions, harness.asker(qa.ask))
     harness.write_report(result)
     pytestconfig.stash[RUN] = result
     return result

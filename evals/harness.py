@@ -25,7 +25,7 @@ TYPES = ("fact", "number", "who_said", "what_did_x_say", "paraphrase", "multi", 
 # Similarity alone cannot tell those from answerable questions, so their refusals are reported, not asserted.
 UNANSWERABLE = ("off_topic", "near_miss")
 
-Ask = Callable[[str], bool]  # question -> refused as off-topic
+Ask = Callable[[str], qa.Answer]  # qa.ask, as the evals put a question to it
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,8 @@ class Run:
     questions: tuple[Question, ...]
     outcomes: tuple[Outcome, ...]  # every question in every mode
     refused: Mapping[str, bool]  # question id -> refused by qa.ask
+    # question id -> qa.ask's evidence sentence holds a gold phrase; judged only where its first passage is gold
+    evidence: Mapping[str, bool]
     seconds: float
 
 
@@ -122,13 +124,25 @@ def run(retriever: qa.Retriever, questions: Sequence[Question], ask: Ask) -> Run
     """Every question searched once per mode, and put to `ask`."""
     start = time.perf_counter()
     outcomes = tuple(search(retriever, q, mode) for q in questions for mode in retrieval.MODES)
-    refused = {q.id: ask(q.question) for q in questions}
-    return Run(tuple(questions), outcomes, refused, time.perf_counter() - start)
+    answers = {q.id: ask(q.question) for q in questions}
+    refused = {qid: not a.in_article for qid, a in answers.items()}
+    evidence = {
+        q.id: any(g in answers[q.id].evidence.sentence for g in q.gold)
+        for q in questions
+        if answers[q.id].in_article and any(g in answers[q.id].passages[0].text for g in q.gold)
+    }
+    return Run(tuple(questions), outcomes, refused, evidence, time.perf_counter() - start)
 
 
-def refused_by(ask: Callable[..., object]) -> Ask:
-    """`qa.ask` as the evals use it: did it refuse the question as outside the article?"""
-    return lambda question: not ask(question, k=SPEAKER_DEPTH).in_article
+def asker(ask: Callable[..., qa.Answer]) -> Ask:
+    """`qa.ask` as the evals use it, with as many passages as the speaker metric reads."""
+    return lambda question: ask(question, k=SPEAKER_DEPTH)
+
+
+def evidence_rate(r: Run, split: str = ALL, lang: str | None = None) -> tuple[int, int]:
+    """Of the answers whose first passage is gold, how many quote a sentence holding a gold phrase."""
+    judged = [r.evidence[q.id] for q in r.questions if q.id in r.evidence and selected(q, split, lang)]
+    return sum(judged), len(judged)
 
 
 def selected(q: Question, split: str = ALL, lang: str | None = None, type: str | None = None) -> bool:
@@ -190,6 +204,10 @@ def table(r: Run, split: str = ALL) -> str:
             f"near-miss refused {len(near_refused)}/{len(near)} (not asserted), "
             f"on-topic wrongly refused {len(on_refused)}/{len(on)}"
         )
+    lines.append(
+        "evidence sentence holds a gold phrase (first passage gold): "
+        + ", ".join(f"{lang} {'%d/%d' % evidence_rate(r, split, lang)}" for lang in LANGS)
+    )
     return "\n".join(lines)
 
 
@@ -217,6 +235,7 @@ def report(r: Run) -> dict:
         q.id: {
             **asdict(q),
             "refused": r.refused[q.id],
+            "evidence_ok": r.evidence.get(q.id),
             "modes": {
                 o.mode: {k: v for k, v in asdict(o).items() if k not in ("question", "mode")}
                 for o in r.outcomes

@@ -71,3 +71,14 @@ def test_each_gold_phrase_marks_one_passage(retriever: qa.Retriever, questions: 
         for phrase in q.gold
     }
     assert {k: v for k, v in bad.items() if len(v) != 1} == {}
+
+
+@pytest.mark.parametrize(("split", "lang"), CASES)
+def test_evidence_sentence_holds_the_answer(run: Run, split: str, lang: str) -> None:
+    ok, judged = harness.evidence_rate(run, split, lang)
+    wrong = [
+        f"{q.id} {q.question}"
+        for q in run.questions
+        if run.evidence.get(q.id) is False and harness.selected(q, split, lang)
+    ]
+    assert judged and ok / judged >= thresholds.EVIDENCE_FLOOR, f"evidence misses: {wrong}"

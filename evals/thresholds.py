@@ -23,6 +23,8 @@ FLOOR = {
 # Hybrid may trail a single mode in MRR by one question's first gold passage slipping from first to second
 # place on the ~22 questions of a language's test split (0.5 / 22), no more.
 HYBRID_MRR_SLACK = 0.025
+# The reply quotes a sentence that holds the answer (a gold phrase), where its first passage is the right one.
+EVIDENCE_FLOOR = 0.80
 # Unrelated questions are refused, all of them, and no on-topic question is.
 OFF_TOPIC_REFUSED = 1.0
 ON_TOPIC_REFUSED = 0

@@ -82,7 +82,7 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
     if not relevant:
         return Answer(cleaned.text, lang, replies["not_found"] + note, False, (), None, cleaned.truncated)
     passages = tuple(retriever.top(ranking, k))
-    evidence = best_sentence(retriever, cleaned.text, passages[0])
+    evidence = best_sentence(retriever, ranking.query, passages[0])
     text = _reply(replies, evidence, asks_who(cleaned.text)) + note
     return Answer(cleaned.text, lang, text, True, passages, evidence, cleaned.truncated)
 
@@ -93,7 +93,7 @@ def relevance(retriever: Retriever, ranking: Ranking) -> float:
     A sentence can match a short question far better than its whole paragraph does; the sentences of the
     few most similar passages are enough to find it.
     """
-    query = retriever.encoder.query(ranking.question)[0]
+    query = retriever.encoder.query(ranking.query)[0]
     best = np.argsort(-ranking.dense)[:RELEVANCE_PASSAGES]
     sentences = max(float((retriever.sentences(retriever.passages[i])[1] @ query).max()) for i in best)
     return max(float(ranking.dense[best[0]]), sentences)

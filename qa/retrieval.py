@@ -48,6 +48,7 @@ class Ranking:
     """Every passage's scores for one question, kept for callers that judge relevance (answers, evals)."""
 
     question: str
+    query: str  # what was searched: the question, less the name of the speaker it asks about
     lang: Lang
     speaker: str | None  # the quoted person the question names, if any
     scores: np.ndarray  # fused, the order of `order`
@@ -122,7 +123,7 @@ class Retriever:
             fused = np.where(self._speaker_of == speaker, fused, -np.inf)
         order = np.argsort(-fused, kind="stable")
         order = order[np.isfinite(fused[order])]
-        return Ranking(text, lang, named, fused[order], dense, keyword, order)
+        return Ranking(text, query, lang, named, fused[order], dense, keyword, order)
 
     def retrieve(
         self, question: str, k: int = 3, mode: Mode = "hybrid", speaker: str | None = None

@@ -16,6 +16,10 @@ def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
         start = text.find(piece, position)
         if start < 0:  # the segmenter altered the text; fall back to the whole passage as one sentence
             return [(0, len(text))]
-        spans.append((start, start + len(piece)))
+        if spans and start == spans[-1][1]:
+            # No space at the break: a dot inside a token ("Rebooting.AI", "3.5"), not a sentence end.
+            spans[-1] = (spans[-1][0], start + len(piece))
+        else:
+            spans.append((start, start + len(piece)))
         position = start + len(piece)
     return spans or [(0, len(text))]
