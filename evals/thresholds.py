@@ -18,7 +18,7 @@ TARGET = {
 # right passage first less often; the floors say so instead of hiding it.
 FLOOR = {
     "id": {"hit_at_1": 0.85, "hit_at_3": 0.95, "mrr": 0.90, "speaker": 0.90},
-    "en": {"hit_at_1": 0.78, "hit_at_3": 0.93, "mrr": 0.85, "speaker": 0.93},
+    "en": {"hit_at_1": 0.80, "hit_at_3": 0.93, "mrr": 0.87, "speaker": 0.93},
 }
 # Hybrid may trail a single mode in MRR by one question's first gold passage slipping from first to second
 # place on the ~22 questions of a language's test split (0.5 / 22), no more.

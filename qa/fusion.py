@@ -40,9 +40,12 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
 
 
 def rrf(dense: np.ndarray, keyword: np.ndarray, dense_weight: float) -> np.ndarray:
-    """Weighted RRF; a list with no signal (all-equal scores) contributes nothing."""
+    """Weighted RRF; a list with no signal (all-equal scores) contributes nothing.
+
+    Scaled so that a passage ranked first by every list scores 1: a score a reader can compare.
+    """
     fused = np.zeros(len(dense), dtype=np.float32)
     for scores, weight in ((dense, dense_weight), (keyword, 1.0 - dense_weight)):
         if float(scores.max() - scores.min()) > 1e-9:
             fused += weight / (RRF_K + _ranks(scores))
-    return fused
+    return fused * (RRF_K + 1)

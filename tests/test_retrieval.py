@@ -20,7 +20,7 @@ def small(encoder) -> Retriever:
 
 
 def test_retrieve_returns_k_passages_best_first(small):
-    hits = small.retrieve("biaya pelatihan model DeepSeek", k=3)
+    hits = small.retrieve("melatih modelnya dalam dua bulan dengan biaya", k=3)
     assert len(hits) == 3 and all(isinstance(h, Passage) for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert any("US$5,6 juta" in h.text for h in hits)
@@ -80,3 +80,4 @@ def test_minmax_and_fusions():
     assert np.argmax(convex(dense, keyword, 0.0)) == 1
     assert np.argmax(rrf(dense, keyword, 0.5)) == 1  # ranks 2+1 beat 1+3
     assert np.argmax(rrf(dense, np.zeros(3), 0.5)) == 0  # a list with no signal adds nothing
+    assert rrf(dense, dense, 0.7)[0] == pytest.approx(1.0)  # first in every list scores 1

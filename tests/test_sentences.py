@@ -10,9 +10,9 @@ def test_sentences_are_verbatim_spans():
     assert _sentences(text) == ["Harga naik.", "“Kami siap,” katanya.", "Stok aman."]
 
 
-def test_a_quotation_stays_one_sentence():
-    text = "Ia berkata, “Satu. Dua. Tiga.” Lalu pergi."
-    assert _sentences(text)[0] == "Ia berkata, “Satu. Dua. Tiga.”"
+def test_sentences_inside_a_quotation_are_split_and_keep_their_marks():
+    text = "Ia berkata, “Harga naik. Stok aman.” Lalu pergi."
+    assert _sentences(text) == ["Ia berkata, “Harga naik.", "Stok aman.”", "Lalu pergi."]
 
 
 def test_a_dot_inside_a_name_is_no_sentence_end():
