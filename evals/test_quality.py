@@ -18,28 +18,20 @@ def _misses(run: Run, split: str, lang: str, missed) -> str:
     return "\n".join(["", *lines])
 
 
-@pytest.mark.parametrize(("split", "lang"), CASES)
-def test_hit_at_1(run: Run, split: str, lang: str) -> None:
-    s = harness.scores(run, thresholds.MODE, split, lang)
-    assert s.hit_at_1 >= thresholds.FLOOR[lang]["hit_at_1"], _misses(run, split, lang, lambda o: o.rank != 1)
+# Each metric, and which questions it counts against the retriever (listed when its floor is not reached).
+MISSED = {
+    "hit_at_1": lambda o: o.rank != 1,
+    "hit_at_3": lambda o: o.rank is None or o.rank > 3,
+    "mrr": lambda o: o.rank != 1,
+    "speaker": lambda o: not o.speaker_ok,
+}
 
 
 @pytest.mark.parametrize(("split", "lang"), CASES)
-def test_hit_at_3(run: Run, split: str, lang: str) -> None:
-    s = harness.scores(run, thresholds.MODE, split, lang)
-    assert s.hit_at_3 >= thresholds.FLOOR[lang]["hit_at_3"], _misses(run, split, lang, lambda o: o.rank is None or o.rank > 3)
-
-
-@pytest.mark.parametrize(("split", "lang"), CASES)
-def test_mrr(run: Run, split: str, lang: str) -> None:
-    s = harness.scores(run, thresholds.MODE, split, lang)
-    assert s.mrr >= thresholds.FLOOR[lang]["mrr"], _misses(run, split, lang, lambda o: o.rank != 1)
-
-
-@pytest.mark.parametrize(("split", "lang"), CASES)
-def test_speaker_accuracy(run: Run, split: str, lang: str) -> None:
-    s = harness.scores(run, thresholds.MODE, split, lang)
-    assert s.speaker >= thresholds.FLOOR[lang]["speaker"], _misses(run, split, lang, lambda o: not o.speaker_ok)
+@pytest.mark.parametrize("metric", MISSED)
+def test_metric_reaches_its_floor(run: Run, split: str, lang: str, metric: str) -> None:
+    value = getattr(harness.scores(run, thresholds.MODE, split, lang), metric)
+    assert value >= thresholds.FLOOR[lang][metric], _misses(run, split, lang, MISSED[metric])
 
 
 @pytest.mark.parametrize(("split", "lang"), CASES)
