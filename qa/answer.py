@@ -12,6 +12,7 @@ from .language import Lang, foreign
 from .passages import Passage
 from .question import asks_who, clean
 from .retrieval import Ranking, Retriever, check_k
+from .sentences import QUOTE_MARKS
 
 # Below this similarity (see `relevance`) nothing in the article answers. Calibrated on the dev split of
 # evals/: the lowest on-topic question's relevance less a margin of 0.05, which also refuses every unrelated
@@ -117,7 +118,8 @@ def _who(passage: Passage) -> str:
 
 
 def _quote(sentence: str) -> str:
-    return sentence if sentence.startswith(("“", '"')) else f"“{sentence}”"
+    # A sentence that holds a quotation already shows where the words are someone's; more marks would nest.
+    return sentence if any(mark in sentence for mark in QUOTE_MARKS) else f"“{sentence}”"
 
 
 def _reply(replies: dict[str, str], evidence: Evidence, who_question: bool) -> str:

@@ -78,3 +78,10 @@ def test_question_in_a_third_language_is_answered_in_english_with_a_note(retriev
 def test_indonesian_and_english_questions_get_no_language_note(retriever):
     for question in ("biaya latih DeepSeek", "apa kata russell", "Who is Liang Wenfeng?", "harga chip"):
         assert "another language" not in qa.ask(question).text
+
+
+def test_quote_marks_are_added_only_where_the_sentence_has_none(retriever):
+    answer = qa.ask("Who said the race is a race to the edge of the abyss?")
+    assert "jurang.”" in answer.text and "jurang.””" not in answer.text
+    plain = qa.ask("Berapa biaya pelatihan model DeepSeek?")
+    assert f"“{plain.evidence.sentence}”" in plain.text
