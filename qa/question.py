@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 # Far beyond any real question; the embedding model reads only a few hundred tokens anyway.
 MAX_CHARS = 1000
+# Refusals are shown to the user as they are, so they speak both of the bot's languages.
 # A single "word" this long is not language (a pasted hash, base64, a key held down).
 MAX_TOKEN_CHARS = 100
 
@@ -58,15 +59,24 @@ def clean(question: object) -> Question:
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in question)
     text = " ".join(text.split())
     if not text:
-        raise ValueError("The question is empty. Please type a question about the article.")
+        raise ValueError(
+            "The question is empty. Please type a question about the article. "
+            "/ Pertanyaannya kosong. Silakan ketik pertanyaan tentang artikel ini."
+        )
     if not any(c.isalnum() for c in text):
-        raise ValueError("The question has no words in it. Please type a question about the article.")
+        raise ValueError(
+            "The question has no words in it. Please type a question about the article. "
+            "/ Pertanyaannya tidak berisi kata. Silakan ketik pertanyaan tentang artikel ini."
+        )
     truncated = len(text) > MAX_CHARS
     if truncated:
         text = text[:MAX_CHARS].rsplit(" ", 1)[0] or text[:MAX_CHARS]
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
     if all(len(w) > MAX_TOKEN_CHARS for w in words):
-        raise ValueError("The question is one long unbroken string, not words. Please type a question.")
+        raise ValueError(
+            "The question is one long unbroken string, not words. Please type a question. "
+            "/ Pertanyaannya berupa satu untaian panjang tanpa spasi, bukan kata. Silakan ketik pertanyaan."
+        )
     return Question(text, truncated)
 
 

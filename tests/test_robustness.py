@@ -32,13 +32,19 @@ from qa.corpus import ArticleError, load_corpus, read_article
 from qa.index import build, expected_manifest, load, load_or_build, save
 from qa.model import DEFAULT_MODEL_DIR, FETCH_COMMAND
 from qa.passages import make_passages
-from qa.question import MAX_CHARS
+from qa.question import MAX_CHARS, clean
 
 from .conftest import ROOT, SEED, HashingEncoder
 
 # A hang guard, not a speed test: every call here takes well under a second once the model is loaded.
 HANG_S = 30.0
 CLI_TIMEOUT_S = 300.0
+
+
+def _refusal_message(question: object) -> str:
+    with pytest.raises(ValueError) as refused:
+        clean(question)
+    return str(refused.value)
 
 
 def within(seconds: float, call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -153,7 +159,7 @@ def test_bad_question_through_every_interface(
     assert "Traceback" not in json.dumps(history)
     if case.refusal:
         # The textbox sends text; anything else is taken for an empty box.
-        shown = message if isinstance(q, str) else "The question is empty. Please type a question about the article."
+        shown = message if isinstance(q, str) else _refusal_message("")
         assert [m["content"] for m in replies] == [chat.escape(shown)]
     else:
         assert replies[0]["content"] == chat.escape(answer.text)
