@@ -78,7 +78,7 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
         note += " " + FOREIGN_NOTE.format(code=code)
     # A question about what a quoted person said is answered from their passages, whatever its topic.
     relevant = len(ranking.order) > 0 and (
-        ranking.speaker is not None or relevance(retriever, ranking) >= RELEVANCE_MIN[lang]
+        ranking.speaker is not None or relevance(ranking) >= RELEVANCE_MIN[lang]
     )
     if not relevant:
         return Answer(cleaned.text, lang, replies["not_found"] + note, False, (), None, cleaned.truncated)
@@ -88,16 +88,14 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
     return Answer(cleaned.text, lang, text, True, passages, evidence, cleaned.truncated)
 
 
-def relevance(retriever: Retriever, ranking: Ranking) -> float:
+def relevance(ranking: Ranking) -> float:
     """How closely the article's best passage or sentence matches the question (cosine similarity).
 
     A sentence can match a short question far better than its whole paragraph does; the sentences of the
     few most similar passages are enough to find it.
     """
-    query = retriever.encoder.query(ranking.query)[0]
     best = np.argsort(-ranking.dense)[:RELEVANCE_PASSAGES]
-    sentences = max(float((retriever.sentences(retriever.passages[i])[1] @ query).max()) for i in best)
-    return max(float(ranking.dense[best[0]]), sentences)
+    return max(float(ranking.dense[best[0]]), float(ranking.sentence[best].max()))
 
 
 def best_sentence(retriever: Retriever, question: str, passage: Passage) -> Evidence:

@@ -54,6 +54,7 @@ class Ranking:
     speaker: str | None  # the quoted person the question names, if any
     scores: np.ndarray  # fused, the order of `order`
     dense: np.ndarray  # per passage: cosine similarity, half whole passage, half best sentence
+    sentence: np.ndarray  # per passage: cosine similarity of its best sentence
     keyword: np.ndarray  # raw BM25 per passage
     order: np.ndarray  # passage indices, best first
 
@@ -114,8 +115,9 @@ class Retriever:
         # Once the speaker is known, the name only pulls towards the paragraph that introduces them;
         # what they said is found by the rest of the question.
         query = (without_name(text, named) or text) if named else text
-        dense = self._dense_scores(query) if mode != "bm25" else np.zeros(len(self.passages), np.float32)
-        keyword = self._bm25.scores(query) if mode != "dense" else np.zeros(len(self.passages), np.float32)
+        none = np.zeros(len(self.passages), np.float32)
+        dense, sentence = self._dense_scores(query) if mode != "bm25" else (none, none)
+        keyword = self._bm25.scores(query) if mode != "dense" else none
         weight = {"dense": 1.0, "bm25": 0.0, "hybrid": DENSE_WEIGHT[lang]}[mode]
         fused = getattr(fusion, FUSION)(dense, keyword, weight)
         if named:
@@ -124,7 +126,7 @@ class Retriever:
             fused = np.where(self._speaker_of == speaker, fused, -np.inf)
         order = np.argsort(-fused, kind="stable")
         order = order[np.isfinite(fused[order])]
-        return Ranking(text, query, lang, named, fused[order], dense, keyword, order)
+        return Ranking(text, query, lang, named, fused[order], dense, sentence, keyword, order)
 
     def retrieve(
         self, question: str, k: int = 3, mode: Mode = "hybrid", speaker: str | None = None
@@ -150,7 +152,8 @@ class Retriever:
         spans = [self.index.sentences[row] for row in rows]
         return [passage.text[s.start : s.end] for s in spans], self.index.sentence_vectors[rows]
 
-    def _dense_scores(self, text: str) -> np.ndarray:
+    def _dense_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Per passage: the dense score (half passage, half best sentence), and its best sentence's cosine."""
         n = self.index.dense.ntotal
         query = self.encoder.query(text)
         scores, ids = self.index.dense.search(query, min(n, DENSE_CANDIDATES))
@@ -159,7 +162,7 @@ class Retriever:
         dense[ids[0]] = scores[0]
         best_sentence = np.full(n, -1.0, dtype=np.float32)
         np.maximum.at(best_sentence, self._sentence_passage, self.index.sentence_vectors @ query[0])
-        return (1 - SENTENCE_WEIGHT) * dense + SENTENCE_WEIGHT * np.maximum(best_sentence, dense)
+        return (1 - SENTENCE_WEIGHT) * dense + SENTENCE_WEIGHT * np.maximum(best_sentence, dense), best_sentence
 
 
 def check_k(k: object) -> int:
