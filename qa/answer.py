@@ -12,7 +12,7 @@ from .language import Lang, foreign
 from .passages import Passage
 from .question import asks_who, clean
 from .retrieval import Ranking, Retriever, check_k
-from .sentences import QUOTE_MARKS
+from .sentences import QUOTE_MARKS, is_lead_in
 
 # Below this similarity (see `relevance`) nothing in the article answers. Calibrated on the dev split of
 # evals/: the lowest on-topic question's relevance less a margin of 0.05, which also refuses every unrelated
@@ -99,11 +99,19 @@ def relevance(ranking: Ranking) -> float:
 
 
 def best_sentence(retriever: Retriever, question: str, passage: Passage) -> Evidence:
-    texts, vectors = retriever.sentences(passage)
+    spans, vectors = retriever.sentences(passage)
+    # A lead-in ("Budi, profesor di …, mengatakan,") says who spoke but not what: it is judged and shown
+    # together with the quotation it opens.
+    for i in range(len(spans) - 1):
+        if is_lead_in(passage.text, spans[i]):
+            spans[i] = (spans[i][0], spans[i + 1][1])
+            joined = vectors[i] + vectors[i + 1]
+            vectors[i] = joined / np.linalg.norm(joined)
     similarity = vectors @ retriever.encoder.query(question)[0]
     words = _terms(question)
-    overlap = np.array([len(words & _terms(t)) / max(len(words), 1) for t in texts])
-    return Evidence(texts[int(np.argmax(similarity + KEYWORD_WEIGHT * overlap))], passage)
+    overlap = np.array([len(words & _terms(passage.text[a:b])) / max(len(words), 1) for a, b in spans])
+    start, end = spans[int(np.argmax(similarity + KEYWORD_WEIGHT * overlap))]
+    return Evidence(passage.text[start:end], passage)
 
 
 @lru_cache(maxsize=TERMS_CACHE_SIZE)

@@ -146,11 +146,12 @@ class Retriever:
             for i, s in zip(ranking.order[:k], ranking.scores[:k])
         ]
 
-    def sentences(self, passage: Passage) -> tuple[list[str], np.ndarray]:
-        """The passage's sentences, verbatim, and their unit vectors (one row each)."""
+    def sentences(self, passage: Passage) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """The passage's sentence spans (`qa.sentences.sentence_spans`) and their unit vectors, a row each;
+        both are the caller's to change."""
         rows = self._sentence_rows[self._position[passage.id]]
-        spans = [self.index.sentences[row] for row in rows]
-        return [passage.text[s.start : s.end] for s in spans], self.index.sentence_vectors[rows]
+        spans = [(s.start, s.end) for s in (self.index.sentences[row] for row in rows)]
+        return spans, self.index.sentence_vectors[rows]
 
     def _dense_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Per passage: the dense score (half passage, half best sentence), and its best sentence's cosine."""

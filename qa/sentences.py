@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sentencex import segment
 
 
@@ -10,10 +12,15 @@ from sentencex import segment
 # over, and "naik.” Stok" still reads as a break), and each sentence then takes back the marks touching it.
 QUOTE_MARKS = "“”\"‘’„«»"
 _MASK = str.maketrans({mark: " " for mark in QUOTE_MARKS})
+# "Budi, profesor di …, mengatakan kepada wartawan, “Saya ragu.”": the lead-in names and describes the speaker
+# and the quotation holds what was said; embedded as one sentence, a long lead-in drowns the words a question
+# is about. So a quotation opening after a comma or colon is a span of its own.
+_LEAD_IN = re.compile(r"[,:]\s+(?=[“\"„«][^\W\d_])")
 
 
 def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`, white space trimmed, quoted sentences included."""
+    """(start, end) of each sentence of `text`, white space trimmed, quoted sentences included, and a
+    quotation's lead-in apart from it."""
     masked = text.translate(_MASK)
     spans: list[tuple[int, int]] = []
     position = 0
@@ -30,7 +37,22 @@ def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
         else:
             spans.append((start, start + len(piece)))
         position = start + len(piece)
-    return [_with_quote_marks(text, start, end) for start, end in spans] or [(0, len(text))]
+    spans = [_with_quote_marks(text, start, end) for start, end in spans] or [(0, len(text))]
+    return [piece for start, end in spans for piece in _split_lead_in(text, start, end)]
+
+
+def is_lead_in(text: str, span: tuple[int, int]) -> bool:
+    """Whether a span of `sentence_spans(text)` is the lead-in of a quotation ("Budi mengatakan,")."""
+    return _LEAD_IN.match(text, span[1] - 1) is not None
+
+
+def _split_lead_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    for match in _LEAD_IN.finditer(text, start, end):
+        pieces.append((start, match.start() + 1))
+        start = match.end()
+    return [*pieces, (start, end)]
+
 
 
 def _with_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:

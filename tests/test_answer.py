@@ -85,3 +85,17 @@ def test_quote_marks_are_added_only_where_the_sentence_has_none(retriever):
     assert "jurang.”" in answer.text and "jurang.””" not in answer.text
     plain = qa.ask("Berapa biaya pelatihan model DeepSeek?")
     assert f"“{plain.evidence.sentence}”" in plain.text
+
+
+def test_evidence_is_the_quotation_not_its_lead_in(retriever):
+    # The lead-in names the speaker, whom the reply names anyway; what was said is the answer.
+    answer = qa.ask("Who said they have no reason to doubt the credibility of the information?")
+    assert answer.evidence.sentence.startswith("“Saya Kagak punya Argumen")
+    assert answer.text.startswith("Nabil Jawdat Sarhan")
+
+
+def test_a_question_about_the_person_quotes_the_lead_in_with_its_quotation(retriever):
+    answer = qa.ask("Kristian Hammond itu siapa?")
+    sentence = answer.evidence.sentence
+    assert sentence.startswith("Kristian Hammond, seorang profesor ilmu komputer") and "“Apabila mereka" in sentence
+    assert sentence in answer.evidence.passage.text

@@ -1,4 +1,4 @@
-from qa.sentences import sentence_spans
+from qa.sentences import is_lead_in, sentence_spans
 
 
 def _sentences(text: str) -> list[str]:
@@ -12,7 +12,7 @@ def test_sentences_are_verbatim_spans():
 
 def test_sentences_inside_a_quotation_are_split_and_keep_their_marks():
     text = "Ia berkata, “Harga naik. Stok aman.” Lalu pergi."
-    assert _sentences(text) == ["Ia berkata, “Harga naik.", "Stok aman.”", "Lalu pergi."]
+    assert _sentences(text) == ["Ia berkata,", "“Harga naik.", "Stok aman.”", "Lalu pergi."]
 
 
 def test_a_dot_inside_a_name_is_no_sentence_end():
@@ -22,3 +22,24 @@ def test_a_dot_inside_a_name_is_no_sentence_end():
 
 def test_text_without_a_sentence_end_is_one_sentence():
     assert _sentences("Judul tanpa titik") == ["Judul tanpa titik"]
+
+
+def test_a_quotation_after_a_lead_in_is_a_span_of_its_own():
+    text = "Budi Santoso, profesor ekonomi di Universitas Indonesia, mengatakan kepada wartawan, “Saya ragu. Harga naik.”"
+    assert _sentences(text) == [
+        "Budi Santoso, profesor ekonomi di Universitas Indonesia, mengatakan kepada wartawan,",
+        "“Saya ragu.",
+        "Harga naik.”",
+    ]
+    assert _sentences('Ia menjawab: "Tidak ada." Lalu pergi.') == ["Ia menjawab:", '"Tidak ada."', "Lalu pergi."]
+
+
+def test_a_quoted_word_inside_a_sentence_is_no_lead_in():
+    text = "Ia menyebut rencana itu “gelembung” yang berbahaya. “Kami siap,” katanya."
+    assert _sentences(text) == ["Ia menyebut rencana itu “gelembung” yang berbahaya.", "“Kami siap,” katanya."]
+
+
+def test_is_lead_in_marks_only_the_words_before_a_quotation():
+    text = "Menteri itu berkata, “Stok aman.” Harga turun, kata pedagang."
+    spans = sentence_spans(text)
+    assert [is_lead_in(text, span) for span in spans] == [True, False, False]
