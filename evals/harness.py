@@ -35,7 +35,7 @@ class Question:
     type: str
     question: str
     gold: tuple[str, ...]  # exact substrings of the article, one per answering paragraph
-    speaker: str | None  # speaker of the first gold paragraph, None for narration
+    speakers: tuple[str | None, ...]  # who speaks in each gold phrase's paragraph, None for narration
     split: str
 
     @property
@@ -55,13 +55,17 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
         if not line.strip():
             continue
         raw = json.loads(line)
+        gold = tuple(raw["gold"])
+        # One speaker for every gold phrase, or a list of them when the answering paragraphs differ.
+        speaker = raw["speaker"]
+        speakers = tuple(speaker) if isinstance(speaker, list) else (speaker,) * len(gold)
         q = Question(
             id=raw["id"],
             lang=raw["lang"],
             type=raw["type"],
             question=raw["question"],
-            gold=tuple(raw["gold"]),
-            speaker=raw["speaker"],
+            gold=gold,
+            speakers=speakers,
             split=raw["split"],
         )
         checks = [
@@ -69,7 +73,8 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
             (q.split in SPLITS, f"split {q.split!r} is not one of {SPLITS}"),
             (q.type in TYPES, f"type {q.type!r} is not one of {TYPES}"),
             (not q.on_topic or bool(q.gold), "an on-topic question needs gold phrases"),
-            (q.on_topic or not (q.gold or q.speaker), "an off-topic question has no gold phrases or speaker"),
+            (q.on_topic or not (q.gold or speaker), "an off-topic question has no gold phrases or speaker"),
+            (len(q.speakers) == len(q.gold), "a speaker list needs one entry per gold phrase"),
         ]
         problems = [message for ok, message in checks if not ok]
         if problems:
@@ -105,7 +110,7 @@ def search(retriever: qa.Retriever, q: Question, mode: retrieval.Mode) -> Outcom
         rank=first_gold_rank([p.text for p in top], q.gold),
         top=tuple(p.id for p in top[:SPEAKER_DEPTH]),
         top_speakers=tuple(p.speaker for p in top[:SPEAKER_DEPTH]),
-        speaker_ok=q.on_topic and speaker_correct([(p.text, p.speaker) for p in top], q.gold, q.speaker),
+        speaker_ok=q.on_topic and speaker_correct([(p.text, p.speaker) for p in top], q.gold, q.speakers),
         best_dense=None if mode == "bm25" else round(float(ranking.dense.max()), 4),
     )
 
@@ -175,7 +180,7 @@ def describe(o: Outcome) -> str:
     rank = "not in top 10" if o.rank is None else f"gold at {o.rank}"
     top = ", ".join(f"{pid} ({speaker or '-'})" for pid, speaker in zip(o.top, o.top_speakers))
     lang = "" if o.detected_lang == q.lang else f" [read as {o.detected_lang}]"
-    return f"{q.id} {q.type}{lang}: {q.question!r}: {rank}; top {top}; expected speaker {q.speaker or '-'}"
+    return f"{q.id} {q.type}{lang}: {q.question!r}: {rank}; top {top}; expected speaker {' / '.join(dict.fromkeys(s or '-' for s in q.speakers))}"
 
 
 def _fmt(x: float) -> str:

@@ -46,18 +46,22 @@ def same_speaker(found: str | None, expected: str | None) -> bool:
 
 
 def speaker_correct(
-    passages: Sequence[tuple[str, str | None]], gold: Sequence[str], expected: str | None, k: int = SPEAKER_DEPTH
+    passages: Sequence[tuple[str, str | None]],
+    gold: Sequence[str],
+    expected: Sequence[str | None],
+    k: int = SPEAKER_DEPTH,
 ) -> bool:
-    """The passage of the first gold phrase is in the top k, as (text, speaker) pairs best first, and is
-    attributed to `expected`.
+    """The first gold passage among the top k, as (text, speaker) pairs best first, is attributed to the
+    speaker expected for the gold phrase it holds (`expected` runs parallel to `gold`).
 
-    The expected speaker is that of the first gold paragraph only; judging another gold passage against it
-    would fail a right attribution (a multi-part question whose other answer is someone else's quote).
-    Not shown in the top k counts as wrong: the user saw nothing to attribute.
+    An answer spanning two paragraphs can quote two people, or a person and the narration; whichever of its
+    paragraphs comes first is the attribution the user reads. Not shown in the top k counts as wrong: the
+    user saw nothing to attribute.
     """
     for text, speaker in passages[:k]:
-        if gold[0] in text:
-            return same_speaker(speaker, expected)
+        for phrase, wanted in zip(gold, expected, strict=True):
+            if phrase in text:
+                return same_speaker(speaker, wanted)
     return False
 
 

@@ -36,22 +36,26 @@ def test_reciprocal_rank_cut_at_depth() -> None:
     assert reciprocal_rank(3, depth=2) == 0.0
 
 
-def test_speaker_judged_on_the_first_gold_phrase_in_top_3() -> None:
+def test_speaker_judged_on_the_first_gold_passage_in_top_3() -> None:
     gold = ("US$5,6 juta", "2.000 chip")
     passages = [("Nvidia anjlok.", None), ("hanya 2.000 chip", "Liang"), ("biaya US$5,6 juta", "DeepSeek")]
-    assert speaker_correct(passages, gold, "deepseek")  # case-insensitive; the other gold passage is not judged
-    assert not speaker_correct(passages, gold, "Liang")
-    assert not speaker_correct(passages, gold, None)
+    assert speaker_correct(passages, gold, ("DeepSeek", "liang"))  # case-insensitive; the later gold is not judged
+    assert not speaker_correct(passages, gold, ("DeepSeek", "DeepSeek"))
+    assert not speaker_correct(passages, gold, ("Liang", None))
+    both = [("biaya US$5,6 juta dan 2.000 chip", "DeepSeek")]
+    assert speaker_correct(both, gold, ("DeepSeek", None))  # a passage with two phrases: the first one's speaker
 
 
 def test_speaker_narration_and_misses() -> None:
+    one = (None,) * len(GOLD)
     narration = [("biaya US$5,6 juta", None)]
-    assert speaker_correct(narration, GOLD, None)
-    assert not speaker_correct(narration, GOLD, "DeepSeek")
-    assert not speaker_correct([("lain", None)], GOLD, None)  # no gold shown: nothing was attributed
+    assert speaker_correct(narration, GOLD, one)
+    assert not speaker_correct(narration, GOLD, ("DeepSeek",) * len(GOLD))
+    assert not speaker_correct([("lain", None)], GOLD, one)  # no gold shown: nothing was attributed
     buried = [("a", None), ("b", None), ("c", None), ("biaya US$5,6 juta", None)]
-    assert not speaker_correct(buried, GOLD, None)  # gold at rank 4 is beyond what is judged
-    assert not speaker_correct([("2.000 chip", None)], ("US$5,6 juta", "2.000 chip"), None)  # first phrase absent
+    assert not speaker_correct(buried, GOLD, one)  # gold at rank 4 is beyond what is judged
+    with pytest.raises(ValueError):
+        speaker_correct(narration, GOLD, ())  # one expected speaker per gold phrase
 
 
 def test_same_speaker() -> None:
