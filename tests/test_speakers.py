@@ -89,6 +89,21 @@ def test_attribute_is_fast_on_a_thirty_paragraph_article() -> None:
     assert best < 0.05
 
 
+def test_the_library_names_no_person_of_the_seed_article() -> None:
+    """Rules must hold for articles never seen, so nothing under qa/ (code, data, comments) may name the seed
+    article's people; organisations and roles ("Nvidia", "Juru bicara") are not people."""
+    people = {name for name in GOLD["deepseek"]["speakers"] if name} - {"DeepSeek", "Juru bicara Nvidia"}
+    words = {word for name in people for word in name.split()} | {"Biden"}  # named, but never quoted
+    found = [
+        (str(path.relative_to(ROOT)), word)
+        for path in sorted((ROOT / "qa").rglob("*"))
+        if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".json"}
+        for word in words
+        if re.search(rf"\b{word}\b", path.read_text(encoding="utf-8"), re.IGNORECASE)
+    ]
+    assert len(words) >= 15 and found == []
+
+
 def test_empty_article() -> None:
     assert attribute([]) == []
 
