@@ -13,6 +13,8 @@ CORPUS_DIR = ROOT / "corpus"
 # A heading is a short line that does not read as a sentence: news sub-heads are a few words with no
 # closing punctuation ("Dampak signifikan", "Masa depan AI di AS").
 HEADING_MAX_WORDS = 8
+# A title is the first line when it does not read as a sentence either; news titles run longer than sub-heads.
+TITLE_MAX_WORDS = 20
 _SENTENCE_END = tuple('.!?:;,"”’)')
 _QUOTE_START = tuple('"“‘\'')
 # Indonesian papers close with an editor's code such as "(Z-2)" or "(Ant/P-5)"; it is not content.
@@ -55,11 +57,13 @@ def read_article(path: str | Path) -> Article:
         raise ArticleError(f"{path}: not UTF-8 text (byte {exc.start}); save the article as UTF-8.") from exc
     if "\x00" in text:
         raise ArticleError(f"{path}: contains NUL bytes; this looks like a binary file, not an article.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta = _read_metadata(path.with_suffix(".json"))
+    name = path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
     return Article(
         id=path.stem,
-        title=str(meta.get("title") or path.stem.replace("_", " ").replace("-", " ").strip().capitalize()),
-        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        title=str(meta.get("title") or title_line(text) or name),
+        text=text,
         source=meta.get("source"),
         language=str(meta.get("language") or "id"),
         path=path,
@@ -87,19 +91,33 @@ def load_corpus(folder: str | Path = CORPUS_DIR) -> list[Article]:
     return [read_article(p) for p in paths]
 
 
-def is_heading(line: str) -> bool:
+def is_heading(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
     line = line.strip()
     return (
-        0 < len(line.split()) <= HEADING_MAX_WORDS
+        0 < len(line.split()) <= max_words
         and not line.endswith(_SENTENCE_END)
         and not line.startswith(_QUOTE_START)
     )
 
 
+def title_line(text: str) -> str | None:
+    """The article's first line when it is a title: not a sentence (a title may ask or exclaim: "Benarkah
+    Cuma Soal Cuaca?"), and with the body below it."""
+    lines = _lines(text)
+    if len(lines) < 2:
+        return None
+    return lines[0] if is_heading(lines[0].rstrip("?!"), TITLE_MAX_WORDS) else None
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (raw.strip() for raw in text.split("\n")) if line]
+
+
 def split_paragraphs(article: Article) -> list[Paragraph]:
     """Body paragraphs in article order; a heading becomes the section of the paragraphs below it."""
-    lines = [line.strip() for line in article.text.split("\n")]
-    lines = [line for line in lines if line]
+    lines = _lines(article.text)
+    if title_line(article.text):
+        lines = lines[1:]
     if lines:
         lines[-1] = _EDITOR_CODE.sub("", lines[-1])
     paragraphs: list[Paragraph] = []

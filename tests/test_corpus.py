@@ -2,12 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from qa.corpus import Article, ArticleError, is_heading, load_corpus, read_article, split_paragraphs
+from qa.corpus import Article, ArticleError, is_heading, load_corpus, read_article, split_paragraphs, title_line
 from qa.passages import make_passages
 
 from .conftest import SEED
 
-ARTICLE = """Judul kecil
+ARTICLE = """Judul artikel yang cukup panjang, seperti judul berita pada umumnya
+Judul kecil
 Paragraf pertama tentang sesuatu yang panjang sekali, diakhiri titik.
 
 Paragraf kedua, juga sebuah kalimat lengkap.
@@ -74,11 +75,35 @@ def test_metadata_sidecar_gives_title_source_and_examples():
     assert article.examples and all(q.endswith("?") for q in article.examples)
 
 
-def test_article_without_metadata_gets_a_title_from_its_name(tmp_path: Path):
+def test_article_without_metadata_takes_its_first_line_as_title(tmp_path: Path):
     path = tmp_path / "harga_beras.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     article = read_article(path)
-    assert (article.title, article.source, article.examples) == ("Harga beras", None, ())
+    assert (article.title, article.source, article.examples) == (ARTICLE.split("\n")[0], None, ())
+    assert all(article.title not in p.text and p.section != article.title for p in split_paragraphs(article))
+
+
+def test_article_without_metadata_or_title_line_is_named_after_its_file(tmp_path: Path):
+    path = tmp_path / "harga_beras.txt"
+    path.write_text("Harga beras naik lagi pekan ini.\n\nPedagang mengeluh.", encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Harga beras"
+    assert [p.text for p in split_paragraphs(article)] == ["Harga beras naik lagi pekan ini.", "Pedagang mengeluh."]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Longsor Terjang Dua Desa di Banjarnegara, Tujuh Warga Masih Dicari\nParagraf.", True),
+        ("Harga Cabai Naik, Benarkah Cuma Soal Cuaca?\nParagraf.", True),  # a title may ask
+        ("Judul saja", False),  # nothing below it: not a title of anything
+        ("“Kami siap,” katanya\nParagraf.", False),
+        ("Ini kalimat pembuka yang berakhir dengan titik.\nParagraf.", False),
+        (" ".join(["kata"] * 21) + "\nParagraf.", False),  # too long for a title
+    ],
+)
+def test_title_line(text: str, title: bool):
+    assert (title_line(text) is not None) is title
 
 
 def test_windows_line_endings_and_bom(tmp_path: Path):
