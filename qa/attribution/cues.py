@@ -22,15 +22,19 @@ SPEECH_VERBS = frozenset(
     menceritakan mencontohkan memperkirakan memprediksi mengemukakan menandaskan mengucapkan berujar bertutur
     mengimbau menyarankan mengkritik menanggapi menyimpulkan melanjutkan berbicara menulis meyakini berharap
     mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
-    meminta berjanji mendesak memastikan menjamin
+    meminta berjanji mendesak memastikan menjamin menepis
     """.split()
 )
+
+# "meminta" with these objects is a reporter's request rather than speech: "meminta tanggapan".
+REQUEST_VERBS = frozenset("meminta menanyakan".split())
+REQUEST_OBJECTS = frozenset("tanggapan komentar konfirmasi keterangan penjelasan".split())
 
 # Cue words that come after the quote or clause, with the speaker after them: "“…,” kata X", ", ujar X".
 # They are ordinary words too ("kata lain", "sikap tegas"), so they count only right after a quote or a comma.
 INVERTED_CUES = frozenset(
     "kata ujar ucap tutur tegas jelas imbuh tambah ungkap lanjut sebut terang papar pungkas tandas kilah seru "
-    "timpal sambung bilang aku".split()
+    "timpal sambung bilang aku tulis".split()
 )
 
 # The same with the clitic -nya: "“…,” katanya." The speaker is whoever is being talked about.
@@ -57,6 +61,9 @@ CLAUSE_OPENERS = frozenset(
     """.split()
 )
 
+# Before a second verb of saying, these keep the subject of the first: "Ia meminta maaf dan menyebut …".
+COORDINATORS = frozenset("dan serta lalu kemudian sekaligus".split())
+
 # Third-person pronouns standing for the person being talked about.
 PRONOUNS = frozenset("ia dia beliau".split())
 
@@ -67,26 +74,49 @@ DETERMINER = "sang"
 # "Seorang juru bicara Perum Bulog mengatakan …": an unnamed speaker known only by role.
 INDEFINITE = "seorang"
 PARTITIVE = "salah"  # "salah seorang pengungsi", "salah satu pendiri"
+PARTITIVE_UNITS = frozenset("satu seorang".split())
+# How far a describing phrase after a cue may run: "tutur pria berusia 52 tahun asal Surabaya itu".
+DESCRIPTION_MAX_WORDS = 8
 INDEFINITE_PREFIXES = ("salah seorang", "salah satu", "seorang")  # dropped from the front of a role
+
+# First words of a document, law or dataset, which is quoted but does not speak: "Menurut Undang-Undang Nomor
+# 27 Tahun 2022, …", "Menurut data BPS, …", "Menurut survei Litbang, …".
+DOCUMENT_WORDS = frozenset(
+    """
+    undang-undang uu peraturan perpres perppu permen perda pergub perbup keppres inpres pasal ayat kuhp kuhap
+    keputusan putusan surat edaran data laporan survei studi riset kajian catatan dokumen statistik hasil
+    kode pedoman statuta ketentuan aturan regulasi memorandum nota perjanjian kontrak berita
+    """.split()
+)
 
 # Markers of a title that someone no longer holds: "mantan Presiden Bambang Kusuma" is not the president now.
 FORMER_MARKERS = frozenset("mantan eks bekas".split())
 
 # Titles that stand right before a personal name, even a one-word one ("Presiden Jokowi").
 STATE_TITLES = (
-    "presiden", "wakil presiden", "wapres", "perdana menteri", "menteri", "menko", "gubernur", "wakil gubernur",
+    "presiden", "wakil presiden", "perdana menteri", "menteri", "wakil menteri", "menko", "gubernur", "wakil gubernur",
     "bupati", "wakil bupati", "wali kota", "walikota", "camat", "lurah", "raja", "ratu", "pangeran", "paus",
-    "kanselir", "senator", "jenderal", "panglima", "kapolri", "kapolda", "jaksa agung",
+    "kanselir", "senator", "jenderal", "panglima", "kapolri", "kapolda", "kapolres", "jaksa agung",
 )
+
+# Before any title, its deputy: "Wakil Kepala BKPM", "Wakil Direktur Utama".
+DEPUTY = "wakil"
+
+# Abbreviated titles, with the full title each stands for: "Wamen menerangkan" is the deputy minister.
+TITLE_ABBREVIATIONS = {
+    "wapres": "wakil presiden", "wamen": "wakil menteri", "wagub": "wakil gubernur", "wabup": "wakil bupati",
+    "dirut": "direktur utama", "dirjen": "direktur jenderal", "sekjen": "sekretaris jenderal",
+    "sekda": "sekretaris daerah", "ketum": "ketua umum", "dubes": "duta besar", "jubir": "juru bicara",
+}
 
 # Other offices; after them a single capitalised word is more often the organisation ("CEO PasarKita") than
 # the person, who then follows ("CEO PasarKita Nadia Prameswari").
 OFFICE_TITLES = (
-    "ceo", "cfo", "cto", "coo", "presiden direktur", "direktur utama", "direktur jenderal", "dirjen", "direktur",
-    "deputi gubernur", "deputi", "ketua umum", "ketum", "ketua", "wakil ketua", "kepala", "kepala staf",
-    "sekretaris jenderal", "sekjen", "sekretaris daerah", "sekda", "pendiri", "salah satu pendiri", "rektor",
-    "dekan", "pelatih", "kapten", "manajer", "komisaris", "duta besar", "dubes", "pemimpin", "pimpinan",
-    "profesor", "guru besar", "bos", "anggota dewan",
+    "ceo", "cfo", "cto", "coo", "presiden direktur", "direktur utama", "direktur pelaksana", "direktur jenderal",
+    "direktur", "deputi gubernur", "deputi", "ketua umum", "ketua", "wakil ketua", "kepala", "kepala staf",
+    "sekretaris jenderal", "sekretaris daerah", "pendiri", "salah satu pendiri", "rektor",
+    "dekan", "pelatih", "kapten", "manajer", "komisaris", "duta besar", "pemimpin", "pimpinan",
+    "profesor", "guru besar", "bos", "anggota dewan", "kepala pelaksana", "jaksa", "hakim",
 )
 
 # Words that complete a title rather than begin a name: "Menteri Luar Negeri Retno", "Menteri Agama Yaqut",
@@ -103,14 +133,18 @@ TITLE_FIELD_WORDS = frozenset(
 
 # Roles that many people share; without a name they make a role-only speaker ("Juru bicara Perum Bulog").
 GENERIC_ROLES = (
-    "juru bicara", "jubir", "pejabat", "analis", "pengamat", "ekonom", "peneliti", "sumber", "warga", "pedagang",
+    "juru bicara", "pejabat", "analis", "pengamat", "ekonom", "peneliti", "sumber", "warga", "pedagang",
     "petani", "saksi", "pakar", "ahli", "perwakilan", "anggota", "karyawan", "pegawai", "staf", "narasumber",
     "aktivis", "eksekutif", "petugas", "ilmuwan", "dosen", "penulis", "wartawan", "pemain", "penyerang",
-    "kiper", "bek", "gelandang", "dokter", "pengacara", "kuasa hukum", "politikus", "politisi",
+    "kiper", "bek", "gelandang", "dokter", "pengacara", "kuasa hukum", "politikus", "politisi", "sutradara",
+    "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran",
 )
 
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
-PERSON_NOUNS = frozenset("pria wanita perempuan lelaki laki-laki sosok tokoh".split())
+PERSON_NOUNS = frozenset(
+    "pria wanita perempuan lelaki laki-laki sosok tokoh juru politikus politisi legislator akademisi atlet "
+    "pemuda remaja ayah ibu bapak".split()
+)
 
 # First words of an appositive that describe a person: "Budi Santoso, seorang ilmuwan kognitif, …".
 PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengusaha pemilik".split())
@@ -173,11 +207,29 @@ NAME_PARTICLES = frozenset("van von der den de al bin binti".split())
 # Lowercase words and signs joining the words of an organisation's name: "Bank of Japan", "Elektro & Komputer".
 NAME_CONNECTORS = frozenset("of and for the & de du".split())
 
+# Lowercase words joining the fields of one office: "Menteri Komunikasi dan Digital".
+TITLE_CONNECTORS = frozenset("dan serta".split())
+
+# Words opening an adjunct between a subject and its verb of saying: "Polri dalam keterangan tertulis
+# menyatakan", "Budi saat ditemui mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan".
+ADJUNCT_OPENERS = frozenset("dalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang".split())
+
+# Verbs giving a nickname: "yang dijuluki Bung Kiper", "akrab disapa Andi".
+NICKNAME_CUES = frozenset("dijuluki disapa dipanggil".split())
+
+# Opens a relative clause inside an appositive: "Seorang warga, yang meminta namanya tidak disebutkan, …".
+RELATIVE = "yang"
+LOCATIVE = "di"
+
 # Administrative units; the capitalised word after one is a place: "Kota Bandung", "Kabupaten Bogor".
 PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik".split())
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
-HONORIFICS = frozenset("pak bu bapak ibu prof dr ir drs hj h kh mr mrs ms sir".split())
+HONORIFICS = frozenset(
+    "pak bu bapak ibu prof dr ir drs hj h kh mr mrs ms sir "
+    # police and military ranks: "Kombes Pol. Yohanes Situmorang", "Brigjen TNI Budi"
+    "kombes akbp kompol akp iptu ipda aiptu brigjen irjen komjen pol kolonel letkol mayjen letjen".split()
+)
 ABBREVIATIONS = HONORIFICS | frozenset("st jr sr no dll dsb tsb".split())
 
 # Endings of English words in organisation names ("Hubungan Industrial", "Consulting", "International"):

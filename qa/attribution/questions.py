@@ -59,8 +59,8 @@ def _find_sequence(words: list[str], parts: list[str]) -> int | None:
 
 def _is_distinctive(word: str, original: str, index: int, cased: bool) -> bool:
     """Whether one word of a name, found in a question, is enough to mean that person. In a question written
-    with capitals, a lowercase word is no name ("Apakah bunga itu mekar?" when "Bunga" is a name); a listed common word counts only
-    when the asker capitalised it mid-question ("Apa kata Siti")."""
+    with capitals, a lowercase word is no name ("Apakah bunga itu mekar?" when "Bunga" is a name); a listed
+    common word counts only when the asker capitalised it mid-question ("Apa kata Siti")."""
     if len(word) < 3 or word in cues.ENGLISH_COMMON or (cased and not original[:1].isupper()):
         return False
     if word in _listed_words():

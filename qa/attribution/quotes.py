@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import cues
-from .words import _QUOTE, _Token
+from .words import _QUOTE, _is_degree, _Token
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ def _sentences(tokens: list[_Token]) -> list[tuple[int, int]]:
     start = 0
     for index, token in enumerate(tokens):
         ends = token.is_quote or (
-            token.text in ".!?" and not (index > 0 and tokens[index - 1].fold in cues.ABBREVIATIONS)
+            token.text in ".!?"
+            and not (index > 0 and (tokens[index - 1].fold in cues.ABBREVIATIONS or _is_degree(tokens[index - 1])))
         )
         if ends:
             if index > start:

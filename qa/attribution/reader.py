@@ -10,6 +10,7 @@ from . import cues
 from .quotes import _mask_quotes, _sentences
 from .references import (
     _AnaphorRef,
+    _HolderRef,
     _match_title,
     _name_run,
     _NameRef,
@@ -19,7 +20,7 @@ from .references import (
     _Text,
 )
 from .registry import _Entity, _Kind, _kind_of, _Registry, _titles_in
-from .words import _CLAUSE_MARKS, _is_filler, _TitleKind, _Vocabulary
+from .words import _CLAUSE_MARKS, _is_filler, _TitleKind, _Token, _Vocabulary
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,14 @@ def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
 _SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
 
 
+def _touches_quote(tokens: Sequence[_Token], start: int, end: int) -> bool:
+    """Whether the sentence tokens[start:end] follows a quotation ("“…,” kata Budi") or leads into one ("Budi
+    mengatakan, “…”"); one that ends with a full stop before a quotation is narration beside it."""
+    after = start > 0 and tokens[start - 1].is_quote
+    leads = end < len(tokens) and tokens[end].is_quote and end > start and tokens[end - 1].text != "."
+    return after or leads
+
+
 class _ArticleReader:
     def __init__(self, words: _Vocabulary) -> None:
         self.words = words
@@ -50,10 +59,15 @@ class _ArticleReader:
         text = _Text(masked.narration, self.known, self.words)
         self.paragraph_start = number * _SPAN
         speakers: list[_Entity] = []
+        quoting: list[_Entity] = []  # speakers of a cue right before or after a quotation
         for start, end in _sentences(text.tokens):
+            found = len(speakers)
             self._read_sentence(text, start, end, speakers)
+            if _touches_quote(text.tokens, start, end):
+                quoting += speakers[found:]
         if speakers:
-            people = [entity for entity in speakers if entity.kind is _Kind.PERSON]
+            # "Belum selesai Dewi berbicara, Budi menyela. “Interupsi!” ujar Budi": the quotation is Budi's.
+            people = [entity for entity in quoting + speakers if entity.kind is _Kind.PERSON]
             chosen = people[0] if people else speakers[0]
         elif masked.opens_with_quote:
             chosen = self.previous
@@ -79,6 +93,8 @@ class _ArticleReader:
                 entity.seen = position
             if token.text == ",":
                 self._register_appositive(text, start, index, end, position)
+            if token.fold in cues.NICKNAME_CUES and index + 1 < end and tokens[index + 1].is_cap:
+                self._register_nickname(text, index + 1, end, position)
             ref = self._cue(text, start, end, index)
             if ref is not None and (entity := self._resolve(ref, position, speakers)):
                 entity.seen = max(entity.seen, position)
@@ -89,6 +105,10 @@ class _ArticleReader:
         fold = tokens[index].fold
         after_break = index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].is_quote)
         if fold in cues.SPEECH_VERBS:
+            if fold in cues.REQUEST_VERBS and index + 1 < end and tokens[index + 1].fold in cues.REQUEST_OBJECTS:
+                return None  # "Tempo telah meminta tanggapan kementerian": the reporter asks, nobody speaks
+            if index > start and tokens[index - 1].fold in cues.COORDINATORS:
+                return _PronounRef()  # "Ia meminta maaf dan menyebut …": the same subject
             return text.subject_before(start, index)
         if fold in cues.INVERTED_CUES and (after_break or index == start):
             return text.subject_after(index + 1, end)
@@ -125,6 +145,13 @@ class _ArticleReader:
             return
         if self.known.find(tuple(token.fold for token in names)) is None:
             self.known.add(_Entity(" ".join(t.text for t in names), frozenset(t.fold for t in names), _Kind.UNKNOWN))
+
+    def _register_nickname(self, text: _Text, start: int, end: int, position: int) -> None:
+        """ "Andika Pratama, yang dijuluki Bung Kiper," or "akrab disapa Andi": the nickname names the person
+        just mentioned too."""
+        person = self.known.latest(self.paragraph_start, position, unconfirmed=True)
+        if person is not None:
+            person.words |= {token.fold for token in text.tokens[start : _name_run(text.tokens, start, end)]}
 
     def _register_appositive(self, text: _Text, start: int, comma: int, end: int, position: int) -> None:
         """Note "Siti Rahmawati, mantan pedagang …," or "TaniMaju, perusahaan …," with its role."""
@@ -163,6 +190,8 @@ class _ArticleReader:
             entity.titles = {**_titles_in(ref.role), **entity.titles}
         if ref.title is not None:
             entity.titles.setdefault(ref.title.head, ref.title.former)
+            if ref.title.short:
+                entity.words |= {ref.title.short}  # "Menhub menegaskan" is then that minister
             if entity.role is None and ref.title.phrase:
                 entity.role = ref.title.phrase
         if entity.kind is _Kind.UNKNOWN:
@@ -188,8 +217,19 @@ class _ArticleReader:
             if ref.head:
                 entity.titles.setdefault(ref.head, False)
             return entity
+        if isinstance(ref, _HolderRef):
+            return self.known.holder(ref.head)
         if isinstance(ref, _AnaphorRef):
-            return (self.known.holder(ref.head) if ref.head else None) or self.known.latest(0, position)
+            # "menteri itu" is whoever holds that office; "pria asal Medan itu", "pemain berusia 19 tahun itu"
+            # describe the person being talked about: this paragraph's speaker, or the person it just
+            # named, else the previous paragraph's speaker.
+            return (
+                (self.known.holder(ref.head, ref.field, named=True) if ref.head else None)
+                or (speakers[-1] if speakers else None)
+                or self.known.latest(self.paragraph_start, position, unconfirmed=True)
+                or self.previous
+                or self.known.latest(0, position, unconfirmed=True)
+            )
         holder = self.known.holder(ref.head)
         if holder is not None:
             return holder

@@ -16,6 +16,7 @@ from .words import (
     _TITLE_WORDS,
     _TITLES,
     _VERB_PREFIXES,
+    _is_degree,
     _is_filler,
     _is_plain_root,
     _is_qualifier,
@@ -36,6 +37,7 @@ class _Title:
     head: str  # folded title words, e.g. "presiden", "juru bicara"
     former: bool
     phrase: str  # as written, e.g. "CEO PasarKita", "mantan Presiden"
+    short: str | None = None  # the short form given in parentheses: "Menhub" in "Menteri Perhubungan (Menhub)"
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,14 @@ class _TitleRef:  # "Presiden AS" with no name
 
 
 @dataclass(frozen=True)
-class _AnaphorRef:  # "menteri itu", "sang pelatih", "pria itu"
+class _AnaphorRef:  # "menteri itu", "sang pelatih", "pria itu", "kepala dinas itu"
     head: str | None
+    field: tuple[str, ...] = ()  # words after the title that narrow it down: ("dinas",)
+
+
+@dataclass(frozen=True)
+class _HolderRef:  # "jaksa" in lowercase: the holder of that title, if the article named one
+    head: str
 
 
 @dataclass(frozen=True)
@@ -67,15 +75,20 @@ class _RoleRef:  # "seorang juru bicara Perum Bulog"
     head: str | None
 
 
-_Ref = _NameRef | _PronounRef | _TitleRef | _AnaphorRef | _RoleRef
+_Ref = _NameRef | _PronounRef | _TitleRef | _AnaphorRef | _HolderRef | _RoleRef
 
 
 def _match_title(tokens: Sequence[_Token], index: int) -> tuple[int, str, _TitleKind] | None:
-    """(length, head, kind) of the title starting at `index`, the longest one listed."""
-    for words, kind in _TITLES.get(tokens[index].fold, ()):
-        end = index + len(words)
-        if end <= len(tokens) and tuple(token.fold for token in tokens[index:end]) == words:
-            return len(words), " ".join(words), kind
+    """(length, head, kind) of the title starting at `index`, the longest one listed; "Wakil" before any title
+    makes its deputy ("Wakil Kepala BKPM")."""
+    for entry in _TITLES.get(tokens[index].fold, ()):
+        end = index + len(entry.words)
+        if end <= len(tokens) and tuple(token.fold for token in tokens[index:end]) == entry.words:
+            return len(entry.words), entry.head, entry.kind
+    if tokens[index].fold == cues.DEPUTY and index + 1 < len(tokens):
+        title = _match_title(tokens, index + 1)
+        if title is not None:
+            return title[0] + 1, f"{cues.DEPUTY} {title[1]}", title[2]
     return None
 
 
@@ -86,14 +99,14 @@ def _name_run(tokens: Sequence[_Token], start: int, end: int) -> int:
         token = tokens[index]
         if token.is_word and token.is_cap and not _is_cue(token):
             index += 1
-        elif (
-            token.fold in cues.NAME_PARTICLES
-            and index > start
-            and index + 1 < end
-            and tokens[index + 1].is_cap
-            and tokens[index + 1].is_word
-        ):
-            index += 1
+        elif token.fold in cues.NAME_PARTICLES and index > start:
+            # "Marco van Houten", "Marcel van der Heijden": particles, then a capitalised word
+            after = index + 1
+            while after < end and tokens[after].fold in cues.NAME_PARTICLES:
+                after += 1
+            if not (after < end and tokens[after].is_cap and tokens[after].is_word):
+                break
+            index = after
         else:
             break
     return index
@@ -145,6 +158,7 @@ class _Text:
             if not ((token.is_word and token.is_cap and not _is_cue(token)) or inside):
                 break
             first -= 1
+        first = self._past_honorifics(first, end, end)[0]
         while first < end and _is_filler(self.tokens[first], self.words):
             first += 1
         # "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the long name is cut, the short one is whole.
@@ -173,6 +187,15 @@ class _Text:
             elif token.fold in cues.NAME_CONNECTORS and nxt is not None and nxt.is_cap and index > start:
                 index += 2  # "Bank of Japan", "Deep Learning & Research Lab": the next word belongs to the name
                 joined = index
+            elif token.text == "/" and nxt is not None and nxt.is_cap:
+                # "Wakil Menteri Investasi/Wakil Kepala BKPM Faisal": two offices held together.
+                title = _match_title(self.tokens, index + 1)
+                index += 1 + (title[0] if title else 0)
+            elif token.fold in cues.HONORIFICS and nxt is not None:
+                index += 2 if nxt.text == "." else 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna Dewi"
+            elif token.fold in cues.TITLE_CONNECTORS and nxt is not None and _is_qualifier(nxt, self.words):
+                index += 2  # "Menteri Komunikasi dan Digital", "Kepala Bidang Pembinaan dan Prestasi"
+                joined = index
             elif not token.is_word or _is_cue(token):
                 break
             elif token.is_cap:
@@ -192,6 +215,7 @@ class _Text:
             else:
                 break
         name_end = _name_run(self.tokens, index, end)
+        index, name_end = self._past_honorifics(index, name_end, end)
         if name_end == index or not self.is_name(index, name_end):
             # Nothing but ordinary words: two of them after the qualifiers are a name ("Presiden Bambang
             # Kusuma"), one alone is part of the title ("Menteri Agama").
@@ -199,8 +223,20 @@ class _Text:
             while first > max(start, joined) and _is_plain_root(self.tokens[first - 1], self.words):
                 first -= 1
             return (first, (first, index)) if index - first >= 2 else (index, None)
+        if name_end < end and self.tokens[name_end].fold in cues.DEMONSTRATIVES:
+            return name_end, None  # "pelantun Rindu Tak Bertuan itu": the singer of that song, someone met before
+        person = self._person_after_comma(name_end, end)
+        if person is not None:
+            return name_end, person  # "Pelatih Rajawali FC, Marcel van Dijk,": the run is the club, then the name
         while name_end - index >= 3 and self.tokens[index].fold.endswith(cues.ENGLISH_WORD_ENDINGS):
             index += 1
+        # "Presiden Direktur PT Huayang Energi Indonesia Zhang Weiming": a company's name runs into the person's,
+        # which starts after its last acronym, organisation or place word.
+        for last in range(name_end - 3, index - 1, -1):
+            token = self.tokens[last]
+            if token.is_acronym or token.fold in cues.ORG_WORDS or token.fold in cues.PLACE_WORDS:
+                index = last + 1
+                break
         if index > start and index != joined and _is_plain_root(self.tokens[index - 1], self.words):
             index -= 1  # "Menteri Keuangan Sri Mulyani": a first name that is also a word
         single = name_end - index == 1
@@ -208,9 +244,38 @@ class _Text:
             return name_end, None  # "CEO PasarKita": the one word is the company
         return index, (index, name_end)
 
+    def _past_honorifics(self, start: int, run_end: int, end: int) -> tuple[int, int]:
+        """The name in a capitalised run tokens[start:run_end] that holds ranks or honorifics: it follows the
+        last of them, over their full stops ("Kasat Reskrim Polres Karawang Kompol Arief Siregar",
+        "Polda Metro Jaya Kombes Pol. Yohanes Situmorang")."""
+        last = None
+        for index in range(start, end):  # up to the end of the phrase: "Majelis Ulama (MUI) Jawa Timur KH. Ahmad"
+            token = self.tokens[index]
+            if token.text in ",;:" or _is_cue(token):
+                break
+            if token.fold in cues.HONORIFICS:
+                last = index
+        if last is None:
+            return start, run_end
+        after = last + 1
+        while after < end and (self.tokens[after].text == "." or self.tokens[after].fold in cues.HONORIFICS):
+            after += 1
+        after_end = _name_run(self.tokens, after, end)
+        return (after, after_end) if after_end > after else (start, run_end)
+
+    def _person_after_comma(self, comma: int, end: int) -> tuple[int, int] | None:
+        """The personal name of two words or more in ", Nama Lengkap," at `comma`, if that is what follows."""
+        if comma + 2 >= end or self.tokens[comma].text != ",":
+            return None
+        name_end = _name_run(self.tokens, comma + 1, end)
+        if name_end - comma > 2 and self.is_person_like(comma + 1, name_end):
+            return comma + 1, name_end
+        return None
+
     def is_person_like(self, start: int, end: int) -> bool:
-        """Whether tokens[start:end] look like a personal name: strong words, save perhaps a first name that is
-        also an ordinary word ("Budi Santoso"), and nothing of a place, an organisation or a title."""
+        """Whether tokens[start:end] look like a personal name: at least one strong word, the others strong or
+        names that are also ordinary words ("Budi Santoso", "Nabila Putri Anjani"), and nothing of a place, an
+        organisation or a title."""
         names = [token for token in self.tokens[start:end] if token.fold not in cues.NAME_PARTICLES]
         if not names or not all(token.is_word and token.is_cap for token in names):
             return False
@@ -218,15 +283,24 @@ class _Text:
         def plain_name(token: _Token) -> bool:
             return _is_strong(token, self.words) and not (token.is_acronym or token.is_camel)
 
-        return all(plain_name(token) for token in names[1:]) and (
-            plain_name(names[0]) or _is_plain_root(names[0], self.words)
-        ) and not any(token.fold in cues.ORG_WORDS for token in names)
+        def later_word(token: _Token) -> bool:  # "Hakim" in "Ahmad Fauzan Hakim" is no title
+            return token.fold in _TITLE_WORDS and not (token.is_acronym or token.is_camel)
+
+        return (
+            any(plain_name(token) for token in names)
+            and (plain_name(names[0]) or _is_plain_root(names[0], self.words))
+            and all(plain_name(t) or _is_plain_root(t, self.words) or later_word(t) for t in names[1:])
+            and not any(token.fold in cues.ORG_WORDS for token in names)
+        )
 
     def classify(self, start: int, end: int) -> _Ref | None:
         """What the subject phrase tokens[start:end] of a cue refers to."""
         folds = [token.fold for token in self.tokens[start:end]]
-        if not folds:
+        if not folds or folds[0] in cues.DOCUMENT_WORDS:
             return None
+        if folds[0] == cues.PARTITIVE and len(folds) > 2 and folds[1] in cues.PARTITIVE_UNITS:
+            title = _match_title(self.tokens, start + 2)
+            return _RoleRef(self.span(start + 2, end), title[1] if title else None)  # "salah satu suporter"
         if cues.INDEFINITE in folds:
             first = start + folds.index(cues.INDEFINITE) + 1
             if first < end:
@@ -234,44 +308,92 @@ class _Text:
                 return _RoleRef(self.span(first, end), title[1] if title else None)
         if folds[-1] in cues.PRONOUNS and all(_is_stopword(fold) for fold in folds[:-1]):
             return _PronounRef()
+        if all(fold in cues.PERSON_NOUNS for fold in folds):
+            return _AnaphorRef(None)  # "Pria yang akrab disapa Mas Bay itu bercerita"
         if folds[-1] in cues.DEMONSTRATIVES or folds[0] == cues.DETERMINER:
             for index in range(start, end):
                 title = _match_title(self.tokens, index)
                 if title:
-                    return _AnaphorRef(title[1])
+                    field = folds[index - start + title[0] :]
+                    return _AnaphorRef(title[1], tuple(f for f in field if f not in cues.DEMONSTRATIVES))
                 if self.tokens[index].fold in cues.PERSON_NOUNS:
                     return _AnaphorRef(None)
             return None
+        first_title: int | None = None
         last_title: tuple[int, int, str, _TitleKind] | None = None
         index = start
         while index < end:
             title = _match_title(self.tokens, index)
             if title:
                 last_title = (index, index + title[0], title[1], title[2])
+                first_title = index if first_title is None else first_title
             index += title[0] if title else 1
         if last_title is not None:
-            return self.titled(start, end, *last_title)
+            # "Wakil Menteri Investasi/Wakil Kepala BKPM Faisal": the name follows the last title, the role
+            # runs from the first.
+            return self.titled(start, end, *last_title, phrase_from=first_title)
         name = self.trailing_name(start, end)
         return _NameRef(self.tokens[name[0] : name[1]]) if name else None
 
-    def titled(self, start: int, end: int, first: int, after: int, head: str, kind: _TitleKind) -> _Ref | None:
+    def titled(
+        self, start: int, end: int, first: int, after: int, head: str, kind: _TitleKind, phrase_from: int | None = None
+    ) -> _Ref | None:
         former = first > start and self.tokens[first - 1].fold in cues.FORMER_MARKERS
         qualifiers_end, name = self.after_title(after, end, kind)
-        phrase_start = first - 1 if former else first
+        phrase_start = min(first - 1 if former else first, first if phrase_from is None else phrase_from)
         if name is not None:
+            while qualifiers_end > phrase_start and (
+                self.tokens[qualifiers_end - 1].fold in cues.HONORIFICS or self.tokens[qualifiers_end - 1].text == "."
+            ):
+                qualifiers_end -= 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna": the honorifics are not the office
             phrase = self.span(phrase_start, qualifiers_end) if qualifiers_end > phrase_start else ""
-            return _NameRef(self.tokens[name[0] : name[1]], _Title(head, former, phrase))
+            title = _Title(head, former, phrase, self.short_form(after, name[0]))
+            return _NameRef(self.tokens[name[0] : name[1]], title)
         if not self.tokens[first].is_cap:
-            return None  # a lowercase bare title is a common noun: "tim pelatih sudah mengingatkan"
+            # "jaksa menyebut …" points at the prosecutor named before; after another noun ("tim pelatih sudah
+            # mengingatkan") or with nobody holding it, a lowercase title is a common noun.
+            if first > start:
+                return None
+            # "sumber di kementerian mengungkapkan": a role many share is an unnamed speaker.
+            return _RoleRef(self.span(first, end), head) if kind is _TitleKind.GENERIC else _HolderRef(head)
         if kind is _TitleKind.GENERIC:
             return _RoleRef(self.span(first, end), head)
         return _TitleRef(head, self.span(phrase_start, end))
 
+    def short_form(self, start: int, end: int) -> str | None:
+        """A title's own short form in parentheses before the name: "Menteri Perhubungan (Menhub) Budi". An
+        all-capitals one is the organisation's: "Kepala Badan Koordinasi Penanaman Modal (BKPM) Budi"."""
+        for index in range(start, end - 2):
+            word, closing = self.tokens[index + 1], self.tokens[index + 2]
+            if self.tokens[index].text == "(" and closing.text == ")" and word.is_cap and not word.is_acronym:
+                return word.fold
+        return None
+
     def subject_before(self, sentence_start: int, cue: int) -> _Ref | None:
-        """The subject of a verb of saying: "Santoso mengatakan", "Ia juga mengingatkan", "X, role, mengatakan"."""
+        """The subject of a verb of saying: "Santoso mengatakan", "Ia juga mengingatkan", "X, role, mengatakan",
+        or the subject before an adjunct: "PT X dalam keterangan tertulis menyatakan", "Budi saat ditemui
+        mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan"."""
+        ref = self._subject_right_before(sentence_start, cue)
+        opener = cue - 1
+        while ref is None and opener > sentence_start and not _is_cue(self.tokens[opener]):
+            if self.tokens[opener].fold in cues.ADJUNCT_OPENERS:
+                ref = self._subject_right_before(sentence_start, opener)
+                # "Pedagang yang enggan disebutkan namanya itu mengaku": that trader, met before.
+                pointing = self.tokens[cue - 1].fold in cues.DEMONSTRATIVES
+                if pointing and self.tokens[opener].fold == cues.RELATIVE and isinstance(ref, (_RoleRef, _TitleRef)):
+                    ref = _AnaphorRef(ref.head)
+            opener -= 1
+        return ref
+
+    def _subject_right_before(self, sentence_start: int, cue: int) -> _Ref | None:
         index = cue - 1
         while index >= sentence_start and self.tokens[index].fold in cues.ADVERBS:
             index -= 1
+        # "Dr. H. Zainal Arifin, M.Ag. mengatakan": degrees after the name stand between it and its verb.
+        while index > sentence_start and (self.tokens[index].text == "." or _is_degree(self.tokens[index])):
+            index -= 1
+            if self.tokens[index].text == "," and _is_degree(self.tokens[index + 1]):
+                index -= 1
         if index < sentence_start:
             return None
         if self.tokens[index].text == ",":
@@ -285,7 +407,8 @@ class _Text:
                     break
                 index = opening - 1
                 continue
-            if not token.is_word or token.fold in cues.CLAUSE_OPENERS:
+            after_honorific = index > sentence_start and self.tokens[index - 1].fold in cues.HONORIFICS
+            if (not token.is_word and not (token.text == "." and after_honorific)) or token.fold in cues.CLAUSE_OPENERS:
                 break
             index -= 1
         return self.classify(index + 1, end)
@@ -307,6 +430,13 @@ class _Text:
             if token.fold in cues.PRONOUNS:
                 index += 1
                 break
+            describes = token.fold in cues.PERSON_NOUNS or (not token.is_cap and token.fold in _TITLE_WORDS)
+            if index == start and (describes or token.fold == cues.PARTITIVE):
+                # "seru pria kelahiran Klaten itu", "ucap pemain asal Sidoarjo itu", "kata salah satu
+                # suporter": a description, up to its demonstrative or its end.
+                description_end = self._description_end(index, end)
+                if token.fold == cues.PARTITIVE or self.tokens[description_end - 1].fold in cues.DEMONSTRATIVES:
+                    return self.classify(start, description_end)
             qualifies_title = (
                 qualifying
                 and not token.is_cap
@@ -316,11 +446,14 @@ class _Text:
             )
             keep = (
                 token.is_cap
+                or (token.fold in cues.NAME_PARTICLES and index + 1 < end and self.tokens[index + 1].is_cap)
                 or token.fold in cues.DEMONSTRATIVES
                 or token.fold in cues.FORMER_MARKERS
                 or token.fold in (cues.DETERMINER, cues.INDEFINITE)
                 or token.fold in _TITLE_WORDS
                 or qualifies_title
+                # "kata seorang pedagang cabai di Pasar Kramat Jati": where the role is held belongs to it.
+                or (qualifying and token.fold == cues.LOCATIVE and index + 1 < end and self.tokens[index + 1].is_cap)
             )
             # Lowercase words may follow a title as its qualifiers: "pengamat sepak bola Dimas Anggara".
             qualifying = not token.is_cap and (token.fold in _TITLE_WORDS or qualifies_title)
@@ -328,9 +461,28 @@ class _Text:
                 break
             index += 1
         ref = self.classify(start, index)
-        if index + 1 < end and self.tokens[index].text == ",":
-            return self._with_trailing_appositive(ref, start, index, end)
+        # The clause may name the person after a comma, past the role's last words: "disampaikan Direktur
+        # Pelaksana Harbourview Advisory untuk Asia Tenggara, Jonathan Whitfield."
+        comma = index
+        while comma < end and self.tokens[comma].text not in _CLAUSE_MARKS:
+            comma += 1
+        if comma + 1 < end and self.tokens[comma].text == ",":
+            return self._with_trailing_appositive(ref, start, comma, end)
         return ref
+
+    def _description_end(self, start: int, end: int) -> int:
+        """End of a describing phrase that opens at `start`: through its demonstrative ("pria asal Medan
+        itu"), else up to the first punctuation or function word ("salah satu suporter seusai laga")."""
+        limit = min(end, start + cues.DESCRIPTION_MAX_WORDS)
+        for index in range(start, limit):
+            if self.tokens[index].fold in cues.DEMONSTRATIVES:
+                return index + 1
+        index = start + 1
+        while index < limit and self.tokens[index].is_word and not (
+            index > start + 2 and _is_stopword(self.tokens[index].fold)
+        ):
+            index += 1
+        return index
 
     def _with_trailing_appositive(self, ref: _Ref | None, start: int, comma: int, end: int) -> _Ref | None:
         """ "ucap Ketua Gapensi, Benny Soetrisno." names the person after the comma; "kata Budi Santoso,
@@ -361,11 +513,19 @@ class _Text:
             if self.tokens[index].text == ",":
                 segments.append((begin, index))
                 begin = index + 1
+        # "Ratna Dewi, M.Kes., mengatakan": a degree after the name is neither a name nor a role.
+        while len(segments) > 1 and all(_is_degree(t) or t.text == "." for t in self.tokens[slice(*segments[-1])]):
+            segments.pop()
+        if len(segments) == 1:
+            return self.classify(*segments[0])
         for (head_start, head_end), (role_start, role_end) in zip(segments, segments[1:]):
             name = self.trailing_name(head_start, head_end)
             if name and not self.has_title(head_start, head_end) and self.is_role(role_start, role_end, strict=False):
                 return _NameRef(self.tokens[name[0] : name[1]], role=self.role_text(role_start, role_end))
         last_start, last_end = segments[-1]
+        if len(segments) > 1 and self.tokens[last_start].fold == cues.RELATIVE:
+            # "Seorang warga, yang meminta namanya tidak disebutkan, mengatakan": the subject is before the clause.
+            return self.classify(*segments[-2])
         name = self.whole_name(last_start, last_end)
         if name is None:
             return None
@@ -402,7 +562,7 @@ class _Text:
             return True
         if _match_title(self.tokens, start):
             return True
-        return not strict and not first.is_cap and first.fold not in cues.CLAUSE_OPENERS - {"yang"}
+        return not strict and not first.is_cap and first.fold not in cues.CLAUSE_OPENERS
 
     def role_text(self, start: int, end: int) -> str:
         text = self.span(start, end).strip().rstrip(".!?;:").rstrip()

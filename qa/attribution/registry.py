@@ -62,10 +62,13 @@ class _Registry:
         ]
         return max(people, key=lambda entity: entity.seen) if people else None
 
-    def holder(self, head: str) -> _Entity | None:
-        """The latest-seen current holder of a title."""
-        holders = [entity for entity in self.entities if entity.titles.get(head) is False]
-        return max(holders, key=lambda entity: entity.seen) if holders else None
+    def holder(self, head: str, field: Sequence[str] = (), named: bool = False) -> _Entity | None:
+        """The latest-seen current holder of a title (`named`: a person with a name, not one known only by
+        role); of several, one whose role holds the `field` words ("kepala dinas itu": the head of the
+        agency, not the head of the school)."""
+        holders = [e for e in self.entities if e.titles.get(head) is False and (e.words or not named)]
+        fitting = [e for e in holders if field and set(field) <= set(fold(e.role or "").split())]
+        return max(fitting or holders, key=lambda entity: entity.seen) if holders else None
 
     def add(self, entity: _Entity) -> _Entity:
         self.entities.append(entity)

@@ -100,23 +100,33 @@ class _TitleKind(Enum):
     GENERIC = "generic"  # shared by many; without a name it makes a role-only speaker
 
 
-def _title_table() -> dict[str, list[tuple[tuple[str, ...], _TitleKind]]]:
-    table: dict[str, list[tuple[tuple[str, ...], _TitleKind]]] = {}
-    for titles, kind in (
-        (cues.STATE_TITLES, _TitleKind.STATE),
-        (cues.OFFICE_TITLES, _TitleKind.OFFICE),
-        (cues.GENERIC_ROLES, _TitleKind.GENERIC),
-    ):
-        for title in titles:
-            words = tuple(title.split())
-            table.setdefault(words[0], []).append((words, kind))
-    for entries in table.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
+@dataclass(frozen=True)
+class _TitleEntry:
+    words: tuple[str, ...]  # as written: "wamen", "wakil menteri"
+    kind: _TitleKind
+    head: str  # the full title an abbreviation stands for: "wakil menteri" for "wamen"
+
+
+def _title_table() -> dict[str, list[_TitleEntry]]:
+    kinds = {
+        title: kind
+        for titles, kind in (
+            (cues.STATE_TITLES, _TitleKind.STATE),
+            (cues.OFFICE_TITLES, _TitleKind.OFFICE),
+            (cues.GENERIC_ROLES, _TitleKind.GENERIC),
+        )
+        for title in titles
+    }
+    entries = [_TitleEntry(tuple(title.split()), kind, title) for title, kind in kinds.items()]
+    entries += [_TitleEntry((short,), kinds[full], full) for short, full in cues.TITLE_ABBREVIATIONS.items()]
+    table: dict[str, list[_TitleEntry]] = {}
+    for entry in sorted(entries, key=lambda entry: -len(entry.words)):
+        table.setdefault(entry.words[0], []).append(entry)
     return table
 
 
 _TITLES = _title_table()
-_TITLE_WORDS = frozenset(word for entries in _TITLES.values() for words, _ in entries for word in words)
+_TITLE_WORDS = frozenset(word for entries in _TITLES.values() for entry in entries for word in entry.words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +157,14 @@ class _Token:
         """"PasarKita", "TaniMaju"; not "Bilangan-Bilangan", whose parts are each capitalised normally."""
         parts = self.text.split("-")
         return any(char.isupper() for part in parts for char in part[1:]) and any(c.islower() for c in self.text)
+
+
+# Degrees written after a name: "Ratna Dewi, M.Kes.", "dr. Fadli Hakim, Sp.A", "Euis Nurhayati, S.Pd.".
+_DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD")
+
+
+def _is_degree(token: _Token) -> bool:
+    return _DEGREE_RE.fullmatch(token.text) is not None
 
 
 def _tokenize(text: str) -> list[_Token]:
