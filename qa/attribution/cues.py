@@ -51,7 +51,11 @@ PASSIVE_CUES = frozenset(
 AGENT_MARKER = "oleh"
 
 # Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
-ADVERBS = frozenset("juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri".split())
+ADVERBS = frozenset(
+    "juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri "
+    # and modals: "Dia berencana meminta …", "Ia akan menegaskan …"
+    "akan ingin hendak berencana bakal masih".split()
+)
 
 # Words that end a subject looking backwards from its verb: "… yang umumnya berpendapat" has no named subject.
 CLAUSE_OPENERS = frozenset(
@@ -127,7 +131,7 @@ TITLE_FIELD_WORDS = frozenset(
     negeri agama sosial hukum umum utama daerah desa kota pangan pajak kerja tenaga energi air laut udara darat
     hutan tanah pasar modal saham bursa efek pos pers riset statistik stasiun pusat balai kantor biro unit divisi
     bidang urusan daya mineral migas ekonomi bisnis data digital industri niaga usaha rakyat budaya pemuda
-    olahraga pariwisata kebun ternak ikan bencana lintas cuaca iklim gempa narkotika imigrasi
+    olahraga pariwisata kebun ternak ikan bencana lintas cuaca iklim gempa narkotika imigrasi sumber cabang
     """.split()
 )
 
@@ -200,6 +204,9 @@ TIME_WORDS = frozenset(
     oktober november desember
     """.split()
 )
+
+# Balinese name prefixes, part of the name: "I Made Suryawan", "Ni Luh Putu Ariani".
+NAME_PREFIXES = frozenset("I Ni".split())
 
 # Lowercase particles inside names: "Marco van Houten", "Abdul bin Salim".
 NAME_PARTICLES = frozenset("van von der den de al bin binti".split())

@@ -93,6 +93,11 @@ class _ArticleReader:
                 entity.seen = position
             if token.text == ",":
                 self._register_appositive(text, start, index, end, position)
+            if token.fold == cues.INDEFINITE and index + 1 < end and not tokens[index + 1].is_cap:
+                # "datang dari seorang keluarga pasien asal Percut. Dia mengaku …": someone known by role only.
+                role = text.role_text(index, end)
+                if role:
+                    self.known.role_only(role).seen = position
             if token.fold in cues.NICKNAME_CUES and index + 1 < end and tokens[index + 1].is_cap:
                 self._register_nickname(text, index + 1, end, position)
             ref = self._cue(text, start, end, index)
@@ -114,6 +119,8 @@ class _ArticleReader:
             return text.subject_after(index + 1, end)
         if fold in cues.CLITIC_CUES and after_break:
             return _PronounRef()
+        if fold == cues.ACCORDING_TO and index + 1 < end and tokens[index + 1].fold.endswith("nya"):
+            return _PronounRef()  # "Menurut perhitungannya, …": by the reckoning of the person talked about
         if fold == cues.ACCORDING_TO:
             return text.subject_after(index + 1, end)
         if fold == cues.ACCORDING_TO_CLITIC:
@@ -141,7 +148,8 @@ class _ArticleReader:
         while index < run_end and _is_filler(text.tokens[index], text.words):
             index += 1
         names = text.tokens[index:run_end]
-        if not 2 <= len(names) <= 3 or not text.is_person_like(index, run_end):
+        after_place_unit = index > 0 and text.tokens[index - 1].fold in cues.PLACE_UNITS  # "Kecamatan Percut Sei Tuan"
+        if not 2 <= len(names) <= 3 or after_place_unit or not text.is_person_like(index, run_end):
             return
         if self.known.find(tuple(token.fold for token in names)) is None:
             self.known.add(_Entity(" ".join(t.text for t in names), frozenset(t.fold for t in names), _Kind.UNKNOWN))

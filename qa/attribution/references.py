@@ -215,6 +215,12 @@ class _Text:
             else:
                 break
         name_end = _name_run(self.tokens, index, end)
+        closing = name_end + 2
+        if closing < end and self.tokens[name_end].text == "(" and self.tokens[closing].text == ")":
+            # "Otoritas Jasa Keuangan (OJK) Ratna Dewi": a run with its short form is an organisation.
+            after = _name_run(self.tokens, closing + 1, end)
+            if after > closing + 1:
+                index, name_end = closing + 1, after
         index, name_end = self._past_honorifics(index, name_end, end)
         if name_end == index or not self.is_name(index, name_end):
             # Nothing but ordinary words: two of them after the qualifiers are a name ("Presiden Bambang
@@ -408,7 +414,12 @@ class _Text:
                 index = opening - 1
                 continue
             after_honorific = index > sentence_start and self.tokens[index - 1].fold in cues.HONORIFICS
-            if (not token.is_word and not (token.text == "." and after_honorific)) or token.fold in cues.CLAUSE_OPENERS:
+            if not token.is_word and not (token.text == "." and after_honorific):
+                break
+            # "Menteri Energi dan Sumber Daya Mineral Taufik": "dan" inside a title does not open a clause.
+            joins = token.fold in cues.TITLE_CONNECTORS
+            inside_title = joins and index > sentence_start and self.tokens[index - 1].is_cap
+            if token.fold in cues.CLAUSE_OPENERS and not (inside_title and self.tokens[index + 1].is_cap):
                 break
             index -= 1
         return self.classify(index + 1, end)
@@ -424,6 +435,9 @@ class _Text:
                 if closing == index:
                     break
                 index = closing + 1
+                continue
+            if token.text == "." and index > start and self.tokens[index - 1].fold in cues.HONORIFICS:
+                index += 1
                 continue
             if not token.is_word:
                 break
@@ -446,6 +460,7 @@ class _Text:
             )
             keep = (
                 token.is_cap
+                or token.fold in cues.HONORIFICS  # "disampaikan Direktur RSUD Deli Husada dr. Ratna Lubis"
                 or (token.fold in cues.NAME_PARTICLES and index + 1 < end and self.tokens[index + 1].is_cap)
                 or token.fold in cues.DEMONSTRATIVES
                 or token.fold in cues.FORMER_MARKERS
@@ -513,9 +528,11 @@ class _Text:
             if self.tokens[index].text == ",":
                 segments.append((begin, index))
                 begin = index + 1
-        # "Ratna Dewi, M.Kes., mengatakan": a degree after the name is neither a name nor a role.
+        # "Ratna Dewi, M.Kes., mengatakan": a degree after the name is neither a name nor a role, nor is an age
+        # ("Marlina, 45 tahun, pembudidaya ikan, mengatakan").
         while len(segments) > 1 and all(_is_degree(t) or t.text == "." for t in self.tokens[slice(*segments[-1])]):
             segments.pop()
+        segments = [s for s in segments if not self.tokens[s[0]].text[0].isdigit()] or segments
         if len(segments) == 1:
             return self.classify(*segments[0])
         for (head_start, head_end), (role_start, role_end) in zip(segments, segments[1:]):
@@ -551,8 +568,8 @@ class _Text:
     def is_role(self, start: int, end: int, strict: bool) -> bool:
         """Whether tokens[start:end] describes someone: "seorang profesor …", "perusahaan …", "Menteri …".
         Not strict (the appositive is closed by a verb of saying), any lowercase opening will do."""
-        if start >= end or not self.tokens[start].is_word:
-            return False
+        if start >= end or not self.tokens[start].is_word or self.tokens[start].text[0].isdigit():
+            return False  # "Marlina, 45 tahun, pembudidaya ikan": an age is no role
         if self.tokens[start].fold == cues.PARTITIVE and start + 1 < end:
             start += 1  # "Salah seorang pengungsi"
         first = self.tokens[start]

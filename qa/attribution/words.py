@@ -160,7 +160,7 @@ class _Token:
 
 
 # Degrees written after a name: "Ratna Dewi, M.Kes.", "dr. Fadli Hakim, Sp.A", "Euis Nurhayati, S.Pd.".
-_DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD")
+_DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM")
 
 
 def _is_degree(token: _Token) -> bool:
@@ -198,6 +198,8 @@ def _is_filler(token: _Token, words: _Vocabulary) -> bool:
         return False
     if token.fold in cues.NAME_PARTICLES:
         return not token.is_cap
+    if token.text in cues.NAME_PREFIXES:
+        return False  # "I Made Suryawan", "Ni Luh Putu"
     return _is_stopword(token.fold) or token.fold in _TITLE_WORDS or words.is_derived(token.fold)
 
 
