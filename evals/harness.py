@@ -180,7 +180,8 @@ def describe(o: Outcome) -> str:
     rank = "not in top 10" if o.rank is None else f"gold at {o.rank}"
     top = ", ".join(f"{pid} ({speaker or '-'})" for pid, speaker in zip(o.top, o.top_speakers))
     lang = "" if o.detected_lang == q.lang else f" [read as {o.detected_lang}]"
-    return f"{q.id} {q.type}{lang}: {q.question!r}: {rank}; top {top}; expected speaker {' / '.join(dict.fromkeys(s or '-' for s in q.speakers))}"
+    expected = " / ".join(dict.fromkeys(s or "-" for s in q.speakers))
+    return f"{q.id} {q.type}{lang}: {q.question!r}: {rank}; top {top}; expected speaker {expected}"
 
 
 def _fmt(x: float) -> str:

@@ -3,7 +3,7 @@
 Grid-searches qa.retrieval.FUSION (convex, dbsf, rrf) × the dense weight per language (0.0 … 1.0 by 0.05) and
 prints hit@1 / hit@3 / MRR for every setting and the best choice, which goes into qa/retrieval.py by hand.
 Each question is encoded and BM25-scored once; the grid only re-fuses those score vectors, as
-`Retriever.rank` does (same fusion functions, same named-speaker bonus; evals/test_tune.py holds the two
+`Retriever.rank` does (same fusion functions, named speaker first; evals/test_tune.py holds the two
 together). Questions are grouped by the language the retriever detects, since that picks the weight.
 """
 
@@ -33,19 +33,19 @@ class Signals:
     lang: str  # detected
     dense: np.ndarray
     keyword: np.ndarray
-    named: np.ndarray  # 1.0 for the passages of the speaker the question names
+    named: np.ndarray | None  # True for the passages of the speaker the question names, if it names one
 
 
 def signals(retriever: qa.Retriever, q: harness.Question) -> Signals:
     dense = retriever.rank(q.question, "dense")
     keyword = retriever.rank(q.question, "bm25")
-    named = np.array([dense.speaker is not None and p.speaker == dense.speaker for p in retriever.passages], float)
+    named = None if dense.speaker is None else np.array([p.speaker == dense.speaker for p in retriever.passages])
     return Signals(q, dense.lang, dense.dense, keyword.keyword, named)
 
 
 def fused_order(s: Signals, method: retrieval.Fusion, weight: float) -> np.ndarray:
-    fused = getattr(fusion, method)(s.dense, s.keyword, weight) + retrieval.SPEAKER_BONUS * s.named
-    return np.argsort(-fused, kind="stable")
+    fused = getattr(fusion, method)(s.dense, s.keyword, weight)
+    return np.argsort(-(fused if s.named is None else retrieval.lift(fused, s.named)), kind="stable")
 
 
 def evaluate(sigs: Sequence[Signals], texts: Sequence[str], method: retrieval.Fusion, weight: float) -> Scores:

@@ -28,15 +28,13 @@ Fusion = Literal["convex", "dbsf", "rrf"]
 # Chosen on the dev split of evals/ (`python -m evals.tune`; README, "Evals"): weighted reciprocal rank
 # fusion, the embeddings leading and BM25 a second voice. BM25 over Indonesian text gives an English question
 # little beyond names and numbers, so English rests on the multilingual embeddings alone.
-FUSION: Fusion = "rrf"
-DENSE_WEIGHT: dict[Lang, float] = {"id": 0.95, "en": 1.0}
+FUSION: Fusion = "convex"
+DENSE_WEIGHT: dict[Lang, float] = {"id": 0.6, "en": 1.0}
 # A long paragraph can answer a question in one sentence that its whole-paragraph vector dilutes: half of a
 # passage's dense score is its best sentence (chosen on dev, like the weights above).
 SENTENCE_WEIGHT = 0.5
-# Added to the passages of a speaker the question asks about ("Apa kata Budi …"), enough to put them all
-# first, ordered among themselves by relevance: the user asked for that person, and their quotes often
-# continue over paragraphs that never repeat the name.
-SPEAKER_BONUS = 1.0
+# Keeps a named speaker's weakest passage above everyone else's best even when all scores are equal.
+NAMED_MARGIN = 0.01
 # Past this many passages the dense side searches candidates instead of scoring every passage.
 DENSE_CANDIDATES = 1000
 # A search is one question: a second FAISS thread gains nothing on it (25 ms either way over 100k passages
@@ -121,7 +119,7 @@ class Retriever:
         weight = {"dense": 1.0, "bm25": 0.0, "hybrid": DENSE_WEIGHT[lang]}[mode]
         fused = getattr(fusion, FUSION)(dense, keyword, weight)
         if named:
-            fused = fused + SPEAKER_BONUS * (self._speaker_of == named)
+            fused = lift(fused, self._speaker_of == named)
         if speaker is not None:
             fused = np.where(self._speaker_of == speaker, fused, -np.inf)
         order = np.argsort(-fused, kind="stable")
@@ -164,6 +162,14 @@ class Retriever:
         best_sentence = np.full(n, -1.0, dtype=np.float32)
         np.maximum.at(best_sentence, self._sentence_passage, self.index.sentence_vectors @ query[0])
         return (1 - SENTENCE_WEIGHT) * dense + SENTENCE_WEIGHT * np.maximum(best_sentence, dense), best_sentence
+
+
+def lift(fused: np.ndarray, named: np.ndarray) -> np.ndarray:
+    """Fused scores with the passages of the speaker a question asks about ("Apa kata Budi …") lifted above all
+    others, by the spread of the scores whatever the fusion's scale, so that they lead and keep their order:
+    the user asked for that person, and their quotes often continue over paragraphs that never repeat
+    the name."""
+    return fused + named * (float(np.ptp(fused)) + NAMED_MARGIN)
 
 
 def check_k(k: object) -> int:
