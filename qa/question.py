@@ -35,6 +35,10 @@ _SPEECH_WORDS = (
 )
 _ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.IGNORECASE)
 
+# Words the asker puts in quote marks: double quotes, straight or curly, or curly single ones (a straight
+# single quote is an apostrophe: "DeepSeek's").
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+
 
 @dataclass(frozen=True)
 class Question:
@@ -83,6 +87,14 @@ def clean(question: object) -> Question:
 def asks_who(question: str) -> bool:
     """A question whose answer is a person: "Siapa yang mengatakan …?", "Who said …?"."""
     return bool(_WHO_SAID.match(question))
+
+
+def quoted_words(question: str) -> str | None:
+    """The longest phrase of two words or more that the question quotes ("Who called it a \"race to the
+    edge of the cliff\"?"): words remembered from the article, to be matched as they stand."""
+    phrases = [next(g for g in m.groups() if g).strip() for m in _QUOTED.finditer(question)]
+    phrases = [p for p in phrases if len(p.split()) >= 2]
+    return max(phrases, key=len) if phrases else None
 
 
 def asks_for_words(question: str) -> bool:

@@ -19,7 +19,7 @@ from .embedding import Encoder
 from .index import INDEX_DIR, Index, build, load_or_build
 from .language import Lang, detect
 from .passages import Passage, SpeakerProfile, group_by_speaker
-from .question import asks_for_words, asks_who, clean
+from .question import asks_for_words, asks_who, clean, quoted_words
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
@@ -114,7 +114,7 @@ class Retriever:
         # what they said is found by the rest of the question.
         query = (without_name(text, named) or text) if named else text
         none = np.zeros(len(self.passages), np.float32)
-        dense, sentence = self._dense_scores(query) if mode != "bm25" else (none, none)
+        dense, sentence = self._dense_scores(query, quoted_words(text)) if mode != "bm25" else (none, none)
         keyword = self._bm25.scores(query) if mode != "dense" else none
         weight = {"dense": 1.0, "bm25": 0.0, "hybrid": DENSE_WEIGHT[lang]}[mode]
         fused = getattr(fusion, FUSION)(dense, keyword, weight)
@@ -151,17 +151,26 @@ class Retriever:
         spans = [(s.start, s.end) for s in (self.index.sentences[row] for row in rows)]
         return spans, self.index.sentence_vectors[rows]
 
-    def _dense_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Per passage: the dense score (half passage, half best sentence), and its best sentence's cosine."""
+    def _dense_scores(self, text: str, quoted: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Per passage: the dense score (half passage, half best sentence), and its best sentence's cosine.
+        Words the question quotes are also matched alone, as a second query: a remembered phrase is diluted
+        by the rest of the question ("Who called the AI race a …?")."""
+        dense, sentence_scores = self._similarities(self.encoder.query(text))
+        if quoted:
+            by_quote, sentence_by_quote = self._similarities(self.encoder.query(quoted))
+            dense, sentence_scores = np.maximum(dense, by_quote), np.maximum(sentence_scores, sentence_by_quote)
+        best_sentence = np.full(len(dense), -1.0, dtype=np.float32)
+        np.maximum.at(best_sentence, self._sentence_passage, sentence_scores)
+        return (1 - SENTENCE_WEIGHT) * dense + SENTENCE_WEIGHT * np.maximum(best_sentence, dense), best_sentence
+
+    def _similarities(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Cosine of a query vector with every passage (FAISS) and every sentence."""
         n = self.index.dense.ntotal
-        query = self.encoder.query(text)
         scores, ids = self.index.dense.search(query, min(n, DENSE_CANDIDATES))
         # Passages beyond the candidates score as the weakest candidate: unranked, not penalised.
         dense = np.full(n, scores[0, -1], dtype=np.float32)
         dense[ids[0]] = scores[0]
-        best_sentence = np.full(n, -1.0, dtype=np.float32)
-        np.maximum.at(best_sentence, self._sentence_passage, self.index.sentence_vectors @ query[0])
-        return (1 - SENTENCE_WEIGHT) * dense + SENTENCE_WEIGHT * np.maximum(best_sentence, dense), best_sentence
+        return dense, self.index.sentence_vectors @ query[0]
 
 
 def lift(fused: np.ndarray, named: np.ndarray) -> np.ndarray:

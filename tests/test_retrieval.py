@@ -8,6 +8,8 @@ import pytest
 from qa import Passage, Retriever
 from qa.corpus import read_article
 from qa.fusion import convex, minmax, rrf
+from qa.question import quoted_words
+from qa.retrieval import lift
 from qa.index import build
 
 from .conftest import SEED
@@ -81,3 +83,32 @@ def test_minmax_and_fusions():
     assert np.argmax(rrf(dense, keyword, 0.5)) == 1  # ranks 2+1 beat 1+3
     assert np.argmax(rrf(dense, np.zeros(3), 0.5)) == 0  # a list with no signal adds nothing
     assert rrf(dense, dense, 0.7)[0] == pytest.approx(1.0)  # first in every list scores 1
+
+
+@pytest.mark.parametrize("fused", [np.array([0.9, 0.5, 0.1, 0.7]), np.array([3.0, -1.0, 0.5, 2.0]), np.ones(4)])
+def test_a_named_speakers_passages_lead_whatever_the_fusions_scale(fused):
+    named = np.array([False, True, True, False])
+    order = np.argsort(-lift(fused, named), kind="stable")
+    assert set(order[:2]) == {1, 2} and fused[order[0]] >= fused[order[1]]  # lifted, and kept in their order
+    assert list(order[2:]) == sorted([0, 3], key=lambda i: -fused[i])
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ('Who called the AI race a "race to the edge of the cliff"?', "race to the edge of the cliff"),
+        ("Siapa yang bilang “ini tentang demokratisasi inovasi”?", "ini tentang demokratisasi inovasi"),
+        ("Siapa yang menyebut ‘teknik AI generatif yang cacat’?", "teknik AI generatif yang cacat"),
+        ("What is DeepSeek's flagship model called?", None),  # an apostrophe quotes nothing
+        ('Apa arti kata "startup"?', None),  # one word is a term, not a remembered phrase
+    ],
+)
+def test_quoted_words(question, quoted):
+    assert quoted_words(question) == quoted
+
+
+def test_a_quoted_phrase_finds_its_sentence_despite_the_rest_of_the_question(retriever):
+    # Real model: the whole question leans towards the paragraphs about the AI race in general; the quoted
+    # words, matched alone, find the one sentence that says them (in Indonesian).
+    top = retriever.retrieve('Who called the AI race a "race to the edge of the cliff"?', k=1)[0]
+    assert "Perlombaan menuju tepi jurang" in top.text
