@@ -27,11 +27,16 @@ _SPEECH_WORDS = (
     r"kata|katanya|berkata|bilang|ujar|ucap|mengatakan|menurut|pendapat|pendapatnya|pandangan|komentar|"
     r"tanggapan|menilai|penilaian|menyebut|peringatan|mengingatkan|klaim|mengeklaim|mengklaim|"
     r"menjelaskan|menguraikan|pernyataan|sampaikan|disampaikan|"
+    # expect, estimate, argument, suggestion, stance, reaction, response, message, appeal
+    r"harap|harapan|berharap|mengharapkan|diharapkan|memperkirakan|perkiraan|argumen|usul|usulan|saran|menyarankan|sikap|"
+    r"reaksi|respons|menanggapi|pesan|imbauan|mengimbau|"
     # English
     r"say|says|said|saying|think|thinks|thought|view|views|opinion|according|claim|claims|claimed|"
     r"comment|comments|commented|tell|tells|told|argue|argues|argued|warn|warns|warned|warning|"
     r"describe|describes|described|believe|believes|explain|explains|explained|statement|quote|quoted|"
-    r"remark|remarks|stance|predict|predicts|predicted"
+    r"remark|remarks|stance|predict|predicts|predicted|expect|expects|expected|argument|arguments|position|"
+    r"suggest|suggests|suggested|recommend|recommends|propose|proposes|proposed|react|reacted|reaction|"
+    r"respond|responded|response|advice|advise|advised"
 )
 _ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.IGNORECASE)
 

@@ -8,7 +8,6 @@ import pytest
 from qa import Passage, Retriever
 from qa.corpus import read_article
 from qa.fusion import convex, minmax, rrf
-from qa.question import quoted_words
 from qa.retrieval import lift
 from qa.index import build
 
@@ -91,20 +90,6 @@ def test_a_named_speakers_passages_lead_whatever_the_fusions_scale(fused):
     order = np.argsort(-lift(fused, named), kind="stable")
     assert set(order[:2]) == {1, 2} and fused[order[0]] >= fused[order[1]]  # lifted, and kept in their order
     assert list(order[2:]) == sorted([0, 3], key=lambda i: -fused[i])
-
-
-@pytest.mark.parametrize(
-    ("question", "quoted"),
-    [
-        ('Who called the AI race a "race to the edge of the cliff"?', "race to the edge of the cliff"),
-        ("Siapa yang bilang “ini tentang demokratisasi inovasi”?", "ini tentang demokratisasi inovasi"),
-        ("Siapa yang menyebut ‘teknik AI generatif yang cacat’?", "teknik AI generatif yang cacat"),
-        ("What is DeepSeek's flagship model called?", None),  # an apostrophe quotes nothing
-        ('Apa arti kata "startup"?', None),  # one word is a term, not a remembered phrase
-    ],
-)
-def test_quoted_words(question, quoted):
-    assert quoted_words(question) == quoted
 
 
 def test_a_quoted_phrase_finds_its_sentence_despite_the_rest_of_the_question(retriever):

@@ -1,0 +1,60 @@
+"""What kind of question it is: who said, what did X say, quoted words (the cleaning is in test_robustness)."""
+
+import pytest
+
+from qa.question import asks_for_words, asks_who, quoted_words
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Siapa yang mengatakan harga naik?", "siapakah yang menyebut itu", "Who said it?", "whose idea was it?"],
+)
+def test_asks_who(question):
+    assert asks_who(question)
+
+
+@pytest.mark.parametrize("question", ["Apa kata Budi?", "Berapa biaya pelatihan?", "What did Smith say?"])
+def test_does_not_ask_who(question):
+    assert not asks_who(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apa kata Budi tentang harga?",
+        "Menurut Rina, apa penyebabnya?",
+        "Bagaimana tanggapan menteri?",
+        "Apa yang diharapkan Budi?",
+        "Apa harapan Rina untuk petani?",
+        "Apa usulan ekonom itu?",
+        "What did Smith say about prices?",
+        "What does Mousavizadeh expect Trump to do?",
+        "mousavizadeh's argument for opening up",
+        "How did the minister react to the report?",
+        "What was Nvidia's response?",
+    ],
+)
+def test_asks_for_someones_words(question):
+    assert asks_for_words(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["Berapa biaya pelatihan DeepSeek?", "Where is DeepSeek based?", "How long did it take to train?"]
+)
+def test_a_question_about_facts_does_not_ask_for_words(question):
+    assert not asks_for_words(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ('Who called the AI race a "race to the edge of the cliff"?', "race to the edge of the cliff"),
+        ("Siapa yang bilang “ini tentang demokratisasi inovasi”?", "ini tentang demokratisasi inovasi"),
+        ("Siapa yang menyebut ‘teknik AI generatif yang cacat’?", "teknik AI generatif yang cacat"),
+        ('Dia bilang "a b" lalu "kalimat yang lebih panjang"', "kalimat yang lebih panjang"),  # the longest
+        ("What is DeepSeek's flagship model called?", None),  # an apostrophe quotes nothing
+        ('Apa arti kata "startup"?', None),  # one word is a term, not a remembered phrase
+    ],
+)
+def test_quoted_words(question, quoted):
+    assert quoted_words(question) == quoted
