@@ -10,6 +10,7 @@ from . import cues
 from .quotes import _mask_quotes, _sentences
 from .references import (
     _AnaphorRef,
+    _is_cue,
     _HolderRef,
     _match_title,
     _name_run,
@@ -93,11 +94,13 @@ class _ArticleReader:
                 entity.seen = position
             if token.text == ",":
                 self._register_appositive(text, start, index, end, position)
-            if token.fold == cues.INDEFINITE and index + 1 < end and not tokens[index + 1].is_cap:
+            described = index + 1 < end and tokens[index + 1].is_word and not tokens[index + 1].is_cap
+            if token.fold == cues.INDEFINITE and described:
                 # "datang dari seorang keluarga pasien asal Percut. Dia mengaku …": someone known by role only.
-                role = text.role_text(index, end)
-                if role:
-                    self.known.role_only(role).seen = position
+                role_end = index + 1
+                while role_end < end and tokens[role_end].text not in _CLAUSE_MARKS and not _is_cue(tokens[role_end]):
+                    role_end += 1
+                self.known.role_only(text.role_text(index, role_end)).seen = position
             if token.fold in cues.NICKNAME_CUES and index + 1 < end and tokens[index + 1].is_cap:
                 self._register_nickname(text, index + 1, end, position)
             ref = self._cue(text, start, end, index)
@@ -133,7 +136,8 @@ class _ArticleReader:
     def _register_titled(
         self, text: _Text, sentence_start: int, index: int, end: int, title: tuple[int, str, _TitleKind], position: int
     ) -> int:
-        """Note "mantan Presiden Bambang Kusuma" or "CEO PasarKita Nadia Prameswari" wherever it stands; return where it ends."""
+        """Note "mantan Presiden Bambang Kusuma" or "CEO PasarKita Nadia Prameswari" wherever it stands; return
+        where it ends."""
         length, head, kind = title
         ref = text.titled(sentence_start, end, index, index + length, head, kind)
         if not isinstance(ref, _NameRef):
