@@ -613,3 +613,13 @@ def test_an_age_is_not_a_role_and_modal_verbs_keep_the_subject() -> None:
     ]
     assert attribute(paragraphs)[0] == Speaker("Sutini", "pemilik warung di Depok")
     assert names(paragraphs)[1:] == ["Andi Baso", "Andi Baso"]
+
+
+def test_an_answer_cue_an_adverb_before_the_verb_and_a_description_naming_a_place() -> None:
+    paragraphs = [
+        "Bupati Kuansing Syahrial Amri mengatakan festival dibuka besok.",
+        "Anggota DPRD, Rudy Hartono, justru menilai persiapannya terlambat.",
+        "“Tidak ada rencana itu,” jawab sang bupati.",
+        "Orang nomor satu di Kuansing itu juga meminta pedagang tidak menaikkan harga.",
+    ]
+    assert names(paragraphs) == ["Syahrial Amri", "Rudy Hartono", "Syahrial Amri", "Syahrial Amri"]

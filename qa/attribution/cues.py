@@ -34,7 +34,7 @@ REQUEST_OBJECTS = frozenset("tanggapan komentar konfirmasi keterangan penjelasan
 # They are ordinary words too ("kata lain", "sikap tegas"), so they count only right after a quote or a comma.
 INVERTED_CUES = frozenset(
     "kata ujar ucap tutur tegas jelas imbuh tambah ungkap lanjut sebut terang papar pungkas tandas kilah seru "
-    "timpal sambung bilang aku tulis".split()
+    "timpal sambung bilang aku tulis jawab".split()
 )
 
 # The same with the clitic -nya: "“…,” katanya." The speaker is whoever is being talked about.
@@ -52,7 +52,8 @@ AGENT_MARKER = "oleh"
 
 # Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
 ADVERBS = frozenset(
-    "juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri "
+    "juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri justru malah "
+    "memang tetap "
     # and modals: "Dia berencana meminta …", "Ia akan menegaskan …"
     "akan ingin hendak berencana bakal masih".split()
 )
@@ -146,7 +147,7 @@ GENERIC_ROLES = (
 
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
 PERSON_NOUNS = frozenset(
-    "pria wanita perempuan lelaki laki-laki sosok tokoh juru politikus politisi legislator akademisi atlet "
+    "pria wanita perempuan lelaki laki-laki sosok tokoh orang juru politikus politisi legislator akademisi atlet "
     "pemuda remaja ayah ibu bapak".split()
 )
 

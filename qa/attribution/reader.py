@@ -234,12 +234,14 @@ class _ArticleReader:
         if isinstance(ref, _AnaphorRef):
             # "menteri itu" is whoever holds that office; "pria asal Medan itu", "pemain berusia 19 tahun itu"
             # describe the person being talked about: this paragraph's speaker, or the person it just
-            # named, else the previous paragraph's speaker.
+            # named, else the previous paragraph's speaker if a person, else the last person heard speaking.
+            previous = self.previous if self.previous is not None and self.previous.kind is not _Kind.ORG else None
             return (
-                (self.known.holder(ref.head, ref.field, named=True) if ref.head else None)
+                (self.known.holder(ref.head, ref.field, named=True) if ref.head else self.known.described(ref.field))
                 or (speakers[-1] if speakers else None)
                 or self.known.latest(self.paragraph_start, position, unconfirmed=True)
-                or self.previous
+                or previous
+                or self.known.latest(0, position)
                 or self.known.latest(0, position, unconfirmed=True)
             )
         holder = self.known.holder(ref.head)

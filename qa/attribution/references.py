@@ -323,7 +323,8 @@ class _Text:
                     field = folds[index - start + title[0] :]
                     return _AnaphorRef(title[1], tuple(f for f in field if f not in cues.DEMONSTRATIVES))
                 if self.tokens[index].fold in cues.PERSON_NOUNS:
-                    return _AnaphorRef(None)
+                    # "Orang nomor satu di Kuansing itu": the place or body it names narrows down who is meant.
+                    return _AnaphorRef(None, tuple(t.fold for t in self.tokens[index:end] if t.is_cap))
             return None
         first_title: int | None = None
         last_title: tuple[int, int, str, _TitleKind] | None = None

@@ -70,6 +70,15 @@ class _Registry:
         fitting = [e for e in holders if field and set(field) <= set(fold(e.role or "").split())]
         return max(fitting or holders, key=lambda entity: entity.seen) if holders else None
 
+    def described(self, words: Sequence[str]) -> _Entity | None:
+        """The latest-seen person whose role names one of these words ("Bupati Kuansing" for "Kuansing")."""
+        people = [
+            entity
+            for entity in self.entities
+            if entity.kind is _Kind.PERSON and words and set(words) & set(fold(entity.role or "").split())
+        ]
+        return max(people, key=lambda entity: entity.seen) if people else None
+
     def add(self, entity: _Entity) -> _Entity:
         self.entities.append(entity)
         return entity
