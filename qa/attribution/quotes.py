@@ -67,6 +67,14 @@ def _closing_paren(tokens: Sequence[_Token], index: int, end: int) -> int:
     return index
 
 
+def _in_parens(tokens: Sequence[_Token], index: int, end: int) -> _Token | None:
+    """The one word in parentheses opening at `index` and closing before `end`: "(Bapanas)", "(Menhub)"."""
+    closing = index + 2
+    if closing < end and tokens[index].text == "(" and tokens[closing].text == ")":
+        return tokens[index + 1]
+    return None
+
+
 def _opening_paren(tokens: Sequence[_Token], index: int, start: int) -> int:
     for other in range(index - 1, start - 1, -1):
         if tokens[other].text == "(":

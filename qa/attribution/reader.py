@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import cues
-from .quotes import _mask_quotes, _sentences
+from .quotes import _in_parens, _mask_quotes, _sentences
 from .references import (
     _AnaphorRef,
     _is_cue,
@@ -85,8 +85,8 @@ class _ArticleReader:
             token = tokens[index]
             if index >= skip_until and (title := _match_title(tokens, index)):
                 skip_until = self._register_titled(text, start, index, end, title, position)
-            if token.text == "(" and index + 2 < end and tokens[index + 2].text == ")" and tokens[index + 1].is_cap:
-                self.known.org_words.add(tokens[index + 1].fold)  # "Badan Pangan Nasional (Bapanas)"
+            if (short := _in_parens(tokens, index, end)) is not None and short.is_cap:
+                self.known.org_words.add(short.fold)  # "Badan Pangan Nasional (Bapanas)"
             starts_run = token.is_word and token.is_cap and not (index > start and tokens[index - 1].is_cap)
             if index >= skip_until and starts_run:
                 self._register_bare_name(text, index, end, position)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from qa.tokens import fold
 
 from . import cues
-from .quotes import _closing_paren, _opening_paren
+from .quotes import _closing_paren, _in_parens, _opening_paren
 from .words import (
     _CLAUSE_MARKS,
     _TITLE_WORDS,
@@ -215,12 +215,11 @@ class _Text:
             else:
                 break
         name_end = _name_run(self.tokens, index, end)
-        closing = name_end + 2
-        if closing < end and self.tokens[name_end].text == "(" and self.tokens[closing].text == ")":
+        if _in_parens(self.tokens, name_end, end) is not None:
             # "Otoritas Jasa Keuangan (OJK) Ratna Dewi": a run with its short form is an organisation.
-            after = _name_run(self.tokens, closing + 1, end)
-            if after > closing + 1:
-                index, name_end = closing + 1, after
+            after = _name_run(self.tokens, name_end + 3, end)
+            if after > name_end + 3:
+                index, name_end = name_end + 3, after
         index, name_end = self._past_honorifics(index, name_end, end)
         if name_end == index or not self.is_name(index, name_end):
             # Nothing but ordinary words: two of them after the qualifiers are a name ("Presiden Bambang
@@ -370,9 +369,9 @@ class _Text:
     def short_form(self, start: int, end: int) -> str | None:
         """A title's own short form in parentheses before the name: "Menteri Perhubungan (Menhub) Budi". An
         all-capitals one is the organisation's: "Kepala Badan Koordinasi Penanaman Modal (BKPM) Budi"."""
-        for index in range(start, end - 2):
-            word, closing = self.tokens[index + 1], self.tokens[index + 2]
-            if self.tokens[index].text == "(" and closing.text == ")" and word.is_cap and not word.is_acronym:
+        for index in range(start, end):
+            word = _in_parens(self.tokens, index, end)
+            if word is not None and word.is_cap and not word.is_acronym:
                 return word.fold
         return None
 

@@ -32,6 +32,10 @@ class _Entity:
     titles: dict[str, bool] = field(default_factory=dict)  # title head -> held formerly
     seen: int = -1  # position of the latest mention
 
+    @property
+    def role_words(self) -> frozenset[str]:
+        return frozenset(fold(self.role or "").split())
+
 
 class _Registry:
     def __init__(self) -> None:
@@ -67,7 +71,7 @@ class _Registry:
         role); of several, one whose role holds the `field` words ("kepala dinas itu": the head of the
         agency, not the head of the school)."""
         holders = [e for e in self.entities if e.titles.get(head) is False and (e.words or not named)]
-        fitting = [e for e in holders if field and set(field) <= set(fold(e.role or "").split())]
+        fitting = [e for e in holders if field and set(field) <= e.role_words]
         return max(fitting or holders, key=lambda entity: entity.seen) if holders else None
 
     def described(self, words: Sequence[str]) -> _Entity | None:
@@ -75,7 +79,7 @@ class _Registry:
         people = [
             entity
             for entity in self.entities
-            if entity.kind is _Kind.PERSON and words and set(words) & set(fold(entity.role or "").split())
+            if entity.kind is _Kind.PERSON and set(words) & entity.role_words
         ]
         return max(people, key=lambda entity: entity.seen) if people else None
 
