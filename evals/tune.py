@@ -33,13 +33,13 @@ class Signals:
     lang: str  # detected
     dense: np.ndarray
     keyword: np.ndarray
-    named: np.ndarray | None  # True for the passages of the speaker the question names, if it names one
+    named: np.ndarray | None  # True for the passages of the speakers the question names, if it names any
 
 
 def signals(retriever: qa.Retriever, q: harness.Question) -> Signals:
     dense = retriever.rank(q.question, "dense")
     keyword = retriever.rank(q.question, "bm25")
-    named = None if dense.speaker is None else np.array([p.speaker == dense.speaker for p in retriever.passages])
+    named = None if not dense.speakers else np.array([p.speaker in dense.speakers for p in retriever.passages])
     return Signals(q, dense.lang, dense.dense, keyword.keyword, named)
 
 

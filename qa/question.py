@@ -12,8 +12,31 @@ MAX_CHARS = 1000
 # A single "word" this long is not language (a pasted hash, base64, a key held down).
 MAX_TOKEN_CHARS = 100
 
-_WHO_SAID = re.compile(
+_WHO = re.compile(
     r"^\s*(?:siapa(?:kah)?\b(?:\s+yang)?|who\b|whose\b|by\s+whom\b)",
+    re.IGNORECASE,
+)
+
+# Questions about the article as a whole, which no single passage answers: what it is about, and whom it
+# quotes. Both are what a reader who has not read it yet asks first.
+_ARTICLE_WORDS = r"(?:artikel|berita|tulisan|teks|article|story|piece|text|news)"
+_ABOUT_ARTICLE = re.compile(
+    rf"\b{_ARTICLE_WORDS}\s+(?:ini\s+|itu\s+)?(?:tentang|membahas|mengenai|soal|bercerita)\b"
+    rf"|\b(?:apa|bagaimana)\s+(?:isi|inti|topik|pokok|ringkasan|gambaran)(?:nya)?\s+(?:dari\s+)?{_ARTICLE_WORDS}"
+    rf"|\b(?:ringkas|rangkum|ringkasan|rangkuman|intisari|summary|summari[sz]e|gist|main\s+points?|tl;?dr)\b"
+    rf"\s*(?:(?:of\s+|dari\s+)?(?:the\s+|this\s+)?(?:{_ARTICLE_WORDS}|it|this)(?:\s+(?:ini|itu))?)?\s*[.?!]*$"
+    rf"|\bwhat(?:'s|\s+is|\s+was)\s+(?:this|the)\s+{_ARTICLE_WORDS}\s+about\b",
+    re.IGNORECASE,
+)
+_WHO_IS_QUOTED = re.compile(
+    r"\bwho\s+(?:is|are|was|were|gets?|got)\s+(?:quoted|interviewed|cited)\b"
+    r"|\b(?:which|what)\s+(?:experts?|people|persons|sources|speakers)\s+(?:are|were|is|get|got)\s+"
+    r"(?:quoted|cited|interviewed)\b"
+    r"|\b(?:list|all)\s+(?:of\s+)?(?:the\s+)?(?:speakers|sources|experts|people\s+quoted)\b"
+    r"|\bwho\s+(?:speaks|talks|is\s+speaking)\s+in\s+(?:the|this)\s+(?:article|story)\b"
+    r"|\bsiapa\s+saja\s+(?:yang\s+)?(?:dikutip|diwawancarai|berbicara|bicara|berkomentar|berpendapat|pakar|"
+    r"ahli|narasumber|tokoh)"
+    r"|\b(?:siapa|daftar)\b.*\bnarasumber|\bdaftar\s+(?:pembicara|tokoh|pakar)\b",
     re.IGNORECASE,
 )
 
@@ -30,6 +53,10 @@ _SPEECH_WORDS = (
     # expect, estimate, argument, suggestion, stance, reaction, response, message, appeal
     r"harap|harapan|berharap|mengharapkan|diharapkan|memperkirakan|perkiraan|argumen|usul|usulan|saran|menyarankan|sikap|"
     r"reaksi|respons|menanggapi|pesan|imbauan|mengimbau|"
+    # colloquial: talk, what was said, response, comment, think
+    r"ngomong|omongan|tanggepan|nanggepin|komen|bilangnya|berpendapat|menganggap|anggapan|"
+    # passive forms: "Apa yang dikatakan Budi", "yang disampaikan"
+    r"dikatakan|diucapkan|diungkapkan|disebutkan|dijelaskan|"
     # English
     r"say|says|said|saying|think|thinks|thought|view|views|opinion|according|claim|claims|claimed|"
     r"comment|comments|commented|tell|tells|told|argue|argues|argued|warn|warns|warned|warning|"
@@ -90,8 +117,23 @@ def clean(question: object) -> Question:
 
 
 def asks_who(question: str) -> bool:
-    """A question whose answer is a person: "Siapa yang mengatakan …?", "Who said …?"."""
-    return bool(_WHO_SAID.match(question))
+    """A question whose answer is a person: "Siapa yang mengatakan …?", "Who founded …?"."""
+    return bool(_WHO.match(question))
+
+
+def asks_who_said(question: str) -> bool:
+    """A question whose answer is the person who said something: "Siapa yang mengatakan …?", "Who said …?"."""
+    return asks_who(question) and asks_for_words(question)
+
+
+def asks_about_article(question: str) -> bool:
+    """"What is this article about?", "Apa isi berita ini?", "Summarise it"."""
+    return bool(_ABOUT_ARTICLE.search(question))
+
+
+def asks_who_is_quoted(question: str) -> bool:
+    """"Who is quoted in the article?", "Siapa saja narasumbernya?"."""
+    return bool(_WHO_IS_QUOTED.search(question))
 
 
 def quoted_words(question: str) -> str | None:

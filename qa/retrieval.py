@@ -12,7 +12,7 @@ import faiss
 import numpy as np
 
 from . import fusion
-from .attribution import match_speaker, without_name
+from .attribution import match_speakers, without_names
 from .bm25 import Bm25
 from .corpus import CORPUS_DIR, Article, load_corpus, read_article
 from .embedding import Encoder
@@ -49,7 +49,7 @@ class Ranking:
     question: str
     query: str  # what was searched: the question, less the name of the speaker it asks about
     lang: Lang
-    speaker: str | None  # the quoted person the question names, if any
+    speakers: tuple[str, ...]  # the quoted people the question asks about, if any
     scores: np.ndarray  # fused, the order of `order`
     dense: np.ndarray  # per passage: cosine similarity, half whole passage, half best sentence
     sentence: np.ndarray  # per passage: cosine similarity of its best sentence
@@ -67,7 +67,7 @@ class Retriever:
         self.passages: tuple[Passage, ...] = index.passages
         self._bm25 = Bm25([p.text for p in self.passages])
         self._speakers = group_by_speaker(self.passages)
-        self._speaker_names = [s.name for s in self._speakers]
+        self._speaker_roles = {s.name: s.role for s in self._speakers}
         self._speaker_of = np.array([p.speaker for p in self.passages], dtype=object)
         self._position = {p.id: i for i, p in enumerate(self.passages)}
         self._sentence_passage = np.array([s.passage for s in index.sentences])
@@ -107,19 +107,19 @@ class Retriever:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
         text = clean(question).text
         lang = detect(text)
-        named = None
+        named: tuple[str, ...] = ()
         if asks_for_words(text) and not asks_who(text):
-            named = match_speaker(text, self._speaker_names)
+            named = match_speakers(text, self._speaker_roles, self._speaker_roles)
         # Once the speaker is known, the name only pulls towards the paragraph that introduces them;
         # what they said is found by the rest of the question.
-        query = (without_name(text, named) or text) if named else text
+        query = (without_names(text, {n: self._speaker_roles[n] for n in named}) or text) if named else text
         none = np.zeros(len(self.passages), np.float32)
         dense, sentence = self._dense_scores(query, quoted_words(text)) if mode != "bm25" else (none, none)
         keyword = self._bm25.scores(query) if mode != "dense" else none
         weight = {"dense": 1.0, "bm25": 0.0, "hybrid": DENSE_WEIGHT[lang]}[mode]
         fused = getattr(fusion, FUSION)(dense, keyword, weight)
         if named:
-            fused = lift(fused, self._speaker_of == named)
+            fused = lift(fused, np.isin(self._speaker_of, named))
         if speaker is not None:
             fused = np.where(self._speaker_of == speaker, fused, -np.inf)
         order = np.argsort(-fused, kind="stable")
@@ -174,7 +174,7 @@ class Retriever:
 
 
 def lift(fused: np.ndarray, named: np.ndarray) -> np.ndarray:
-    """Fused scores with the passages of the speaker a question asks about ("Apa kata Budi …") lifted above all
+    """Fused scores with the passages of the speakers a question asks about ("Apa kata Budi …") lifted above all
     others, by the spread of the scores whatever the fusion's scale, so that they lead and keep their order:
     the user asked for that person, and their quotes often continue over paragraphs that never repeat
     the name."""

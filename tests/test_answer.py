@@ -80,11 +80,67 @@ def test_indonesian_and_english_questions_get_no_language_note(retriever):
         assert "another language" not in qa.ask(question).text
 
 
-def test_quote_marks_are_added_only_where_the_sentence_has_none(retriever):
-    answer = qa.ask("Who said the race is a race to the edge of the abyss?")
-    assert "jurang.”" in answer.text and "jurang.””" not in answer.text
-    plain = qa.ask("Berapa biaya pelatihan model DeepSeek?")
-    assert f"“{plain.evidence.sentence}”" in plain.text
+def test_quote_marks_go_only_around_quoted_words(retriever):
+    quoted = qa.ask("Who said the race is a race to the edge of the abyss?")
+    assert quoted.evidence.speech == "quoted"
+    assert "jurang.”" in quoted.text and "jurang.””" not in quoted.text
+    # reported speech ("DeepSeek mengeklaim bahwa …") is the writer's sentence: no marks
+    reported = qa.ask("Berapa biaya pelatihan model DeepSeek?")
+    assert reported.evidence.speech == "reported"
+    assert reported.text.endswith(reported.evidence.sentence) and "“" not in reported.text
+
+
+def test_a_sentence_cut_from_a_longer_quotation_gets_both_marks(retriever):
+    answer = qa.ask("What did Nvidia say about DeepSeek?")
+    assert answer.evidence.sentence.startswith("“DeepSeek adalah") and not answer.evidence.sentence.endswith("”")
+    assert f"{answer.evidence.sentence}”" in answer.text
+
+
+def test_narration_in_a_speakers_paragraph_is_not_put_in_their_mouth(retriever):
+    # "Ia kemudian memberikan US$6,6 miliar …" shares a paragraph with "…, menurut Liang." but is narration
+    answer = qa.ask("How much money did Biden give TSMC?")
+    assert answer.passages[0].speaker == "Liang Wenfeng" and answer.evidence.speech is None
+    assert answer.text.startswith("According to the article: Ia kemudian memberikan US$6,6 miliar")
+
+
+def test_what_did_x_say_quotes_their_words_not_the_narration_around_them(retriever):
+    answer = qa.ask("What did Gary Marcus say?")
+    assert answer.evidence.speech == "quoted"
+    assert answer.text.startswith("According to Gary Marcus (") and "“Belum Eksis yang mendarat di bulan" in answer.text
+
+
+@pytest.mark.parametrize("question", ["What is this article about?", "Apa isi artikel ini?", "Ringkas berita ini"])
+def test_what_the_article_is_about_is_its_title_and_lead(retriever, question):
+    answer = qa.ask(question)
+    assert answer.in_article and "DeepSeek, startup AI Tiongkok yang mengguncang Amerika Serikat" in answer.text
+    assert "STARTUP Tiongkok DeepSeek mengirimkan gelombang kejut" in answer.text
+    assert answer.passages[0].paragraph == 1
+
+
+@pytest.mark.parametrize("question", ["Who is quoted in the article?", "Siapa saja narasumber artikel ini?"])
+def test_who_is_quoted_lists_every_speaker_with_a_role(retriever, question):
+    answer = qa.ask(question)
+    profiles = qa.speakers()
+    assert answer.in_article and f"({len(profiles)})" in answer.text
+    assert all(p.name in answer.text for p in profiles)
+    assert "Stuart Russell (profesor ilmu komputer" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("Siapa Gary Marcus?", "Gary Marcus"), ("Who is the Berkeley professor?", "Stuart Russell"), ("Siapa CEO Evident?", "Alexandra Mousavizadeh")],
+)
+def test_who_is_x_is_answered_with_the_role_the_article_gives(retriever, question, name):
+    answer = qa.ask(question)
+    role = next(p.role for p in qa.speakers() if p.name == name)
+    assert answer.text.startswith(f"{name}: {role}")
+    assert all(p.speaker == name for p in answer.passages)
+
+
+def test_who_did_something_is_not_framed_as_who_said_it(retriever):
+    answer = qa.ask("Siapa pendiri DeepSeek?")
+    assert "Liang Wenfeng" in answer.evidence.sentence
+    assert answer.text.startswith("Menurut artikel: ")
 
 
 def test_evidence_is_the_quotation_not_its_lead_in(retriever):

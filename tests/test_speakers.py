@@ -1,4 +1,4 @@
-"""Speaker attribution: gold tables for whole articles, one test per cue pattern, and match_speaker."""
+"""Speaker attribution: gold tables for whole articles, one test per cue pattern, and match_speakers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.attribution import Speaker, attribute, match_speaker
+from qa.attribution import Speaker, attribute, match_speakers, without_names
 from qa.corpus import read_article, split_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -311,7 +311,7 @@ def test_asking_for_comment_is_narration() -> None:
     assert names(["Kompas menghubungi Kementerian Pertanian Demi memberikan komentar."]) == [None]
 
 
-# --- match_speaker ---------------------------------------------------------------------------------------------
+# --- match_speakers --------------------------------------------------------------------------------------------
 
 SEED_NAMES = ["Gary Marcus", "Stuart Russell", "Alexandra Mousavizadeh", "Liang Wenfeng", "Juru bicara Nvidia"]
 
@@ -331,30 +331,102 @@ SEED_NAMES = ["Gary Marcus", "Stuart Russell", "Alexandra Mousavizadeh", "Liang 
     ],
 )
 def test_match_speaker(question: str, expected: str | None) -> None:
-    assert match_speaker(question, SEED_NAMES) == expected
+    assert match_speakers(question, SEED_NAMES) == ((expected,) if expected else ())
 
 
 def test_match_speaker_folds_accents_both_ways() -> None:
-    assert match_speaker("Apa kata Jose Mourinho?", ["José Mourinho"]) == "José Mourinho"
-    assert match_speaker("Apa kata Mourinhó?", ["Jose Mourinho"]) == "Jose Mourinho"
+    assert match_speakers("Apa kata Jose Mourinho?", ["José Mourinho"]) == ("José Mourinho",)
+    assert match_speakers("Apa kata Mourinhó?", ["Jose Mourinho"]) == ("Jose Mourinho",)
 
 
 def test_match_speaker_needs_a_whole_word() -> None:
-    assert match_speaker("Apa dampak pengalihan anggaran ke Alibaba?", ["Ali Rahman"]) is None
+    assert match_speakers("Apa dampak pengalihan anggaran ke Alibaba?", ["Ali Rahman"]) == ()
 
 
 def test_match_speaker_ignores_a_name_that_is_a_common_word() -> None:
-    assert match_speaker("Apakah harga akan maju?", ["Maju"]) is None
+    assert match_speakers("Apakah harga akan maju?", ["Maju"]) == ()
 
 
 def test_match_speaker_takes_the_name_mentioned_first() -> None:
     names = ["DeepSeek", "Juru bicara Nvidia"]
-    assert match_speaker("What did Nvidia say about DeepSeek?", names) == "Juru bicara Nvidia"
-    assert match_speaker("Apa kata DeepSeek tentang Nvidia?", names) == "DeepSeek"
+    assert match_speakers("What did Nvidia say when DeepSeek launched?", names) == ("Juru bicara Nvidia",)
+    assert match_speakers("Apa kata DeepSeek ketika saham Nvidia anjlok?", names) == ("DeepSeek",)
 
 
 def test_match_speaker_prefers_the_fuller_match() -> None:
-    assert match_speaker("Apa kata Budi Hartono?", ["Budi Santoso", "Budi Hartono"]) == "Budi Hartono"
+    assert match_speakers("Apa kata Budi Hartono?", ["Budi Santoso", "Budi Hartono"]) == ("Budi Hartono",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What do experts say about DeepSeek?", "Apa pendapat para pakar tentang DeepSeek?", "Apa kata pakar soal Budi Santoso?"],
+)
+def test_a_name_after_about_is_the_topic_not_the_speaker(question: str) -> None:
+    assert match_speakers(question, ["DeepSeek", "Budi Santoso"]) == ()
+
+
+def test_the_speaker_before_about_is_asked_about() -> None:
+    names = ["DeepSeek", "Juru bicara Nvidia"]
+    assert match_speakers("What did Nvidia say about DeepSeek?", names) == ("Juru bicara Nvidia",)
+    assert match_speakers("Apa kata DeepSeek tentang Nvidia?", names) == ("DeepSeek",)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Altmen say?", "Sam Altman"),
+        ("apa kata russel soal perlombaan", "Stuart Russell"),
+        ("What did Mousavizade say about chips?", "Alexandra Mousavizadeh"),
+    ],
+)
+def test_a_misspelt_name_is_still_that_speaker(question: str, expected: str) -> None:
+    assert match_speakers(question, [*SEED_NAMES, "Sam Altman"]) == (expected,)
+
+
+def test_a_common_word_close_to_a_name_is_no_typo() -> None:
+    # "mantan" is one letter from nothing here, "manajer" is an ordinary word however close to a name
+    assert match_speakers("Apa kata manajer itu?", ["Manaier Rusdi"]) == ()
+
+
+ROLES = {
+    "Kristian Hammond": "profesor ilmu komputer di Universitas Northwestern",
+    "Stuart Russell": "profesor ilmu komputer di University of California, Berkeley",
+    "Nabil Jawdat Sarhan": "profesor madya di Wayne State University",
+    "Alexandra Mousavizadeh": "pencipta Global AI Index dan CEO Evident",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Apa kata pakar dari Northwestern?", ("Kristian Hammond",)),
+        ("What does the Berkeley professor think?", ("Stuart Russell",)),
+        ("What did the Evident CEO say about Trump?", ("Alexandra Mousavizadeh",)),
+        ("Apa pendapat peneliti Wayne State soal chip?", ("Nabil Jawdat Sarhan",)),
+        # "University" and "profesor" are in more than one role: they single out no one
+        ("What did the university professor say?", ()),
+        ("What did the professor at the University say?", ()),
+    ],
+)
+def test_a_speaker_named_by_a_proper_noun_of_their_role(question: str, expected: tuple[str, ...]) -> None:
+    assert match_speakers(question, ROLES, ROLES) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How did Hammond and Russell react?", ("Kristian Hammond", "Stuart Russell")),
+        ("Gimana pendapat Hammond dibanding pakar Berkeley?", ("Kristian Hammond", "Stuart Russell")),
+        ("According to Hammond, what did Russell get wrong?", ("Kristian Hammond",)),
+    ],
+)
+def test_speakers_joined_by_and_are_both_asked_about(question: str, expected: tuple[str, ...]) -> None:
+    assert match_speakers(question, ROLES, ROLES) == expected
+
+
+def test_without_names_drops_the_name_and_the_role_words_that_named_them() -> None:
+    question = "Apa kata profesor Northwestern Kristian Hammond soal chip?"
+    assert without_names(question, {"Kristian Hammond": ROLES["Kristian Hammond"]}) == "Apa kata profesor soal chip?"
 
 
 def test_name_after_an_inverted_cue_and_a_comma() -> None:

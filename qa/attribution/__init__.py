@@ -8,11 +8,13 @@ in the order the work flows:
 - `references`: what a cue says about its speaker (a name, a pronoun, a title, a role), read from the narration;
 - `registry`: the people and organisations met so far, against which references are resolved;
 - `reader`: an article read in order, one speaker or none per paragraph (`attribute`);
-- `questions`: which speaker a question is about (`match_speaker`, `without_name`);
+- `speech`: whether one sentence of a paragraph is its speaker's words or narration (`speech_in`);
+- `questions`: which speaker a question is about (`match_speakers`, `identity_asked`, `without_names`);
 - `cues`: the cue-word lists, data only.
 """
 
-from .questions import match_speaker, without_name
+from .questions import identity_asked, match_speakers, without_names
 from .reader import Speaker, attribute
+from .speech import Speech, speech_in
 
-__all__ = ["Speaker", "attribute", "match_speaker", "without_name"]
+__all__ = ["Speaker", "Speech", "attribute", "identity_asked", "match_speakers", "speech_in", "without_names"]

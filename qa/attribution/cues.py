@@ -252,3 +252,21 @@ ENGLISH_COMMON = frozenset(
     will may can could would should his her their him they he she it this that
     """.split()
 )
+
+
+# Words after which a name is what a question is about, not who it asks to hear from ("What do experts say
+# about DeepSeek?", "Apa pendapat pakar soal Nvidia?"), and the words that may stand between them.
+TOPIC_MARKERS = frozenset(
+    "about regarding concerning on towards toward tentang soal mengenai terhadap perihal terkait seputar".split()
+)
+TOPIC_SKIPPED = frozenset("the a an para sang si".split())
+# A place that follows a role after a comma ("di University of California, Berkeley") is a word or three.
+PLACE_MAX_WORDS = 3
+# Words that join two speakers a question asks about ("Budi dibanding pihak Telkom", "Telkom and Indosat").
+CONJUNCTIONS = frozenset("and or versus vs dan serta atau dibanding dibandingkan ketimbang maupun".split())
+# The words around a name in "Siapa Budi Santoso?", "Who is Budi Santoso?", "Budi Santoso itu siapa?":
+# a question of only these and a speaker's name or role asks who that person is.
+IDENTITY_WORDS = frozenset(
+    "siapa siapakah sih itu ini tuh sebenarnya sebetulnya yang dari di adalah ialah "
+    "who is was the a an that this from at of exactly".split()
+)

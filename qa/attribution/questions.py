@@ -1,9 +1,11 @@
-"""Which speaker a question is about, and the question without that name."""
+"""Which speaker a question is about, and the question without the words that named them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from difflib import SequenceMatcher
 
 from qa.tokens import fold
 
@@ -11,50 +13,137 @@ from . import cues
 from .words import _listed_words
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+# A misspelt name ("Altmen", "Russel") is still that person: one letter wrong in five is let through.
+# Shorter words are too easily another word with one letter changed.
+_TYPO_MIN_CHARS = 5
+_TYPO_RATIO = 0.8
+# "the OpenAI boss and Nvidia": two speakers asked about together stand at most this many words apart.
+_JOINED_MAX_WORDS = 4
 
 
-def match_speaker(question: str, names: Iterable[str]) -> str | None:
-    """The name among `names` that the question refers to, by full name or by one distinctive part of it."""
+def match_speakers(
+    question: str, names: Iterable[str], roles: Mapping[str, str | None] | None = None
+) -> tuple[str, ...]:
+    """The speakers among `names` that the question asks about, by full name, by one distinctive part of it,
+    or by a proper noun of the role the article gives them alone ("the Berkeley professor" for the speaker
+    whose role says Berkeley). The one mentioned first is asked about ("What did Telkom say about
+    Indosat?"), with any joined to it by "and"/"dibanding" ("What did Telkom and Indosat say?"). A name
+    right after "about"/"tentang" is the topic, not a speaker ("What do experts say about DeepSeek?")."""
     words = _WORD_RE.findall(question)
     folded = [fold(word) for word in words]
     # Only an asker who uses capitals at all says, by writing a word in lowercase, that it is no name.
     cased = question.lower() != question != question.upper()
-    best: tuple[tuple[int, int, int], str] | None = None
+    topic = _topic_words(folded, words, cased)
+    distinctive = [
+        _is_distinctive(word, original, index, cased) and not topic[index]
+        for index, (word, original) in enumerate(zip(folded, words))
+    ]
+    role_words = _role_words(roles or {})
+    found: list[tuple[tuple[int, int, int], str]] = []
     for name in names:
         parts = [fold(part) for part in _WORD_RE.findall(name)]
         if not parts:
             continue
         full = _find_sequence(folded, parts)
-        # The name mentioned first is the one asked about ("What did Telkom say about Indosat?");
-        # at the same place, a full name beats a part of another.
-        if full is not None and (len(parts) > 1 or _is_distinctive(parts[0], words[full], full, cased)):
-            score = (-full, 1, len(parts))
-        else:
-            hits = [
-                index
-                for index, word in enumerate(folded)
-                if word in parts and _is_distinctive(word, words[index], index, cased)
-            ]
-            if not hits:
-                continue
-            score = (-hits[0], 0, len(set(folded[index] for index in hits)))
-        if best is None or score > best[0]:
-            best = (score, name)
-    return None if best is None else best[1]
+        # At the same place, a full name beats a part of another.
+        if full is not None and (len(parts) > 1 or distinctive[full]) and not topic[full]:
+            found.append(((full, -1, -len(parts)), name))
+            continue
+        # A misspelt name is still that name; a role word is matched as written ("University" is not
+        # "Universitas").
+        hits = [
+            i
+            for i, word in enumerate(folded)
+            if distinctive[i] and (any(_same(word, p) for p in parts) or word in role_words.get(name, ()))
+        ]
+        if hits:
+            found.append(((hits[0], 0, -len(set(folded[index] for index in hits))), name))
+    found.sort()
+    chosen = found[:1]
+    for mention in found[1:]:
+        between = folded[chosen[-1][0][0] + 1 : mention[0][0]]
+        if mention[0][0] == chosen[-1][0][0] or not (
+            len(between) <= _JOINED_MAX_WORDS and cues.CONJUNCTIONS & set(between)
+        ):
+            break
+        chosen.append(mention)
+    return tuple(name for _, name in chosen)
 
 
-def without_name(question: str, name: str) -> str:
-    """The question with the words of `name` taken out, to search for what was said rather than who said it."""
-    parts = {fold(part) for part in _WORD_RE.findall(name)}
-    kept = _WORD_RE.sub(lambda m: "" if fold(m.group()) in parts else m.group(), question)
+def identity_asked(question: str, roles: Mapping[str, str | None]) -> str | None:
+    """The speaker a "Siapa X?" / "Who is X?" question asks about, when X is nothing but their name or
+    words of their role ("Siapa Budi?", "Who is the Telkom CEO?"), and the article gives them a role."""
+    found = match_speakers(question, roles, roles)
+    if len(found) != 1 or not roles[found[0]]:
+        return None
+    name = found[0]
+    words = {fold(word) for word in _WORD_RE.findall(f"{name} {roles[name]}")}
+    rest = [
+        word
+        for word in map(fold, _WORD_RE.findall(question))
+        if word not in cues.IDENTITY_WORDS and not any(_same(word, known) for known in words)
+    ]
+    return None if rest else name
+
+
+def without_names(question: str, names: Mapping[str, str | None]) -> str:
+    """The question with the words of the names (and the proper nouns of their roles, `names` mapping each
+    name to its role) taken out, to search for what was said rather than who said it."""
+    parts = {fold(part) for name in names for part in _WORD_RE.findall(name)}
+    parts |= {word for role in names.values() for word in _proper_words(role or "")}
+    kept = _WORD_RE.sub(lambda m: "" if any(_same(fold(m.group()), p) for p in parts) else m.group(), question)
     return " ".join(kept.split())
+
+
+def _role_words(roles: Mapping[str, str | None]) -> dict[str, set[str]]:
+    """Per speaker, the proper nouns of their role that no other speaker's role or name holds: "Northwestern"
+    singles out one professor, "University" does not."""
+    own = {name: set(_proper_words(role or "")) for name, role in roles.items()}
+    names = {fold(part) for name in roles for part in _WORD_RE.findall(name)}
+    counts = Counter(word for words in own.values() for word in words)
+    return {name: {w for w in words if counts[w] == 1 and w not in names} for name, words in own.items()}
+
+
+def _proper_words(text: str) -> list[str]:
+    """The words of a role written with a capital that are no ordinary word: places, institutions, firms."""
+    return [
+        fold(word)
+        for word in _WORD_RE.findall(text)
+        if any(c.isupper() for c in word) and _is_distinctive(fold(word), word, 1, True)
+    ]
+
+
+def _same(word: str, part: str) -> bool:
+    if word == part:
+        return True
+    if min(len(word), len(part)) < _TYPO_MIN_CHARS or word in _listed_words():
+        return False
+    return SequenceMatcher(None, word, part).ratio() >= _TYPO_RATIO
 
 
 def _find_sequence(words: list[str], parts: list[str]) -> int | None:
     for index in range(len(words) - len(parts) + 1):
-        if words[index : index + len(parts)] == parts:
+        if all(_same(word, part) for word, part in zip(words[index : index + len(parts)], parts)):
             return index
     return None
+
+
+def _topic_words(folded: list[str], words: list[str], cased: bool) -> list[bool]:
+    """Per word, whether it names the topic: right after "about"/"tentang" (an article between them allowed),
+    or the next word of a name that does ("about Budi Santoso")."""
+    topic: list[bool] = []
+    previous: int | None = None
+    for index, word in enumerate(folded):
+        topic.append(
+            previous is not None
+            and (
+                folded[previous] in cues.TOPIC_MARKERS
+                or (topic[previous] and previous == index - 1 and (not cased or words[index][:1].isupper()))
+            )
+        )
+        if word not in cues.TOPIC_SKIPPED:
+            previous = index
+    return topic
 
 
 def _is_distinctive(word: str, original: str, index: int, cased: bool) -> bool:

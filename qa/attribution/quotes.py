@@ -16,26 +16,43 @@ class _Masked:
     opens_with_quote: bool
 
 
-def _mask_quotes(paragraph: str) -> _Masked:
-    pieces: list[str] = []
-    depth = 0  # curly quotes nest
+def quotation_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in the paragraph, its marks included. Curly quotes nest (a ‘…’ inside
+    “…” is part of it); a closing mark with no quote open is a writer's opening mark; a quotation left open
+    runs to the paragraph's end, as one that goes on into the next paragraph does."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
     straight = False
-    for char in paragraph:
+    start = 0
+    for index, char in enumerate(paragraph):
         if char == cues.STRAIGHT_QUOTE and depth == 0:
             straight = not straight
             if straight:
-                pieces.append(f" {_QUOTE} ")
+                start = index
+            else:
+                spans.append((start, index + 1))
         elif straight:
             continue
         elif char in cues.OPEN_QUOTES or (char in cues.CLOSE_QUOTES and depth == 0):
-            # A closing mark with no quote open is a writer's opening mark.
             if depth == 0:
-                pieces.append(f" {_QUOTE} ")
+                start = index
             depth += 1
         elif char in cues.CLOSE_QUOTES:
             depth -= 1
-        elif depth == 0:
-            pieces.append(char)
+            if depth == 0:
+                spans.append((start, index + 1))
+    if straight or depth > 0:
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def _mask_quotes(paragraph: str) -> _Masked:
+    pieces: list[str] = []
+    position = 0
+    for start, end in quotation_spans(paragraph):
+        pieces += [paragraph[position:start], f" {_QUOTE} "]
+        position = end
+    pieces.append(paragraph[position:])
     first = paragraph.lstrip()[:1]
     opens = bool(first) and (first in cues.OPEN_QUOTES or first in cues.CLOSE_QUOTES or first == cues.STRAIGHT_QUOTE)
     return _Masked("".join(pieces), opens)

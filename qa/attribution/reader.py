@@ -176,6 +176,7 @@ class _ArticleReader:
             role_end += 1
         if name is None or not text.is_role(comma + 1, role_end, strict=True):
             return
+        role_end = text.with_places(role_end, end)
         entity = self._named(_NameRef(text.tokens[name[0] : name[1]], role=text.role_text(comma + 1, role_end)))
         entity.seen = max(entity.seen, self.paragraph_start + name[1] - 1)
 

@@ -538,6 +538,7 @@ class _Text:
         for (head_start, head_end), (role_start, role_end) in zip(segments, segments[1:]):
             name = self.trailing_name(head_start, head_end)
             if name and not self.has_title(head_start, head_end) and self.is_role(role_start, role_end, strict=False):
+                role_end = self.with_places(role_end, comma)
                 return _NameRef(self.tokens[name[0] : name[1]], role=self.role_text(role_start, role_end))
         last_start, last_end = segments[-1]
         if len(segments) > 1 and self.tokens[last_start].fold == cues.RELATIVE:
@@ -554,6 +555,21 @@ class _Text:
             if opening or self.is_role(role_start, role_end, strict=False):
                 role = self.role_text(role_start, role_end)
         return _NameRef(self.tokens[name[0] : name[1]], role=role)
+
+    def with_places(self, role_end: int, end: int) -> int:
+        """The end of a role that stops at the comma `role_end`, moved past the places that follow it
+        ("profesor di University of California, Berkeley,"; "petani di Karawang, Jawa Barat,"): each a short
+        run of capitalised words, closed by another comma, that no one has been called by."""
+        while role_end < end and self.tokens[role_end].text == ",":
+            place_end = role_end + 1
+            while place_end < end and self.tokens[place_end].is_word and self.tokens[place_end].is_cap:
+                place_end += 1
+            words = tuple(t.fold for t in self.tokens[role_end + 1 : place_end])
+            closed = place_end < len(self.tokens) and self.tokens[place_end].text == ","
+            if not (closed and 0 < len(words) <= cues.PLACE_MAX_WORDS and self.known.find(words) is None):
+                break
+            role_end = place_end
+        return role_end
 
     def has_title(self, start: int, end: int) -> bool:
         return any(_match_title(self.tokens, index) for index in range(start, end))
