@@ -311,6 +311,64 @@ def test_asking_for_comment_is_narration() -> None:
     assert names(["Kompas menghubungi Kementerian Pertanian Demi memberikan komentar."]) == [None]
 
 
+def test_an_organisation_introduced_with_its_short_form_speaks_under_its_full_name() -> None:
+    paragraphs = [
+        "Tim astronom Badan Riset dan Inovasi Nasional (BRIN) menemukan asteroid baru.",
+        "“Asteroid itu aman bagi Bumi,” tulis BRIN dalam unggahannya.",
+    ]
+    assert names(paragraphs) == [None, "Badan Riset dan Inovasi Nasional"]
+
+
+def test_a_place_the_article_names_after_kabupaten_is_no_part_of_the_name_after_a_title() -> None:
+    paragraphs = [
+        "Observatorium itu berada di Kabupaten Kupang, Nusa Tenggara Timur.",
+        "Wakil Bupati Kupang Aurelius Nitbani mengatakan sekolah akan diajak berkunjung.",
+    ]
+    assert attribute(paragraphs)[1] == Speaker("Aurelius Nitbani", "Wakil Bupati Kupang")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Seorang pemudik lain yang enggan disebutkan namanya mengeluhkan antrean. “Lama sekali,” ujarnya.",
+        "Seorang pemudik lain membenarkan bahwa antrean panjang. “Lama sekali,” ujarnya.",
+    ],
+)
+def test_a_role_only_speaker_is_named_by_the_role_up_to_what_is_said_of_them(paragraph: str) -> None:
+    assert names([paragraph]) == ["Pemudik lain"]
+
+
+def test_a_description_after_a_role_only_subject_is_no_name() -> None:
+    paragraph = (
+        "Seorang juru bicara PT Samudra Nusa Lines, operator kapal yang melayani rute ke Kalimantan, mengakui "
+        "sistem pemesanan sempat lumpuh."
+    )
+    assert names([paragraph]) == ["Juru bicara PT Samudra Nusa Lines"]
+
+
+def test_a_relative_clause_after_the_name_keeps_the_title_before_it_as_the_role() -> None:
+    paragraph = (
+        "Direktur Jenderal Perhubungan Laut Kementerian Perhubungan, Antoni Prasetyo Wibisono, yang meninjau "
+        "pelabuhan pada Sabtu siang, meminta operator menambah loket."
+    )
+    assert attribute([paragraph]) == [
+        Speaker("Antoni Prasetyo Wibisono", "Direktur Jenderal Perhubungan Laut Kementerian Perhubungan")
+    ]
+
+
+def test_a_merchant_navy_rank_before_the_name_is_no_part_of_it() -> None:
+    paragraph = "Kepala Kantor Kesyahbandaran Tanjung Perak, Capt. Rudy Harahap, menjelaskan, izin sudah terbit."
+    assert attribute([paragraph]) == [Speaker("Rudy Harahap", "Kepala Kantor Kesyahbandaran Tanjung Perak")]
+
+
+def test_a_facility_named_before_a_person_is_not_whom_a_pronoun_means() -> None:
+    paragraph = (
+        "Penemunya adalah Rizky Amelia Tanauma, peneliti muda yang bertugas di Observatorium Nasional Timau. "
+        "Dia menuturkan awalnya mengira titik cahaya itu satelit."
+    )
+    assert names([paragraph]) == ["Rizky Amelia Tanauma"]
+
+
 # --- match_speakers --------------------------------------------------------------------------------------------
 
 SEED_NAMES = ["Gary Marcus", "Stuart Russell", "Alexandra Mousavizadeh", "Liang Wenfeng", "Juru bicara Nvidia"]

@@ -22,7 +22,8 @@ SPEECH_VERBS = frozenset(
     menceritakan mencontohkan memperkirakan memprediksi mengemukakan menandaskan mengucapkan berujar bertutur
     mengimbau menyarankan mengkritik menanggapi menyimpulkan melanjutkan berbicara menulis meyakini berharap
     mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
-    meminta berjanji mendesak memastikan menjamin menepis
+    meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
+    mengonfirmasi
     """.split()
 )
 
@@ -101,7 +102,8 @@ FORMER_MARKERS = frozenset("mantan eks bekas".split())
 STATE_TITLES = (
     "presiden", "wakil presiden", "perdana menteri", "menteri", "wakil menteri", "menko", "gubernur", "wakil gubernur",
     "bupati", "wakil bupati", "wali kota", "walikota", "camat", "lurah", "raja", "ratu", "pangeran", "paus",
-    "kanselir", "senator", "jenderal", "panglima", "kapolri", "kapolda", "kapolres", "jaksa agung",
+    "kanselir", "senator", "jenderal", "panglima", "kapolri", "kapolda", "kapolres", "kapolresta", "kapolrestabes",
+    "kapolsek", "kajati", "kajari", "pangdam", "danrem", "dandim", "jaksa agung",
 )
 
 # Before any title, its deputy: "Wakil Kepala BKPM", "Wakil Direktur Utama".
@@ -167,6 +169,8 @@ ORG_WORDS = frozenset(
     group grup bank kementerian kemenkeu kemenlu badan dinas komisi lembaga dewan partai pt tbk persero perum
     index review news times post journal foundation yayasan asosiasi persatuan federasi klub fc pemerintah
     pemkot pemprov pemkab kepolisian polri polda tni kejaksaan pengadilan mahkamah majelis timnas
+    observatorium observatory planetarium museum pusat balai center centre stasiun bandara pelabuhan terminal
+    rsud puskesmas sekolah akademi politeknik
     """.split()
 )
 
@@ -236,7 +240,10 @@ PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau 
 HONORIFICS = frozenset(
     "pak bu bapak ibu prof dr ir drs hj h kh mr mrs ms sir "
     # police and military ranks: "Kombes Pol. Yohanes Situmorang", "Brigjen TNI Budi"
-    "kombes akbp kompol akp iptu ipda aiptu brigjen irjen komjen pol kolonel letkol mayjen letjen".split()
+    "kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu bripda brigjen irjen komjen pol kolonel "
+    "letkol mayjen letjen serka sertu kopda laksma laksda laksdya marsma marsda marsdya "
+    # merchant navy and academic: "Capt. Rudy Harahap", "Nakhoda Capt. Budi"
+    "capt kapt".split()
 )
 ABBREVIATIONS = HONORIFICS | frozenset("st jr sr no dll dsb tsb".split())
 

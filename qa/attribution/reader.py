@@ -21,7 +21,7 @@ from .references import (
     _Text,
 )
 from .registry import _Entity, _Kind, _kind_of, _Registry, _titles_in
-from .words import _CLAUSE_MARKS, _is_filler, _TitleKind, _Token, _Vocabulary
+from .words import _CLAUSE_MARKS, _VERB_PREFIXES, _is_filler, _TitleKind, _Token, _Vocabulary
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,15 @@ def _touches_quote(tokens: Sequence[_Token], start: int, end: int) -> bool:
     after = start > 0 and tokens[start - 1].is_quote
     leads = end < len(tokens) and tokens[end].is_quote and end > start and tokens[end - 1].text != "."
     return after or leads
+
+
+def _ends_role(token: _Token) -> bool:
+    return (
+        token.text in _CLAUSE_MARKS
+        or _is_cue(token)
+        or token.fold == cues.RELATIVE
+        or (not token.is_cap and token.fold.startswith(_VERB_PREFIXES))
+    )
 
 
 class _ArticleReader:
@@ -87,6 +96,8 @@ class _ArticleReader:
                 skip_until = self._register_titled(text, start, index, end, title, position)
             if (short := _in_parens(tokens, index, end)) is not None and short.is_cap:
                 self.known.org_words.add(short.fold)  # "Badan Pangan Nasional (Bapanas)"
+                if short.is_acronym:
+                    self._register_long_form(text, start, index, short, position)
             starts_run = token.is_word and token.is_cap and not (index > start and tokens[index - 1].is_cap)
             if index >= skip_until and starts_run:
                 self._register_bare_name(text, index, end, position)
@@ -96,9 +107,10 @@ class _ArticleReader:
                 self._register_appositive(text, start, index, end, position)
             described = index + 1 < end and tokens[index + 1].is_word and not tokens[index + 1].is_cap
             if token.fold == cues.INDEFINITE and described:
-                # "datang dari seorang keluarga pasien asal Percut. Dia mengaku …": someone known by role only.
+                # "datang dari seorang keluarga pasien asal Percut. Dia mengaku …": someone known by role only,
+                # up to what is said of them ("seorang pemudik lain yang enggan …", "seorang nakhoda membenarkan").
                 role_end = index + 1
-                while role_end < end and tokens[role_end].text not in _CLAUSE_MARKS and not _is_cue(tokens[role_end]):
+                while role_end < end and not _ends_role(tokens[role_end]):
                     role_end += 1
                 self.known.role_only(text.role_text(index, role_end)).seen = position
             if token.fold in cues.NICKNAME_CUES and index + 1 < end and tokens[index + 1].is_cap:
@@ -144,6 +156,26 @@ class _ArticleReader:
             return index + length
         self._named(ref).seen = position
         return text.tokens.index(ref.tokens[-1]) + 1
+
+    def _register_long_form(self, text: _Text, start: int, paren: int, short: _Token, position: int) -> None:
+        """Note "Badan Riset dan Inovasi Nasional (BRIN)" as one organisation, so that a later "kata BRIN" is
+        that organisation under its full name."""
+        tokens = text.tokens
+        first = paren
+        while first > start and (
+            tokens[first - 1].is_cap
+            or (tokens[first - 1].fold in cues.TITLE_CONNECTORS | cues.NAME_CONNECTORS and tokens[first - 2].is_cap)
+        ):
+            first -= 1
+        while first < paren and (_is_filler(tokens[first], text.words) or _match_title(tokens, first)):
+            first += 1
+        if paren - first < 2 or not tokens[first].is_cap or self.known.find((short.fold,)) is not None:
+            return
+        words = frozenset(t.fold for t in tokens[first:paren]) - cues.NAME_PARTICLES
+        # A part of the long form met first as a name of its own ("Inovasi Nasional") was no one.
+        self.known.entities = [e for e in self.known.entities if not (e.kind is _Kind.UNKNOWN and e.words < words)]
+        name = text.span(first, paren).strip()
+        self.known.add(_Entity(name, words | {short.fold}, _Kind.ORG)).seen = position
 
     def _register_bare_name(self, text: _Text, index: int, end: int, position: int) -> None:
         """Note a two- or three-word name mentioned in passing ("Budi Santoso menanam padi"), so that a later

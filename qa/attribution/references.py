@@ -239,7 +239,7 @@ class _Text:
         # which starts after its last acronym, organisation or place word.
         for last in range(name_end - 3, index - 1, -1):
             token = self.tokens[last]
-            if token.is_acronym or token.fold in cues.ORG_WORDS or token.fold in cues.PLACE_WORDS:
+            if token.is_acronym or token.fold in cues.ORG_WORDS or token.fold in cues.PLACE_WORDS | self.words.places:
                 index = last + 1
                 break
         if index > start and index != joined and _is_plain_root(self.tokens[index - 1], self.words):
@@ -533,6 +533,10 @@ class _Text:
         while len(segments) > 1 and all(_is_degree(t) or t.text == "." for t in self.tokens[slice(*segments[-1])]):
             segments.pop()
         segments = [s for s in segments if not self.tokens[s[0]].text[0].isdigit()] or segments
+        # "Seorang warga, yang meminta namanya tidak disebutkan, mengatakan", "Seorang juru bicara PT X, operator
+        # kapal rute Kalimantan, mengakui": a clause or description after the subject is neither name nor role.
+        while len(segments) > 1 and self._describes(segments[-2][0], *segments[-1]):
+            segments.pop()
         if len(segments) == 1:
             return self.classify(*segments[0])
         for (head_start, head_end), (role_start, role_end) in zip(segments, segments[1:]):
@@ -541,9 +545,6 @@ class _Text:
                 role_end = self.with_places(role_end, comma)
                 return _NameRef(self.tokens[name[0] : name[1]], role=self.role_text(role_start, role_end))
         last_start, last_end = segments[-1]
-        if len(segments) > 1 and self.tokens[last_start].fold == cues.RELATIVE:
-            # "Seorang warga, yang meminta namanya tidak disebutkan, mengatakan": the subject is before the clause.
-            return self.classify(*segments[-2])
         name = self.whole_name(last_start, last_end)
         if name is None:
             return None
@@ -570,6 +571,13 @@ class _Text:
                 break
             role_end = place_end
         return role_end
+
+    def _describes(self, subject: int, start: int, end: int) -> bool:
+        """Whether tokens[start:end] is a clause about the subject opening at `subject`, rather than its name or
+        role: a relative clause, or a description of someone who is known only by role ("Seorang juru bicara")."""
+        unnamed = self.tokens[subject].fold in (cues.INDEFINITE, cues.PARTITIVE) or not self.tokens[subject].is_cap
+        described = unnamed and not self.tokens[start].is_cap and self.is_role(start, end, strict=False)
+        return self.tokens[start].fold == cues.RELATIVE or described
 
     def has_title(self, start: int, end: int) -> bool:
         return any(_match_title(self.tokens, index) for index in range(start, end))

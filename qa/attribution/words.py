@@ -69,17 +69,25 @@ def _is_affixed(word: str) -> bool:
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    """The article's own evidence of which words are ordinary: those it writes in lowercase, and their stems."""
+    """The article's own evidence of which words are ordinary: those it writes in lowercase, and their stems;
+    and of which are places: those it writes after "Kabupaten", "Kota", … ("Kabupaten Kupang" makes "Wakil
+    Bupati Kupang Aurelius Nitbani" the deputy regent of Kupang)."""
 
     lowercase: frozenset[str]
     stems: frozenset[str]
+    places: frozenset[str]
 
     @classmethod
     def of(cls, paragraphs: Iterable[str]) -> _Vocabulary:
-        lowercase = frozenset(
-            token.fold for paragraph in paragraphs for token in _tokenize(paragraph) if token.text[0].islower()
+        tokens = [_tokenize(paragraph) for paragraph in paragraphs]
+        lowercase = frozenset(token.fold for words in tokens for token in words if token.text[0].islower())
+        places = frozenset(
+            after.fold
+            for words in tokens
+            for unit, after in zip(words, words[1:])
+            if unit.fold in cues.PLACE_UNITS and after.is_cap
         )
-        return cls(lowercase, frozenset(root for root in map(stem, lowercase) if len(root) >= _MIN_STEM))
+        return cls(lowercase, frozenset(root for root in map(stem, lowercase) if len(root) >= _MIN_STEM), places)
 
     def is_common(self, word: str) -> bool:
         return (
