@@ -369,6 +369,57 @@ def test_a_facility_named_before_a_person_is_not_whom_a_pronoun_means() -> None:
     assert names([paragraph]) == ["Rizky Amelia Tanauma"]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Seorang petugas Satpol PP yang berjaga di gerbang TPS menuturkan, sejak subuh sudah ramai.", "Petugas Satpol PP"),
+        ("Seorang pedagang yang biasa mangkal di Jalan Panglima Sudirman mengatakan bahwa ia tutup.", "Pedagang"),
+    ],
+)
+def test_a_relative_clause_between_subject_and_verb_names_no_one(paragraph: str, expected: str) -> None:
+    assert names([paragraph]) == [expected]
+
+
+def test_an_organisation_with_a_short_form_speaks_through_an_adjunct() -> None:
+    paragraphs = [
+        "Sementara itu, Forum Warga Peduli Air (Forwapa) dalam pernyataan tertulisnya menilai Perumda lamban.",
+        "“Kerusakan pompa tua bukan kejadian tiba-tiba,” tulis Forwapa.",
+    ]
+    assert names(paragraphs) == ["Forum Warga Peduli Air", "Forum Warga Peduli Air"]
+
+
+def test_a_titles_own_short_form_stays_the_titles() -> None:
+    paragraphs = ["Menteri Perhubungan (Menhub) Budi Karya mengatakan tiket aman.", "Menhub menegaskan stok cukup."]
+    assert names(paragraphs) == ["Budi Karya", "Budi Karya"]
+
+
+def test_that_company_is_the_company_named_last() -> None:
+    paragraph = (
+        "Pembangunan gedung dikerjakan oleh PT Kemuning Graha Mandiri. Dalam keterangan tertulis, perusahaan itu "
+        "menyatakan akses tetap dibuka."
+    )
+    assert names([paragraph, "“Kami berkomitmen menjaga akses,” demikian bunyi pernyataan tersebut."]) == [
+        "PT Kemuning Graha Mandiri",
+        "PT Kemuning Graha Mandiri",
+    ]
+
+
+def test_an_adjunct_naming_someone_else_before_a_titled_speaker_is_no_appositive() -> None:
+    paragraphs = [
+        "Direktur Utama Perumda Tirta Kencana, Dr. Ir. Heru Prasetyo, mengatakan pompa rusak.",
+        "Sementara itu, Forum Warga Peduli Air (Forwapa) menilai Perumda lamban.",
+        "Menanggapi kritik Forwapa, Direktur Utama Perumda itu menjawab: “Kompensasi pasti kami berikan.”",
+    ]
+    assert attribute(paragraphs)[2] == Speaker("Heru Prasetyo", "Direktur Utama Perumda Tirta Kencana")
+
+
+def test_an_office_title_before_a_comma_and_the_name() -> None:
+    paragraph = (
+        "Hal itu disampaikan oleh Asisten Perekonomian Setda Lumajang, Rina Kusumawardani, S.E., M.Si., di Lumajang."
+    )
+    assert attribute([paragraph]) == [Speaker("Rina Kusumawardani", "Asisten Perekonomian Setda Lumajang")]
+
+
 # --- match_speakers --------------------------------------------------------------------------------------------
 
 SEED_NAMES = ["Gary Marcus", "Stuart Russell", "Alexandra Mousavizadeh", "Liang Wenfeng", "Juru bicara Nvidia"]

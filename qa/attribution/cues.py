@@ -123,7 +123,8 @@ OFFICE_TITLES = (
     "direktur", "deputi gubernur", "deputi", "ketua umum", "ketua", "wakil ketua", "kepala", "kepala staf",
     "sekretaris jenderal", "sekretaris daerah", "pendiri", "salah satu pendiri", "rektor",
     "dekan", "pelatih", "kapten", "manajer", "komisaris", "duta besar", "pemimpin", "pimpinan",
-    "profesor", "guru besar", "bos", "anggota dewan", "kepala pelaksana", "jaksa", "hakim",
+    "profesor", "guru besar", "bos", "anggota dewan", "kepala pelaksana", "jaksa", "hakim", "asisten",
+    "staf ahli", "staf khusus", "penasihat", "sekretaris", "koordinator", "kepala bagian", "kepala bidang",
 )
 
 # Words that complete a title rather than begin a name: "Menteri Luar Negeri Retno", "Menteri Agama Yaqut",
@@ -277,3 +278,5 @@ IDENTITY_WORDS = frozenset(
     "siapa siapakah sih itu ini tuh sebenarnya sebetulnya yang dari di adalah ialah "
     "who is was the a an that this from at of exactly".split()
 )
+# Words that open a company's or body's name: "PT Kemuning Graha Mandiri", "Perumda Tirta Kencana".
+COMPANY_PREFIXES = frozenset("pt cv perum perumda pd ud koperasi yayasan".split())

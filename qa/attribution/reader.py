@@ -15,6 +15,7 @@ from .references import (
     _match_title,
     _name_run,
     _NameRef,
+    _OrgRef,
     _PronounRef,
     _Ref,
     _RoleRef,
@@ -96,8 +97,7 @@ class _ArticleReader:
                 skip_until = self._register_titled(text, start, index, end, title, position)
             if (short := _in_parens(tokens, index, end)) is not None and short.is_cap:
                 self.known.org_words.add(short.fold)  # "Badan Pangan Nasional (Bapanas)"
-                if short.is_acronym:
-                    self._register_long_form(text, start, index, short, position)
+                self._register_long_form(text, start, index, short, position)
             starts_run = token.is_word and token.is_cap and not (index > start and tokens[index - 1].is_cap)
             if index >= skip_until and starts_run:
                 self._register_bare_name(text, index, end, position)
@@ -167,13 +167,18 @@ class _ArticleReader:
             or (tokens[first - 1].fold in cues.TITLE_CONNECTORS | cues.NAME_CONNECTORS and tokens[first - 2].is_cap)
         ):
             first -= 1
-        while first < paren and (_is_filler(tokens[first], text.words) or _match_title(tokens, first)):
+        while first < paren and _is_filler(tokens[first], text.words):
             first += 1
+        if not short.is_acronym and _match_title(tokens, first):
+            return  # "Menteri Perhubungan (Menhub)": the short form of a title, not of an organisation
+        while first < paren and _match_title(tokens, first):
+            first += 1  # "Kepala Badan Koordinasi Penanaman Modal (BKPM)": the office is not the organisation
         if paren - first < 2 or not tokens[first].is_cap or self.known.find((short.fold,)) is not None:
             return
         words = frozenset(t.fold for t in tokens[first:paren]) - cues.NAME_PARTICLES
-        # A part of the long form met first as a name of its own ("Inovasi Nasional") was no one.
-        self.known.entities = [e for e in self.known.entities if not (e.kind is _Kind.UNKNOWN and e.words < words)]
+        # A part of the long form read as a name of its own just before ("Inovasi Nasional") was no one.
+        since = self.paragraph_start + start
+        self.known.entities = [e for e in self.known.entities if not (e.seen >= since and e.words < words)]
         name = text.span(first, paren).strip()
         self.known.add(_Entity(name, words | {short.fold}, _Kind.ORG)).seen = position
 
@@ -185,6 +190,12 @@ class _ArticleReader:
             index += 1
         names = text.tokens[index:run_end]
         after_place_unit = index > 0 and text.tokens[index - 1].fold in cues.PLACE_UNITS  # "Kecamatan Percut Sei Tuan"
+        if names and names[0].fold in cues.COMPANY_PREFIXES and len(names) > 1:
+            # "dikerjakan oleh PT Kemuning Graha Mandiri": an organisation a later "perusahaan itu" can mean.
+            if self.known.find(tuple(token.fold for token in names)) is None:
+                words = frozenset(t.fold for t in names)
+                self.known.add(_Entity(" ".join(t.text for t in names), words, _Kind.ORG)).seen = position
+            return
         if not 2 <= len(names) <= 3 or after_place_unit or not text.is_person_like(index, run_end):
             return
         if self.known.find(tuple(token.fold for token in names)) is None:
@@ -206,7 +217,10 @@ class _ArticleReader:
         role_end = comma + 1
         while role_end < end and text.tokens[role_end].text not in _CLAUSE_MARKS:
             role_end += 1
-        if name is None or not text.is_role(comma + 1, role_end, strict=True):
+        # "Menanggapi kritik Forwapa, Direktur Utama Perumda itu menjawab:": a speaker after the comma, no role.
+        segment = text.tokens[comma + 1 : role_end]
+        clause = any(_is_cue(token) for token in segment) or (bool(segment) and segment[-1].fold in cues.DEMONSTRATIVES)
+        if name is None or clause or not text.is_role(comma + 1, role_end, strict=True):
             return
         role_end = text.with_places(role_end, end)
         entity = self._named(_NameRef(text.tokens[name[0] : name[1]], role=text.role_text(comma + 1, role_end)))
@@ -264,6 +278,8 @@ class _ArticleReader:
             return entity
         if isinstance(ref, _HolderRef):
             return self.known.holder(ref.head)
+        if isinstance(ref, _OrgRef):
+            return self.known.latest_organisation(position)
         if isinstance(ref, _AnaphorRef):
             # "menteri itu" is whoever holds that office; "pria asal Medan itu", "pemain berusia 19 tahun itu"
             # describe the person being talked about: this paragraph's speaker, or the person it just

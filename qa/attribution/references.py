@@ -75,7 +75,12 @@ class _RoleRef:  # "seorang juru bicara Perum Bulog"
     head: str | None
 
 
-_Ref = _NameRef | _PronounRef | _TitleRef | _AnaphorRef | _HolderRef | _RoleRef
+@dataclass(frozen=True)
+class _OrgRef:  # "perusahaan itu", "lembaga tersebut": the organisation talked about last
+    pass
+
+
+_Ref = _NameRef | _PronounRef | _TitleRef | _AnaphorRef | _HolderRef | _RoleRef | _OrgRef
 
 
 def _match_title(tokens: Sequence[_Token], index: int) -> tuple[int, str, _TitleKind] | None:
@@ -272,9 +277,12 @@ class _Text:
         """The personal name of two words or more in ", Nama Lengkap," at `comma`, if that is what follows."""
         if comma + 2 >= end or self.tokens[comma].text != ",":
             return None
-        name_end = _name_run(self.tokens, comma + 1, end)
-        if name_end - comma > 2 and self.is_person_like(comma + 1, name_end):
-            return comma + 1, name_end
+        start = comma + 1
+        while start < end and (self.tokens[start].fold in cues.HONORIFICS or self.tokens[start].text == "."):
+            start += 1  # ", Dr. Ir. Heru Prasetyo,"
+        name_end = _name_run(self.tokens, start, end)
+        if name_end - start >= 2 and self.is_person_like(start, name_end):
+            return start, name_end
         return None
 
     def is_person_like(self, start: int, end: int) -> bool:
@@ -303,18 +311,29 @@ class _Text:
         folds = [token.fold for token in self.tokens[start:end]]
         if not folds or folds[0] in cues.DOCUMENT_WORDS:
             return None
+        for index in range(start + 1, end):
+            # "Forum Warga Peduli Air (Forwapa) dalam pernyataannya menilai": the organisation its short form
+            # stands for, when no name follows it ("… (BKPM) Budi Santoso" is Budi).
+            short = _in_parens(self.tokens, index, end)
+            if short is not None and self.known.organisation(short.fold) is not None:
+                if not any(token.is_cap for token in self.tokens[index + 3 : end]):
+                    return _NameRef((short,))
         if folds[0] == cues.PARTITIVE and len(folds) > 2 and folds[1] in cues.PARTITIVE_UNITS:
             title = _match_title(self.tokens, start + 2)
             return _RoleRef(self.span(start + 2, end), title[1] if title else None)  # "salah satu suporter"
         if cues.INDEFINITE in folds:
             first = start + folds.index(cues.INDEFINITE) + 1
-            if first < end:
+            # "Seorang penumpang yang enggan disebut namanya": the role ends where the clause about them begins.
+            stop = next((i for i in range(first, end) if self.tokens[i].fold == cues.RELATIVE), end)
+            if first < stop:
                 title = _match_title(self.tokens, first)
-                return _RoleRef(self.span(first, end), title[1] if title else None)
+                return _RoleRef(self.span(first, stop), title[1] if title else None)
         if folds[-1] in cues.PRONOUNS and all(_is_stopword(fold) for fold in folds[:-1]):
             return _PronounRef()
         if all(fold in cues.PERSON_NOUNS for fold in folds):
             return _AnaphorRef(None)  # "Pria yang akrab disapa Mas Bay itu bercerita"
+        if folds[-1] in cues.DEMONSTRATIVES and folds[0] in cues.ORG_ROLE_WORDS:
+            return _OrgRef()
         if folds[-1] in cues.DEMONSTRATIVES or folds[0] == cues.DETERMINER:
             for index in range(start, end):
                 title = _match_title(self.tokens, index)
@@ -420,6 +439,10 @@ class _Text:
             joins = token.fold in cues.TITLE_CONNECTORS
             inside_title = joins and index > sentence_start and self.tokens[index - 1].is_cap
             if token.fold in cues.CLAUSE_OPENERS and not (inside_title and self.tokens[index + 1].is_cap):
+                if token.fold == cues.RELATIVE and self.tokens[end - 1].fold not in cues.DEMONSTRATIVES:
+                    # "Seorang petugas yang berjaga di gerbang TPS menuturkan": the clause describes the
+                    # subject before "yang" (`subject_before` reads it), and names no speaker of its own.
+                    return None
                 break
             index -= 1
         return self.classify(index + 1, end)

@@ -48,6 +48,15 @@ class _Registry:
         matches = [entity for entity in self.entities if wanted and wanted <= entity.words]
         return max(matches, key=lambda entity: entity.seen) if matches else None
 
+    def latest_organisation(self, until: int) -> _Entity | None:
+        organisations = [e for e in self.entities if e.kind is _Kind.ORG and e.seen < until]
+        return max(organisations, key=lambda entity: entity.seen) if organisations else None
+
+    def organisation(self, short: str) -> _Entity | None:
+        """The organisation a short form given in parentheses stands for ("Forwapa")."""
+        entity = self.find((short,))
+        return entity if entity is not None and entity.kind is _Kind.ORG else None
+
     def by_word(self, word: str) -> _Entity | None:
         matches = [entity for entity in self.entities if word in entity.words]
         return max(matches, key=lambda entity: entity.seen) if matches else None
