@@ -12,7 +12,7 @@ from .attribution import Speech, identity_asked, speech_in
 from .bm25 import analyze
 from .language import Lang, foreign
 from .passages import Passage
-from .question import MAX_CHARS, asks_about_article, asks_for_words, asks_who, asks_who_is_quoted, asks_who_said, clean
+from .question import MAX_CHARS, asks_about_article, asks_author, asks_for_words, asks_who, asks_who_is_quoted, asks_who_said, clean
 from .retrieval import Ranking, Retriever, check_k
 from .sentences import is_lead_in, sentence_spans
 
@@ -39,6 +39,8 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "identity": "{name}: {role} (menurut artikel).",
         "about": "Artikel “{title}”: {lead}",
         "quoted": "Yang dikutip dalam artikel ({n}): {people}.",
+        "author": "Artikel yang dimuat di sini tidak mencantumkan nama penulisnya{source}.",
+        "source": "; sumbernya: {source}",
         "nobody_quoted": "Artikel ini tidak mengutip siapa pun; seluruhnya narasi penulis.",
         "not_found": "Maaf, jawabannya tidak ditemukan dalam artikel ini.",
         "truncated": "(Pertanyaan dipotong menjadi paling banyak {n} karakter karena terlalu panjang.)",
@@ -51,6 +53,8 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "identity": "{name}: {role} (as the article describes them).",
         "about": "The article “{title}”: {lead}",
         "quoted": "Quoted in the article ({n}): {people}.",
+        "author": "The article as loaded here does not name its writer{source}.",
+        "source": "; its source is {source}",
         "nobody_quoted": "The article quotes no one; it is all the writer's narration.",
         "not_found": "Sorry, the answer is not in this article.",
         "truncated": "(The question was cut to at most {n} characters, as it was too long.)",
@@ -99,6 +103,10 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
     # found, not from the passage that happens to match best.
     if speaker is None and asks_about_article(cleaned.text):
         return answer(*_about(retriever, replies, k))
+    if speaker is None and asks_author(cleaned.text):
+        sources = ", ".join(sorted({a.source for a in retriever.articles if a.source}))
+        source = replies["source"].format(source=sources) if sources else ""
+        return answer(replies["author"].format(source=source), (), None)
     if speaker is None and asks_who_is_quoted(cleaned.text):
         return answer(*_quoted(retriever, replies, k))
     roles = {p.name: p.role for p in retriever.speakers()}

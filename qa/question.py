@@ -28,6 +28,12 @@ _ABOUT_ARTICLE = re.compile(
     rf"|\bwhat(?:'s|\s+is|\s+was)\s+(?:this|the)\s+{_ARTICLE_WORDS}\s+about\b",
     re.IGNORECASE,
 )
+_AUTHOR = re.compile(
+    rf"\b(?:siapa|who)\b.*\b(?:penulis|menulis|pengarang|wartawan|jurnalis|reporter|author|wrote|writer|journalist)"
+    rf"(?:nya)?\b.*\b{_ARTICLE_WORDS}\b|\b(?:penulis|author|writer)\s+(?:of\s+)?(?:the\s+|this\s+)?{_ARTICLE_WORDS}\b"
+    rf"|\b(?:sumber|source)\s+(?:dari\s+|of\s+)?(?:the\s+|this\s+)?{_ARTICLE_WORDS}\b",
+    re.IGNORECASE,
+)
 _WHO_IS_QUOTED = re.compile(
     r"\bwho\s+(?:is|are|was|were|gets?|got)\s+(?:quoted|interviewed|cited)\b"
     r"|\b(?:which|what)\s+(?:experts?|people|persons|sources|speakers)\s+(?:are|were|is|get|got)\s+"
@@ -129,6 +135,11 @@ def asks_who_said(question: str) -> bool:
 def asks_about_article(question: str) -> bool:
     """"What is this article about?", "Apa isi berita ini?", "Summarise it"."""
     return bool(_ABOUT_ARTICLE.search(question))
+
+
+def asks_author(question: str) -> bool:
+    """"Siapa penulis artikel ini?", "Who wrote this article?", "What is the source of the article?"."""
+    return bool(_AUTHOR.search(question))
 
 
 def asks_who_is_quoted(question: str) -> bool:

@@ -155,3 +155,11 @@ def test_a_question_about_the_person_quotes_the_lead_in_with_its_quotation(retri
     sentence = answer.evidence.sentence
     assert sentence.startswith("Kristian Hammond, seorang profesor ilmu komputer") and "“Apabila mereka" in sentence
     assert sentence in answer.evidence.passage.text
+
+
+@pytest.mark.parametrize(("question", "start"), [("Siapa penulis artikel ini?", "Artikel"), ("Who wrote this article?", "The article")])
+def test_who_wrote_the_article_names_its_source_not_a_quoted_writer(retriever, question, start):
+    # "Gary Marcus, … penulis Rebooting.AI" wrote a book, not this article
+    answer = qa.ask(question)
+    assert answer.text.startswith(start) and "Newsweek" in answer.text and "Gary Marcus" not in answer.text
+    assert answer.passages == ()
