@@ -109,7 +109,7 @@ def _proper_words(text: str) -> list[str]:
     return [
         fold(word)
         for word in _WORD_RE.findall(text)
-        if any(c.isupper() for c in word) and _is_distinctive(fold(word), word, 1, True)
+        if any(c.isupper() for c in word) and _is_distinctive(fold(word), word, 0, True)
     ]
 
 
