@@ -22,25 +22,80 @@ from qa import chat  # noqa: E402
 TITLE = "Tanya Artikel · Ask the Article"
 INTRO = (
     "Tanyakan apa saja tentang artikel ini, dalam bahasa Indonesia atau Inggris — jawabannya mengutip "
-    "paragraf artikel dan siapa yang mengatakannya. Ask in Indonesian or English: the reply quotes the "
-    "passage that answers, and who said it."
+    "paragraf artikel apa adanya dan siapa yang mengatakannya. Ask in Indonesian or English: the reply quotes "
+    "the passage that answers, in the article's own Indonesian, and who said it."
 )
-# Shown when no article's metadata suggests questions: they fit any news article.
-GENERIC_EXAMPLES = [
-    "Siapa saja yang dikutip dalam artikel ini?",
-    "What is this article about?",
-    "Apa yang terjadi?",
-]
+PASSAGE_COUNTS = range(1, 11)
 CONCURRENCY = 4
 CSS = """
 .gradio-container { max-width: 1000px !important; margin: auto; }
 #header h1 { margin: 0.2em 0 0.3em; font-size: 1.8em; }
-#header p { margin: 0 0 0.5em; opacity: 0.85; }
+#header p { margin: 0 0 0.4em; opacity: 0.85; }
 #header ul.articles { margin: 0; padding-left: 1.2em; }
 #header .spin-notice { font-size: 0.9em; opacity: 0.8; }
 #chat .thought-group .md { font-size: 14px !important; line-height: 1.5; }
-mark { background: #fde68a; color: inherit; font-size: inherit; padding: 0 0.1em; border-radius: 2px; }
+#chat .placeholder-content { padding: 0 1em; }
+#question textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* Both colours are set: the theme's text colour is light in dark mode and vanishes on a light highlight. */
+#chat mark { background: #fde68a; color: #1f2937; font-size: inherit; padding: 0 0.1em; border-radius: 2px; }
+.dark #chat mark { background: #713f12; color: #fef3c7; }
+/* The footer keeps its API link; the separator after it led nowhere. */
+footer .divider:last-of-type { display: none; }
+@media (max-width: 640px) {
+  #header h1 { font-size: 1.35em; }
+  #header p, #header li { font-size: 0.9em; }
+}
 """
+# Page-wide behaviour Gradio has no setting for.
+HEAD = """<script>
+(() => {
+  // Gradio's copy buttons copy a message's source, our HTML (<mark>, <br>, entities); a reader expects the
+  // text they see. Without a secure context there is no navigator.clipboard, and Gradio copies the source.
+  const clipboard = navigator.clipboard;
+  if (clipboard) {
+    const write = clipboard.writeText.bind(clipboard);
+    const text = (source) =>
+      new DOMParser().parseFromString(String(source).replace(/<br>/g, "\\n"), "text/html").body.textContent;
+    clipboard.writeText = (source) => write(text(source));
+  }
+  // A citation's open/close button has an empty name; a screen reader would announce just "button".
+  const LABEL = "Buka/tutup kutipan / Show or hide passage";
+  new MutationObserver(() => {
+    for (const button of document.querySelectorAll("#chat .thought-group .title button[aria-label='']")) {
+      button.setAttribute("aria-label", LABEL);
+      button.setAttribute("title", LABEL);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();
+</script>"""
+# Runs in the browser, so the question leaves the textbox at once and what is typed next is never touched.
+# The page keeps every question asked since the chat was cleared, with the passage count and speaker filter
+# set at the time, and sends them all (`asked`); the answer handler answers those not yet taken
+# (chat.answer_asked). The list lives in the page rather than being read back from `asked`: two quick
+# submits would both read it before either wrote it, losing one.
+TAKE_QUESTION_JS = """(question, k, speaker) => {
+  const asked = (window.askedQuestions ??= []);
+  asked.push({ question: question ?? "", k, speaker });
+  return ["", [...asked]];
+}"""
+FORGET_QUESTIONS_JS = "() => { window.askedQuestions = []; }"
+# Gradio's own "copy all" leaves out the citation titles, and a pasted passage needs its source. The
+# clipboard shim in HEAD turns the joined HTML into text.
+COPY_ALL_JS = """(messages) => navigator.clipboard?.writeText((messages ?? []).map((message) =>
+  [message.metadata?.title, ...message.content.map((part) => part.text)].filter(Boolean).join("<br>")
+).join("<br><br>"))"""
+# After an answer the asker starts reading at their question, not at the end of the last passage; the page
+# itself scrolls only when the chat's top is above the screen (a phone).
+SCROLL_TO_QUESTION_JS = """() => {
+  const questions = document.querySelectorAll("#chat [data-testid=user]");
+  const question = questions[questions.length - 1];
+  if (!question) return;
+  let box = question.parentElement;
+  while (box && box.scrollHeight <= box.clientHeight + 1) box = box.parentElement;
+  if (box) box.scrollTop += question.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  const chat = document.getElementById("chat").getBoundingClientRect();
+  if (chat.top < 0) window.scrollBy(0, chat.top - 8);
+}"""
 
 
 def ask(question: str, k: int = 3) -> dict[str, Any]:
@@ -50,41 +105,90 @@ def ask(question: str, k: int = 3) -> dict[str, Any]:
 
 def build() -> gr.Blocks:
     """The page; building it loads the index and model (qa.articles), so the first question is fast."""
-    respond = partial(chat.respond, ask=qa.ask)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         articles = qa.articles()
-        gr.HTML(chat.header(TITLE, INTRO, articles), elem_id="header")
+        texts = {a.id: a.text for a in qa.default_retriever().articles}
+        profiles = qa.speakers()
+        gr.HTML(chat.header(TITLE, INTRO, articles, texts), elem_id="header")
+        copy_all = gr.Button("Salin semua / Copy all", size="sm", render=False)
+        # Small while empty, so the input and the examples fit the first screen; it grows with the answers.
         chatbot = gr.Chatbot(
             show_label=False,
-            height=520,
+            height=None,
+            min_height=140,
+            max_height="70vh",
+            autoscroll=False,  # SCROLL_TO_QUESTION_JS instead: Gradio's scrolls to the end of the last passage
             placeholder="Tanyakan sesuatu di bawah ini, atau pilih contoh. Ask below, or pick an example.",
             render_markdown=False,
             latex_delimiters=[],
-            buttons=["copy", "copy_all"],
+            buttons=["copy", copy_all],
             feedback_options=None,
             elem_id="chat",
         )
-        with gr.Row():
+        with gr.Row(equal_height=True):
             question = gr.Textbox(
                 show_label=False,
-                placeholder="Tulis pertanyaan… / Type a question…",
+                placeholder="Pertanyaan… / Question…",
                 scale=5,
+                min_width=150,
                 autofocus=True,
+                elem_id="question",
             )
-            send = gr.Button("Tanya / Ask", variant="primary", scale=1)
+            send = gr.Button("Tanya / Ask", variant="primary", scale=1, min_width=130)
+        suggested = [q for a in articles for q in a.examples] or chat.generic_examples(profiles)
+        examples = gr.Examples(suggested, inputs=[question], label="Contoh / Examples") if suggested else None
         with gr.Row():
-            k = gr.Slider(1, 10, value=3, step=1, precision=0, label="Kutipan / Passages")
+            # A closed list, not a number box: nothing but a whole number from 1 to 10 can be chosen.
+            k = gr.Dropdown(
+                [(str(n), n) for n in PASSAGE_COUNTS],
+                value=3,
+                filterable=False,
+                label="Kutipan / Passages",
+                min_width=140,
+            )
+            # Wide enough that on a phone it takes a row of its own and its options stay on one or two lines.
             speaker = gr.Dropdown(
-                chat.speaker_choices(qa.speakers(), "Semua / All"),
+                chat.speaker_choices(profiles, "Semua / All"),
                 value=chat.ALL_SPEAKERS,
                 label="Narasumber / Speaker",
+                scale=2,
+                min_width=300,
             )
-            gr.ClearButton([chatbot, question], value="Hapus / Clear")
-        suggested = [q for a in articles for q in a.examples] or GENERIC_EXAMPLES
-        examples = gr.Examples(suggested, inputs=[question], label="Contoh / Examples")
-        inputs, outputs = [question, chatbot, k, speaker], [chatbot, question]
-        gr.on([question.submit, send.click], respond, inputs, outputs, api_visibility="private")
-        examples.load_input_event.then(respond, inputs, outputs, api_visibility="private")
+            clear = gr.Button("Hapus / Clear", min_width=140)
+        asked = gr.JSON([], visible="hidden")
+        session = gr.State(chat.Session())
+
+        taking = {"inputs": [question, k, speaker], "outputs": [question, asked], "js": TAKE_QUESTION_JS}
+        gr.on([question.submit, send.click], None, **taking, api_visibility="private")
+        if examples is not None:
+            examples.load_input_event.then(None, **taking, api_visibility="private")
+        # "always_last": questions asked while one is answered are sent together once it is done, so a page
+        # has one answer in flight, which Clear can cancel (chat.Session copes with two, should they meet).
+        answering = asked.change(
+            partial(chat.answer_asked, ask=qa.ask),
+            [asked, session],
+            [chatbot],
+            trigger_mode="always_last",
+            api_visibility="private",
+        )
+        answering.then(None, js=SCROLL_TO_QUESTION_JS, api_visibility="private")
+        clear.click(
+            lambda: ([], "", [], chat.Session()),
+            outputs=[chatbot, question, asked, session],
+            js=FORGET_QUESTIONS_JS,
+            queue=False,
+            cancels=[answering],
+            api_visibility="private",
+        )
+        chatbot.clear(
+            lambda: ([], chat.Session()),
+            outputs=[asked, session],
+            js=FORGET_QUESTIONS_JS,
+            queue=False,
+            cancels=[answering],
+            api_visibility="private",
+        )
+        copy_all.click(None, [chatbot], js=COPY_ALL_JS, api_visibility="private")
         gr.api(ask, api_name="ask")
     return demo
 
@@ -98,6 +202,7 @@ def serve(demo: gr.Blocks) -> str:
         ssr_mode=False,
         footer_links=["api"],
         css=CSS,
+        head=HEAD,
         theme=gr.themes.Soft(),
     )
     return url

