@@ -104,9 +104,7 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
     if speaker is None and asks_about_article(cleaned.text):
         return answer(*_about(retriever, replies, k))
     if speaker is None and asks_author(cleaned.text):
-        sources = ", ".join(sorted({a.source for a in retriever.articles if a.source}))
-        source = replies["source"].format(source=sources) if sources else ""
-        return answer(replies["author"].format(source=source), (), None)
+        return answer(_author(retriever, replies), (), None)
     if speaker is None and asks_who_is_quoted(cleaned.text):
         return answer(*_quoted(retriever, replies, k))
     roles = {p.name: p.role for p in retriever.speakers()}
@@ -212,6 +210,12 @@ def _about(retriever: Retriever, replies: dict[str, str], k: int) -> tuple[str, 
         lines.append(replies["about"].format(title=titles.get(passage.article, passage.article), lead=lead))
     passages = list(retriever.passages[:k]) if len(firsts) == 1 else firsts[:k]
     return "\n".join(lines), passages, None
+
+
+def _author(retriever: Retriever, replies: dict[str, str]) -> str:
+    """An article file holds no byline: what can be said is where it comes from."""
+    sources = ", ".join(sorted({a.source for a in retriever.articles if a.source}))
+    return replies["author"].format(source=replies["source"].format(source=sources) if sources else "")
 
 
 def _quoted(retriever: Retriever, replies: dict[str, str], k: int) -> tuple[str, list[Passage], Evidence | None]:
