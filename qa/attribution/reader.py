@@ -164,7 +164,11 @@ class _ArticleReader:
         first = paren
         while first > start and (
             tokens[first - 1].is_cap
-            or (tokens[first - 1].fold in cues.TITLE_CONNECTORS | cues.NAME_CONNECTORS and tokens[first - 2].is_cap)
+            or (
+                first - 1 > start
+                and tokens[first - 1].fold in cues.TITLE_CONNECTORS | cues.NAME_CONNECTORS
+                and tokens[first - 2].is_cap
+            )
         ):
             first -= 1
         while first < paren and _is_filler(tokens[first], text.words):
