@@ -114,10 +114,10 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
         passages = retriever.top(ranking, k)
         text = replies["identity"].format(name=person, role=roles[person])
         return answer(text, passages, best_sentence(retriever, ranking.query, passages[0]))
-    # A question about what a quoted person said is answered from their passages, whatever its topic.
-    relevant = len(ranking.order) > 0 and (
-        bool(ranking.speakers) or relevance(ranking) >= RELEVANCE_MIN[lang]
-    )
+    # A question about what a quoted person said is answered from their passages, whatever its topic; so is
+    # "Apa kata dia?" with the speaker chosen in the filter.
+    named = bool(ranking.speakers) or (speaker is not None and asks_for_words(cleaned.text))
+    relevant = len(ranking.order) > 0 and (named or relevance(ranking) >= RELEVANCE_MIN[lang])
     if not relevant:
         return Answer(cleaned.text, lang, replies["not_found"] + note, False, (), None, cleaned.truncated)
     passages = retriever.top(ranking, k)

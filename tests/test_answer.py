@@ -163,3 +163,9 @@ def test_who_wrote_the_article_names_its_source_not_a_quoted_writer(retriever, q
     answer = qa.ask(question)
     assert answer.text.startswith(start) and "Newsweek" in answer.text and "Gary Marcus" not in answer.text
     assert answer.passages == ()
+
+
+def test_what_did_they_say_with_a_speaker_chosen_is_answered_from_their_passages(retriever):
+    answer = qa.ask("Apa kata dia?", speaker="Stuart Russell")
+    assert answer.in_article and answer.passages and all(p.speaker == "Stuart Russell" for p in answer.passages)
+    assert answer.text.startswith("Menurut Stuart Russell")
