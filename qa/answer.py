@@ -12,7 +12,17 @@ from .attribution import Speech, identity_asked, speech_in
 from .bm25 import analyze
 from .language import Lang, foreign
 from .passages import Passage
-from .question import MAX_CHARS, asks_about_article, asks_author, asks_for_words, asks_who, asks_who_is_quoted, asks_who_said, clean
+from .question import (
+    MAX_CHARS,
+    asks_about_article,
+    asks_author,
+    asks_for_words,
+    asks_who,
+    asks_who_is_quoted,
+    asks_who_said,
+    clean,
+    refers_back,
+)
 from .retrieval import Ranking, Retriever, check_k
 from .sentences import is_lead_in, sentence_spans
 
@@ -44,6 +54,9 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "nobody_quoted": "Artikel ini tidak mengutip siapa pun; seluruhnya narasi penulis.",
         "not_found": "Maaf, jawabannya tidak ditemukan dalam artikel ini.",
         "truncated": "(Pertanyaan dipotong menjadi paling banyak {n} karakter karena terlalu panjang.)",
+        "refers_back": (
+            "(Setiap pertanyaan dijawab tersendiri: sebutkan nama orangnya, atau pilih di filter narasumber.)"
+        ),
     },
     "en": {
         "speaker": "According to {who}: {quote}",
@@ -58,6 +71,7 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "nobody_quoted": "The article quotes no one; it is all the writer's narration.",
         "not_found": "Sorry, the answer is not in this article.",
         "truncated": "(The question was cut to at most {n} characters, as it was too long.)",
+        "refers_back": "(Each question is answered on its own: name the person, or choose them in the speaker filter.)",
     },
 }
 
@@ -118,6 +132,8 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
     # "Apa kata dia?" with the speaker chosen in the filter.
     named = bool(ranking.speakers) or (speaker is not None and asks_for_words(cleaned.text))
     relevant = len(ranking.order) > 0 and (named or relevance(ranking) >= RELEVANCE_MIN[lang])
+    if not named and refers_back(cleaned.text):
+        note += " " + replies["refers_back"]
     if not relevant:
         return Answer(cleaned.text, lang, replies["not_found"] + note, False, (), None, cleaned.truncated)
     passages = retriever.top(ranking, k)

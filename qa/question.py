@@ -73,6 +73,8 @@ _SPEECH_WORDS = (
 )
 _ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.IGNORECASE)
 
+_PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them)\b", re.IGNORECASE)
+
 # Words the asker puts in quote marks: double quotes, straight or curly, or curly single ones (a straight
 # single quote is an apostrophe: "DeepSeek's").
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
@@ -135,6 +137,12 @@ def asks_who_said(question: str) -> bool:
 def asks_about_article(question: str) -> bool:
     """"What is this article about?", "Apa isi berita ini?", "Summarise it"."""
     return bool(_ABOUT_ARTICLE.search(question))
+
+
+def refers_back(question: str) -> bool:
+    """A question about what "he" or "dia" said, which only a previous question could say who is: "Apa kata
+    dia tentang itu?"."""
+    return asks_for_words(question) and bool(_PRONOUN.search(question))
 
 
 def asks_author(question: str) -> bool:

@@ -372,7 +372,10 @@ def test_a_facility_named_before_a_person_is_not_whom_a_pronoun_means() -> None:
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        ("Seorang petugas Satpol PP yang berjaga di gerbang TPS menuturkan, sejak subuh sudah ramai.", "Petugas Satpol PP"),
+        (
+            "Seorang petugas Satpol PP yang berjaga di gerbang TPS menuturkan, sejak subuh sudah ramai.",
+            "Petugas Satpol PP",
+        ),
         ("Seorang pedagang yang biasa mangkal di Jalan Panglima Sudirman mengatakan bahwa ia tutup.", "Pedagang"),
     ],
 )
@@ -468,7 +471,11 @@ def test_match_speaker_prefers_the_fuller_match() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["What do experts say about DeepSeek?", "Apa pendapat para pakar tentang DeepSeek?", "Apa kata pakar soal Budi Santoso?"],
+    [
+        "What do experts say about DeepSeek?",
+        "Apa pendapat para pakar tentang DeepSeek?",
+        "Apa kata pakar soal Budi Santoso?",
+    ],
 )
 def test_a_name_after_about_is_the_topic_not_the_speaker(question: str) -> None:
     assert match_speakers(question, ["DeepSeek", "Budi Santoso"]) == ()

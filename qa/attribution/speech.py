@@ -18,7 +18,13 @@ from .quotes import quotation_spans
 Speech = Literal["quoted", "reported"]
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_CUES = cues.SPEECH_VERBS | cues.INVERTED_CUES | cues.CLITIC_CUES | cues.PASSIVE_CUES | {cues.ACCORDING_TO, cues.ACCORDING_TO_CLITIC}
+_CUES = (
+    cues.SPEECH_VERBS
+    | cues.INVERTED_CUES
+    | cues.CLITIC_CUES
+    | cues.PASSIVE_CUES
+    | {cues.ACCORDING_TO, cues.ACCORDING_TO_CLITIC}
+)
 # Words that point at the speaker without naming them: "Ia menilai …", "…, katanya.", "Menurutnya, …".
 _POINTERS = cues.PRONOUNS | cues.CLITIC_CUES | {cues.ACCORDING_TO_CLITIC}
 
