@@ -17,8 +17,8 @@ _WHO = re.compile(
     re.IGNORECASE,
 )
 
-# Questions about the article as a whole, which no single passage answers: what it is about, and whom it
-# quotes. Both are what a reader who has not read it yet asks first.
+# Questions about the article as a whole, which no single passage answers: what it is about, who wrote it,
+# and whom it quotes. They are what a reader who has not read it yet asks first.
 _ARTICLE_WORDS = r"(?:artikel|berita|tulisan|teks|article|story|piece|text|news)"
 _ABOUT_ARTICLE = re.compile(
     rf"\b{_ARTICLE_WORDS}\s+(?:ini\s+|itu\s+)?(?:tentang|membahas|mengenai|soal|bercerita)\b"
@@ -73,6 +73,7 @@ _SPEECH_WORDS = (
 )
 _ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.IGNORECASE)
 
+# Someone named only by a pronoun: in a chat without memory, no earlier question says who.
 _PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them)\b", re.IGNORECASE)
 
 # Words the asker puts in quote marks: double quotes, straight or curly, or curly single ones (a straight
