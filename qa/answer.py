@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .attribution import Speech, identity_asked, speech_in
+from .attribution import Speech, cues, identity_asked, speech_in
 from .bm25 import analyze
 from .language import Lang, foreign
 from .passages import Passage
@@ -203,14 +203,15 @@ def _without_lead_in(sentence: str) -> str:
 def _quoted_words(sentence: str) -> str:
     """A quoted sentence with its quote marks balanced: one cut from a longer quotation has only one of its
     marks, and one from the middle of a quotation has none."""
-    opens = sum(sentence.count(mark) for mark in "“„«")
-    closes = sum(sentence.count(mark) for mark in "”»")
-    straight = sentence.count('"')
+    opens = sum(sentence.count(mark) for mark in cues.OPEN_QUOTES)
+    closes = sum(sentence.count(mark) for mark in cues.CLOSE_QUOTES)
+    straight = sentence.count(cues.STRAIGHT_QUOTE)
     if not (opens or closes or straight):
         return f"“{sentence}”"
     sentence = "“" * max(closes - opens, 0) + sentence + "”" * max(opens - closes, 0)
     if straight % 2:
-        sentence = sentence + '"' if sentence.startswith('"') else '"' + sentence
+        mark = cues.STRAIGHT_QUOTE
+        sentence = sentence + mark if sentence.startswith(mark) else mark + sentence
     return sentence
 
 
@@ -239,12 +240,13 @@ def _quoted(retriever: Retriever, replies: dict[str, str], k: int) -> tuple[str,
     people = retriever.speakers()
     if not people:
         return replies["nobody_quoted"], [], None
-    listed = "; ".join(f"{p.name} ({shorten(p.role, ROLE_CHARS)})" if p.role else p.name for p in people)
+    listed = "; ".join(f"{p.name} ({_gist(p.role, ROLE_CHARS)})" if p.role else p.name for p in people)
     return replies["quoted"].format(n=len(people), people=listed), [p.passages[0] for p in people[:k]], None
 
 
-def shorten(text: str, limit: int) -> str:
-    """The text cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
+def _gist(text: str, limit: int) -> str:
+    """The text cut at a word boundary to at most `limit` characters, with an ellipsis when cut (a list in
+    the reply reads better whole-worded than the chat's fixed-width `chat.shorten`)."""
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -25,8 +25,8 @@ Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 Fusion = Literal["convex", "dbsf", "rrf"]
 
-# Chosen on the dev split of evals/ (`python -m evals.tune`; README, "Evals"): weighted reciprocal rank
-# fusion, the embeddings leading and BM25 a second voice. BM25 over Indonesian text gives an English question
+# Chosen on the dev split of evals/ (`python -m evals.tune`; README, "Evals"): a convex combination of the
+# min-max scaled scores, the embeddings leading and BM25 a second voice. BM25 over Indonesian text gives an English question
 # little beyond names and numbers, so English rests on the multilingual embeddings alone.
 FUSION: Fusion = "convex"
 DENSE_WEIGHT: dict[Lang, float] = {"id": 0.6, "en": 1.0}
@@ -47,7 +47,7 @@ class Ranking:
     """Every passage's scores for one question, kept for callers that judge relevance (answers, evals)."""
 
     question: str
-    query: str  # what was searched: the question, less the name of the speaker it asks about
+    query: str  # what was searched: the question, less the words that named the speakers it asks about
     lang: Lang
     speakers: tuple[str, ...]  # the quoted people the question asks about, if any
     scores: np.ndarray  # fused, the order of `order`

@@ -54,7 +54,6 @@ def _split_lead_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [*pieces, (start, end)]
 
 
-
 def _with_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and text[start - 1] in QUOTE_MARKS:
         start -= 1

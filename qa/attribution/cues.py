@@ -263,12 +263,12 @@ ENGLISH_COMMON = frozenset(
 
 
 # Words after which a name is what a question is about, not who it asks to hear from ("What do experts say
-# about DeepSeek?", "Apa pendapat pakar soal Nvidia?"), and the words that may stand between them.
+# about Telkom?", "Apa pendapat pakar soal Pertamina?"), and the words that may stand between them.
 TOPIC_MARKERS = frozenset(
     "about regarding concerning on towards toward tentang soal mengenai terhadap perihal terkait seputar".split()
 )
 TOPIC_SKIPPED = frozenset("the a an para sang si".split())
-# A place that follows a role after a comma ("di University of California, Berkeley") is a word or three.
+# A place that follows a role after a comma ("di Universitas Gadjah Mada, Yogyakarta") is a word or three.
 PLACE_MAX_WORDS = 3
 # Words that join two speakers a question asks about ("Budi dibanding pihak Telkom", "Telkom and Indosat").
 CONJUNCTIONS = frozenset("and or versus vs dan serta atau dibanding dibandingkan ketimbang maupun".split())

@@ -13,11 +13,11 @@ from . import cues
 from .words import _listed_words
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-# A misspelt name ("Altmen", "Russel") is still that person: one letter wrong in five is let through.
+# A misspelt name ("Santosa", "Hartanta") is still that person: one letter wrong in five is let through.
 # Shorter words are too easily another word with one letter changed.
 _TYPO_MIN_CHARS = 5
 _TYPO_RATIO = 0.8
-# "the OpenAI boss and Nvidia": two speakers asked about together stand at most this many words apart.
+# "the Telkom boss and Indosat": two speakers asked about together stand at most this many words apart.
 _JOINED_MAX_WORDS = 4
 
 
@@ -25,10 +25,10 @@ def match_speakers(
     question: str, names: Iterable[str], roles: Mapping[str, str | None] | None = None
 ) -> tuple[str, ...]:
     """The speakers among `names` that the question asks about, by full name, by one distinctive part of it,
-    or by a proper noun of the role the article gives them alone ("the Berkeley professor" for the speaker
-    whose role says Berkeley). The one mentioned first is asked about ("What did Telkom say about
+    or by a proper noun of the role the article gives them alone ("the Gadjah Mada professor" for the speaker
+    whose role says Gadjah Mada). The one mentioned first is asked about ("What did Telkom say about
     Indosat?"), with any joined to it by "and"/"dibanding" ("What did Telkom and Indosat say?"). A name
-    right after "about"/"tentang" is the topic, not a speaker ("What do experts say about DeepSeek?")."""
+    right after "about"/"tentang" is the topic, not a speaker ("What do experts say about Telkom?")."""
     words = _WORD_RE.findall(question)
     folded = [fold(word) for word in words]
     # Only an asker who uses capitals at all says, by writing a word in lowercase, that it is no name.
@@ -96,7 +96,7 @@ def without_names(question: str, names: Mapping[str, str | None]) -> str:
 
 
 def _role_words(roles: Mapping[str, str | None]) -> dict[str, set[str]]:
-    """Per speaker, the proper nouns of their role that no other speaker's role or name holds: "Northwestern"
+    """Per speaker, the proper nouns of their role that no other speaker's role or name holds: "Diponegoro"
     singles out one professor, "University" does not."""
     own = {name: set(_proper_words(role or "")) for name, role in roles.items()}
     names = {fold(part) for name in roles for part in _WORD_RE.findall(name)}

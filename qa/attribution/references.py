@@ -244,7 +244,8 @@ class _Text:
         # which starts after its last acronym, organisation or place word.
         for last in range(name_end - 3, index - 1, -1):
             token = self.tokens[last]
-            if token.is_acronym or token.fold in cues.ORG_WORDS or token.fold in cues.PLACE_WORDS | self.words.places:
+            place = token.fold in cues.PLACE_WORDS or token.fold in self.words.places
+            if token.is_acronym or token.fold in cues.ORG_WORDS or place:
                 index = last + 1
                 break
         if index > start and index != joined and _is_plain_root(self.tokens[index - 1], self.words):
@@ -582,7 +583,7 @@ class _Text:
 
     def with_places(self, role_end: int, end: int) -> int:
         """The end of a role that stops at the comma `role_end`, moved past the places that follow it
-        ("profesor di University of California, Berkeley,"; "petani di Karawang, Jawa Barat,"): each a short
+        ("profesor di Universitas Gadjah Mada, Yogyakarta,"; "petani di Karawang, Jawa Barat,"): each a short
         run of capitalised words, closed by another comma, that no one has been called by."""
         while role_end < end and self.tokens[role_end].text == ",":
             place_end = role_end + 1
