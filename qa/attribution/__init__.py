@@ -5,7 +5,9 @@ Rules, not a model: Indonesian news marks speech with a small set of cues (a ver
 in the order the work flows:
 - `words`: tokens, and which capitalised words can be names (the article's own lowercase words decide);
 - `quotes`: quotations masked, so that nothing said inside one is taken for narration; sentences;
-- `references`: what a cue says about its speaker (a name, a pronoun, a title, a role), read from the narration;
+- `text`, `names`, `titles`, `roles`: a paragraph's narration, tokenised, and the names, titles and roles in it;
+- `subjects`, `phrases`: the subject of a cue, before or after it, and what it refers to (a `refs` reference:
+  a name, a pronoun, a title, a role);
 - `registry`: the people and organisations met so far, against which references are resolved;
 - `reader`: an article read in order, one speaker or none per paragraph (`attribute`);
 - `speech`: whether one sentence of a paragraph is its speaker's words or narration (`speech_in`);

@@ -7,21 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import cues
+from .names import _is_cue, _is_person_like, _name_run, _trailing_name
+from .phrases import _titled
 from .quotes import _in_parens, _mask_quotes, _sentences
-from .references import (
-    _AnaphorRef,
-    _is_cue,
-    _HolderRef,
-    _match_title,
-    _name_run,
-    _NameRef,
-    _OrgRef,
-    _PronounRef,
-    _Ref,
-    _RoleRef,
-    _Text,
-)
+from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef
 from .registry import _Entity, _Kind, _kind_of, _Registry, _titles_in
+from .roles import _is_role, _role_text, _with_places
+from .subjects import _subject_after, _subject_before
+from .text import _Text
+from .titles import _match_title
 from .words import _CLAUSE_MARKS, _VERB_PREFIXES, _is_filler, _TitleKind, _Token, _Vocabulary
 
 
@@ -67,7 +61,7 @@ class _ArticleReader:
 
     def read(self, number: int, paragraph: str) -> _Entity | None:
         masked = _mask_quotes(paragraph)
-        text = _Text(masked.narration, self.known, self.words)
+        text = _Text.of(masked.narration, self.known, self.words)
         self.paragraph_start = number * _SPAN
         speakers: list[_Entity] = []
         quoting: list[_Entity] = []  # speakers of a cue right before or after a quotation
@@ -112,7 +106,7 @@ class _ArticleReader:
                 role_end = index + 1
                 while role_end < end and not _ends_role(tokens[role_end]):
                     role_end += 1
-                self.known.role_only(text.role_text(index, role_end)).seen = position
+                self.known.role_only(_role_text(text, index, role_end)).seen = position
             if token.fold in cues.NICKNAME_CUES and index + 1 < end and tokens[index + 1].is_cap:
                 self._register_nickname(text, index + 1, end, position)
             ref = self._cue(text, start, end, index)
@@ -129,20 +123,20 @@ class _ArticleReader:
                 return None  # "Tempo telah meminta tanggapan kementerian": the reporter asks, nobody speaks
             if index > start and tokens[index - 1].fold in cues.COORDINATORS:
                 return _PronounRef()  # "Ia meminta maaf dan menyebut …": the same subject
-            return text.subject_before(start, index)
+            return _subject_before(text, start, index)
         if fold in cues.INVERTED_CUES and (after_break or index == start):
-            return text.subject_after(index + 1, end)
+            return _subject_after(text, index + 1, end)
         if fold in cues.CLITIC_CUES and after_break:
             return _PronounRef()
         if fold == cues.ACCORDING_TO and index + 1 < end and tokens[index + 1].fold.endswith("nya"):
             return _PronounRef()  # "Menurut perhitungannya, …": by the reckoning of the person talked about
         if fold == cues.ACCORDING_TO:
-            return text.subject_after(index + 1, end)
+            return _subject_after(text, index + 1, end)
         if fold == cues.ACCORDING_TO_CLITIC:
             return _PronounRef()
         if fold in cues.PASSIVE_CUES:
             agent = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.AGENT_MARKER else index + 1
-            return text.subject_after(agent, end)
+            return _subject_after(text, agent, end)
         return None
 
     def _register_titled(
@@ -151,7 +145,7 @@ class _ArticleReader:
         """Note "mantan Presiden Bambang Kusuma" or "CEO PasarKita Nadia Prameswari" wherever it stands; return
         where it ends."""
         length, head, kind = title
-        ref = text.titled(sentence_start, end, index, index + length, head, kind)
+        ref = _titled(text, sentence_start, end, index, index + length, head, kind)
         if not isinstance(ref, _NameRef):
             return index + length
         self._named(ref).seen = position
@@ -200,7 +194,7 @@ class _ArticleReader:
                 words = frozenset(t.fold for t in names)
                 self.known.add(_Entity(" ".join(t.text for t in names), words, _Kind.ORG)).seen = position
             return
-        if not 2 <= len(names) <= 3 or after_place_unit or not text.is_person_like(index, run_end):
+        if not 2 <= len(names) <= 3 or after_place_unit or not _is_person_like(text, index, run_end):
             return
         if self.known.find(tuple(token.fold for token in names)) is None:
             self.known.add(_Entity(" ".join(t.text for t in names), frozenset(t.fold for t in names), _Kind.UNKNOWN))
@@ -217,17 +211,17 @@ class _ArticleReader:
         head_start = comma
         while head_start > start and text.tokens[head_start - 1].text != ",":
             head_start -= 1
-        name = text.trailing_name(head_start, comma)
+        name = _trailing_name(text, head_start, comma)
         role_end = comma + 1
         while role_end < end and text.tokens[role_end].text not in _CLAUSE_MARKS:
             role_end += 1
         # "Menanggapi kritik Forwapa, Direktur Utama Perumda itu menjawab:": a speaker after the comma, no role.
         segment = text.tokens[comma + 1 : role_end]
         clause = any(_is_cue(token) for token in segment) or (bool(segment) and segment[-1].fold in cues.DEMONSTRATIVES)
-        if name is None or clause or not text.is_role(comma + 1, role_end, strict=True):
+        if name is None or clause or not _is_role(text, comma + 1, role_end, strict=True):
             return
-        role_end = text.with_places(role_end, end)
-        entity = self._named(_NameRef(text.tokens[name[0] : name[1]], role=text.role_text(comma + 1, role_end)))
+        role_end = _with_places(text, role_end, end)
+        entity = self._named(_NameRef(text.tokens[name[0] : name[1]], role=_role_text(text, comma + 1, role_end)))
         entity.seen = max(entity.seen, self.paragraph_start + name[1] - 1)
 
     def _named(self, ref: _NameRef) -> _Entity:

@@ -10,7 +10,8 @@ from enum import Enum
 from qa.tokens import fold
 
 from . import cues
-from .references import _match_title, _Title
+from .refs import _Title
+from .titles import _match_title
 from .words import _TITLE_WORDS, _Token, _tokenize
 
 

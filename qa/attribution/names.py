@@ -1,0 +1,140 @@
+"""Personal and organisation names in a paragraph's narration: where a run of capitalised words ends, whether it
+can be a name, and the name that ends or fills a span once fillers, honorifics and ranks are set aside."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import cues
+from .quotes import _opening_paren
+from .text import _Text
+from .words import _TITLE_WORDS, _is_filler, _is_plain_root, _is_strong, _Token
+
+
+def _is_cue(token: _Token) -> bool:
+    """A verb of saying, active or passive ("mengatakan", "disampaikan"): never part of a name."""
+    return token.fold in cues.SPEECH_VERBS or token.fold in cues.PASSIVE_CUES
+
+
+def _name_run(tokens: Sequence[_Token], start: int, end: int) -> int:
+    """End of the run of capitalised words (with particles such as "van" inside) that starts at `start`."""
+    index = start
+    while index < end:
+        token = tokens[index]
+        if token.is_word and token.is_cap and not _is_cue(token):
+            index += 1
+        elif token.fold in cues.NAME_PARTICLES and index > start:
+            # "Marco van Houten", "Marcel van der Heijden": particles, then a capitalised word
+            after = index + 1
+            while after < end and tokens[after].fold in cues.NAME_PARTICLES:
+                after += 1
+            if not (after < end and tokens[after].is_cap and tokens[after].is_word):
+                break
+            index = after
+        else:
+            break
+    return index
+
+
+def _is_name(text: _Text, start: int, end: int) -> bool:
+    """Whether tokens[start:end] can be a name: something strong in it, an organisation, or met before."""
+    if start >= end:
+        return False
+    names = text.tokens[start:end]
+    if any(_is_cue(token) for token in names):
+        return False
+    if any(_is_strong(token, text.words) for token in names):
+        return True
+    if names[0].fold in cues.ORG_WORDS and len(names) > 1:
+        return True
+    return text.known.find(tuple(token.fold for token in names)) is not None
+
+
+def _trailing_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:
+    """The name that ends tokens[start:end], once fillers ("Bahkan", "Sementara", "Senin") are stripped."""
+    short_form: tuple[int, int] | None = None
+    if end > start and text.tokens[end - 1].text == ")":
+        opening = _opening_paren(text.tokens, end - 1, start)
+        if opening == end - 3 and text.tokens[end - 2].is_acronym:
+            short_form = (end - 2, end - 1)  # "(BMKG)", the name to use when the long one is cut by commas
+        end = opening
+    while end > start and text.tokens[end - 1].fold in cues.TIME_WORDS:
+        end -= 1
+    first = end
+    while first > start:
+        token = text.tokens[first - 1]
+        inside = first < end and token.fold in cues.NAME_PARTICLES and first - 1 > start
+        if not ((token.is_word and token.is_cap and not _is_cue(token)) or inside):
+            break
+        first -= 1
+    first = _past_honorifics(text, first, end, end)[0]
+    while first < end and _is_filler(text.tokens[first], text.words):
+        first += 1
+    # "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the long name is cut, the short one is whole.
+    cut = first > 0 and text.tokens[first - 1].fold in cues.CLAUSE_OPENERS
+    if _is_name(text, first, end) and not (short_form and cut):
+        return first, end
+    return short_form
+
+
+def _whole_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:
+    """The name that fills tokens[start:end], honorifics aside ("dr. Lestari Widodo", "Rina (34)")."""
+    while start < end and (text.tokens[start].fold in cues.HONORIFICS or text.tokens[start].text == "."):
+        start += 1
+    name = _trailing_name(text, start, end)
+    return name if name is not None and name[0] == start else None
+
+
+def _past_honorifics(text: _Text, start: int, run_end: int, end: int) -> tuple[int, int]:
+    """The name in a capitalised run tokens[start:run_end] that holds ranks or honorifics: it follows the
+    last of them, over their full stops ("Kasat Reskrim Polres Karawang Kompol Arief Siregar",
+    "Polda Metro Jaya Kombes Pol. Yohanes Situmorang")."""
+    last = None
+    for index in range(start, end):  # up to the end of the phrase: "Majelis Ulama (MUI) Jawa Timur KH. Ahmad"
+        token = text.tokens[index]
+        if token.text in ",;:" or _is_cue(token):
+            break
+        if token.fold in cues.HONORIFICS:
+            last = index
+    if last is None:
+        return start, run_end
+    after = last + 1
+    while after < end and (text.tokens[after].text == "." or text.tokens[after].fold in cues.HONORIFICS):
+        after += 1
+    after_end = _name_run(text.tokens, after, end)
+    return (after, after_end) if after_end > after else (start, run_end)
+
+
+def _person_after_comma(text: _Text, comma: int, end: int) -> tuple[int, int] | None:
+    """The personal name of two words or more in ", Nama Lengkap," at `comma`, if that is what follows."""
+    if comma + 2 >= end or text.tokens[comma].text != ",":
+        return None
+    start = comma + 1
+    while start < end and (text.tokens[start].fold in cues.HONORIFICS or text.tokens[start].text == "."):
+        start += 1  # ", Dr. Ir. Heru Prasetyo,"
+    name_end = _name_run(text.tokens, start, end)
+    if name_end - start >= 2 and _is_person_like(text, start, name_end):
+        return start, name_end
+    return None
+
+
+def _is_person_like(text: _Text, start: int, end: int) -> bool:
+    """Whether tokens[start:end] look like a personal name: at least one strong word, the others strong or
+    names that are also ordinary words ("Budi Santoso", "Nabila Putri Anjani"), and nothing of a place, an
+    organisation or a title."""
+    names = [token for token in text.tokens[start:end] if token.fold not in cues.NAME_PARTICLES]
+    if not names or not all(token.is_word and token.is_cap for token in names):
+        return False
+
+    def plain_name(token: _Token) -> bool:
+        return _is_strong(token, text.words) and not (token.is_acronym or token.is_camel)
+
+    def later_word(token: _Token) -> bool:  # "Hakim" in "Ahmad Fauzan Hakim" is no title
+        return token.fold in _TITLE_WORDS and not (token.is_acronym or token.is_camel)
+
+    return (
+        any(plain_name(token) for token in names)
+        and (plain_name(names[0]) or _is_plain_root(names[0], text.words))
+        and all(plain_name(t) or _is_plain_root(t, text.words) or later_word(t) for t in names[1:])
+        and not any(token.fold in cues.ORG_WORDS for token in names)
+    )

@@ -1,0 +1,102 @@
+"""What the subject phrase of a cue refers to: a name (with the title before it, if any), a pronoun, a title
+or a role with no name, "menteri itu", or "perusahaan itu"."""
+
+from __future__ import annotations
+
+from . import cues
+from .names import _trailing_name
+from .quotes import _in_parens
+from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef, _Title, _TitleRef
+from .text import _Text
+from .titles import _after_title, _match_title, _short_form
+from .words import _is_stopword, _TitleKind
+
+
+def _classify(text: _Text, start: int, end: int) -> _Ref | None:
+    """What the subject phrase tokens[start:end] of a cue refers to."""
+    folds = [token.fold for token in text.tokens[start:end]]
+    if not folds or folds[0] in cues.DOCUMENT_WORDS:
+        return None
+    for index in range(start + 1, end):
+        # "Forum Warga Peduli Air (Forwapa) dalam pernyataannya menilai": the organisation its short form
+        # stands for, when no name follows it ("… (BKPM) Budi Santoso" is Budi).
+        short = _in_parens(text.tokens, index, end)
+        if short is not None and text.known.organisation(short.fold) is not None:
+            if not any(token.is_cap for token in text.tokens[index + 3 : end]):
+                return _NameRef((short,))
+    if folds[0] == cues.PARTITIVE and len(folds) > 2 and folds[1] in cues.PARTITIVE_UNITS:
+        title = _match_title(text.tokens, start + 2)
+        return _RoleRef(text.span(start + 2, end), title[1] if title else None)  # "salah satu suporter"
+    if cues.INDEFINITE in folds:
+        first = start + folds.index(cues.INDEFINITE) + 1
+        # "Seorang penumpang yang enggan disebut namanya": the role ends where the clause about them begins.
+        stop = next((i for i in range(first, end) if text.tokens[i].fold == cues.RELATIVE), end)
+        if first < stop:
+            title = _match_title(text.tokens, first)
+            return _RoleRef(text.span(first, stop), title[1] if title else None)
+    if folds[-1] in cues.PRONOUNS and all(_is_stopword(fold) for fold in folds[:-1]):
+        return _PronounRef()
+    if all(fold in cues.PERSON_NOUNS for fold in folds):
+        return _AnaphorRef(None)  # "Pria yang akrab disapa Mas Bay itu bercerita"
+    if folds[-1] in cues.DEMONSTRATIVES and folds[0] in cues.ORG_ROLE_WORDS:
+        return _OrgRef()
+    if folds[-1] in cues.DEMONSTRATIVES or folds[0] == cues.DETERMINER:
+        for index in range(start, end):
+            title = _match_title(text.tokens, index)
+            if title:
+                field = folds[index - start + title[0] :]
+                return _AnaphorRef(title[1], tuple(f for f in field if f not in cues.DEMONSTRATIVES))
+            if text.tokens[index].fold in cues.PERSON_NOUNS:
+                # "Orang nomor satu di Kuansing itu": the place or body it names narrows down who is meant.
+                return _AnaphorRef(None, tuple(t.fold for t in text.tokens[index:end] if t.is_cap))
+        return None
+    first_title: int | None = None
+    last_title: tuple[int, int, str, _TitleKind] | None = None
+    index = start
+    while index < end:
+        title = _match_title(text.tokens, index)
+        if title:
+            last_title = (index, index + title[0], title[1], title[2])
+            first_title = index if first_title is None else first_title
+        index += title[0] if title else 1
+    if last_title is not None:
+        # "Wakil Menteri Investasi/Wakil Kepala BKPM Faisal": the name follows the last title, the role
+        # runs from the first.
+        return _titled(text, start, end, *last_title, phrase_from=first_title)
+    name = _trailing_name(text, start, end)
+    return _NameRef(text.tokens[name[0] : name[1]]) if name else None
+
+
+def _titled(
+    text: _Text,
+    start: int,
+    end: int,
+    first: int,
+    after: int,
+    head: str,
+    kind: _TitleKind,
+    phrase_from: int | None = None,
+) -> _Ref | None:
+    """What tokens[start:end] refers to, given the title tokens[first:after] in it: the person named after the
+    title; with no name, the title itself, its holder (a title in lowercase), or a role many share."""
+    former = first > start and text.tokens[first - 1].fold in cues.FORMER_MARKERS
+    qualifiers_end, name = _after_title(text, after, end, kind)
+    phrase_start = min(first - 1 if former else first, first if phrase_from is None else phrase_from)
+    if name is not None:
+        while qualifiers_end > phrase_start and (
+            text.tokens[qualifiers_end - 1].fold in cues.HONORIFICS or text.tokens[qualifiers_end - 1].text == "."
+        ):
+            qualifiers_end -= 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna": the honorifics are not the office
+        phrase = text.span(phrase_start, qualifiers_end) if qualifiers_end > phrase_start else ""
+        title = _Title(head, former, phrase, _short_form(text, after, name[0]))
+        return _NameRef(text.tokens[name[0] : name[1]], title)
+    if not text.tokens[first].is_cap:
+        # "jaksa menyebut …" points at the prosecutor named before; after another noun ("tim pelatih sudah
+        # mengingatkan") or with nobody holding it, a lowercase title is a common noun.
+        if first > start:
+            return None
+        # "sumber di kementerian mengungkapkan": a role many share is an unnamed speaker.
+        return _RoleRef(text.span(first, end), head) if kind is _TitleKind.GENERIC else _HolderRef(head)
+    if kind is _TitleKind.GENERIC:
+        return _RoleRef(text.span(first, end), head)
+    return _TitleRef(head, text.span(phrase_start, end))

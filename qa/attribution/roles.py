@@ -1,0 +1,53 @@
+"""Roles given in an appositive ("Budi Santoso, petani di Karawang, mengatakan"): whether a span describes
+someone, how far the role runs past the places after it, and its text as the article words it."""
+
+from __future__ import annotations
+
+from qa.tokens import fold
+
+from . import cues
+from .text import _Text
+from .titles import _match_title
+
+
+def _is_role(text: _Text, start: int, end: int, strict: bool) -> bool:
+    """Whether tokens[start:end] describes someone: "seorang profesor …", "perusahaan …", "Menteri …".
+    Not strict (the appositive is closed by a verb of saying), any lowercase opening will do."""
+    if start >= end or not text.tokens[start].is_word or text.tokens[start].text[0].isdigit():
+        return False  # "Marlina, 45 tahun, pembudidaya ikan": an age is no role
+    if text.tokens[start].fold == cues.PARTITIVE and start + 1 < end:
+        start += 1  # "Salah seorang pengungsi"
+    first = text.tokens[start]
+    if first.fold in cues.HONORIFICS:
+        return False  # "dr. Lestari Widodo" is a name
+    if first.fold in cues.PERSON_ROLE_WORDS or first.fold in cues.ORG_ROLE_WORDS:
+        return True
+    if _match_title(text.tokens, start):
+        return True
+    return not strict and not first.is_cap and first.fold not in cues.CLAUSE_OPENERS
+
+
+def _with_places(text: _Text, role_end: int, end: int) -> int:
+    """The end of a role that stops at the comma `role_end`, moved past the places that follow it
+    ("profesor di Universitas Gadjah Mada, Yogyakarta,"; "petani di Karawang, Jawa Barat,"): each a short
+    run of capitalised words, closed by another comma, that no one has been called by."""
+    while role_end < end and text.tokens[role_end].text == ",":
+        place_end = role_end + 1
+        while place_end < end and text.tokens[place_end].is_word and text.tokens[place_end].is_cap:
+            place_end += 1
+        words = tuple(t.fold for t in text.tokens[role_end + 1 : place_end])
+        closed = place_end < len(text.tokens) and text.tokens[place_end].text == ","
+        if not (closed and 0 < len(words) <= cues.PLACE_MAX_WORDS and text.known.find(words) is None):
+            break
+        role_end = place_end
+    return role_end
+
+
+def _role_text(text: _Text, start: int, end: int) -> str:
+    """The role in tokens[start:end] as written, without the sentence's closing mark or a leading "seorang"."""
+    role = text.span(start, end).strip().rstrip(".!?;:").rstrip()
+    folded = fold(role)
+    for prefix in cues.INDEFINITE_PREFIXES:
+        if folded.startswith(prefix + " "):
+            return role[len(prefix) + 1 :]
+    return role
