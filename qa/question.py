@@ -6,16 +6,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .attribution import cues
+
 # Far beyond any real question; the embedding model reads only a few hundred tokens anyway.
 MAX_CHARS = 1000
 # Refusals are shown to the user as they are, so they speak both of the bot's languages.
 # A single "word" this long is not language (a pasted hash, base64, a key held down).
 MAX_TOKEN_CHARS = 100
 
-_WHO = re.compile(
-    r"^\s*(?:siapa(?:kah)?\b(?:\s+yang)?|who\b|whose\b|by\s+whom\b)",
-    re.IGNORECASE,
-)
 
 # Questions about the article as a whole, which no single passage answers: what it is about, who wrote it,
 # and whom it quotes. They are what a reader who has not read it yet asks first.
@@ -69,9 +67,25 @@ _SPEECH_WORDS = (
     r"describe|describes|described|believe|believes|explain|explains|explained|statement|quote|quoted|"
     r"remark|remarks|stance|predict|predicts|predicted|expect|expects|expected|argument|arguments|position|"
     r"suggest|suggests|suggested|recommend|recommends|propose|proposes|proposed|react|reacted|reaction|"
-    r"respond|responded|response|advice|advise|advised"
+    r"respond|responded|response|advice|advise|advised|point\s+out|points\s+out|pointed\s+out|note|notes|noted|"
+    r"stated|add|adds|added|stress|stresses|stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|insist|insists|"
+    r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced"
 )
-_ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.IGNORECASE)
+# The attribution's own verbs of saying count too: "Siapa yang menegaskan …?", "Apa yang ditegaskan Budi?".
+_ASKS_FOR_WORDS = re.compile(
+    rf"\b(?:{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))})\b", re.IGNORECASE
+)
+
+# Words that ask a yes/no or what question in English ("Which chips did Nvidia say …" asks about chips).
+_AUXILIARIES = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|might|must)"
+_WHO = re.compile(
+    r"^\s*(?:siapa(?:kah)?\b(?:\s+yang)?|who\b|whose\b|by\s+whom\b"
+    # "Which expert said …", "Which DeepSeek figure claimed …": the answer is the one who said it.
+    rf"|which\s+(?:(?!{_AUXILIARIES}\b)[\w-]+\s+){{1,3}}?(?:{_SPEECH_WORDS})\b"
+    # "Pakar mana yang …", "Perusahaan mana yang …"; not "Dari mana …", which asks where.
+    r"|(?!(?:di|ke|dari)\b)(?:[\w-]+\s+){1,3}?mana(?:kah)?\s+yang\b)",
+    re.IGNORECASE,
+)
 
 # Someone named only by a pronoun: in a chat without memory, no earlier question says who.
 _PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them)\b", re.IGNORECASE)
@@ -126,7 +140,8 @@ def clean(question: object) -> Question:
 
 
 def asks_who(question: str) -> bool:
-    """A question whose answer is a person: "Siapa yang mengatakan …?", "Who founded …?"."""
+    """A question whose answer is a person: "Siapa yang mengatakan …?", "Who founded …?", "Which expert
+    warned …?", "Pakar mana yang …?"."""
     return bool(_WHO.match(question))
 
 
@@ -142,8 +157,9 @@ def asks_about_article(question: str) -> bool:
 
 def refers_back(question: str) -> bool:
     """A question about what "he" or "dia" said, which only a previous question could say who is: "Apa kata
-    dia tentang itu?"."""
-    return asks_for_words(question) and bool(_PRONOUN.search(question))
+    dia tentang itu?". In a who-question the pronoun is the person asked for ("Who said it, and whom did he
+    tell?")."""
+    return asks_for_words(question) and not asks_who(question) and bool(_PRONOUN.search(question))
 
 
 def asks_author(question: str) -> bool:

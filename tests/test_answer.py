@@ -192,3 +192,4 @@ def test_refers_back_needs_a_pronoun_and_speech():
 
     assert refers_back("Apa kata dia tentang itu?") and refers_back("What did they say?")
     assert not refers_back("Apa kata Russell?") and not refers_back("Berapa biaya yang ia keluarkan?")
+    assert not refers_back("Which expert said prices will rise, and whom did he tell?")

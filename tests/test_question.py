@@ -7,13 +7,32 @@ from qa.question import asks_for_words, asks_who, quoted_words
 
 @pytest.mark.parametrize(
     "question",
-    ["Siapa yang mengatakan harga naik?", "siapakah yang menyebut itu", "Who said it?", "whose idea was it?"],
+    [
+        "Siapa yang mengatakan harga naik?",
+        "siapakah yang menyebut itu",
+        "Who said it?",
+        "whose idea was it?",
+        "Which expert warned that prices will rise?",
+        "Which Bulog official said stocks are safe?",
+        "Pakar mana yang menilai harga wajar?",
+        "Perusahaan mana yang mengklaim biayanya murah?",
+    ],
 )
 def test_asks_who(question):
     assert asks_who(question)
 
 
-@pytest.mark.parametrize("question", ["Apa kata Budi?", "Berapa biaya pelatihan?", "What did Smith say?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apa kata Budi?",
+        "Berapa biaya pelatihan?",
+        "What did Smith say?",
+        "Which chips did Nvidia say are needed?",  # asks about the chips
+        "Which country did the minister visit?",
+        "Dari mana yang paling banyak pemudik?",  # asks where
+    ],
+)
 def test_does_not_ask_who(question):
     assert not asks_who(question)
 
@@ -32,6 +51,10 @@ def test_does_not_ask_who(question):
         "mousavizadeh's argument for opening up",
         "How did the minister react to the report?",
         "What was Nvidia's response?",
+        "Who pointed out that the pumps were old?",
+        "What did the director stress?",
+        "Siapa yang menegaskan bahwa stok aman?",  # the attribution's own verbs of saying
+        "Apa yang ditegaskan Budi?",
     ],
 )
 def test_asks_for_someones_words(question):

@@ -73,6 +73,14 @@ def test_naming_a_speaker_prefers_their_passages(small):
     assert {h.speaker for h in hits} == {profile.name}
 
 
+def test_which_org_figure_said_asks_for_a_person_not_the_organisation(small):
+    # "DeepSeek" speaks in the seed article; "Which DeepSeek figure said …" asks who, so it names no speaker
+    # and keeps the organisation's name in the search.
+    assert small.rank("What did DeepSeek claim?").speakers == ("DeepSeek",)
+    ranking = small.rank("Which DeepSeek figure said it is about innovation?")
+    assert ranking.speakers == () and "DeepSeek" in ranking.query
+
+
 def test_minmax_and_fusions():
     dense = np.array([0.9, 0.5, 0.1], dtype=np.float32)
     keyword = np.array([0.0, 3.0, 1.0], dtype=np.float32)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.attribution import Speaker, attribute, match_speakers, without_names
+from qa.attribution import Speaker, attribute, identity_asked, match_speakers, without_names
 from qa.corpus import read_article, split_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -526,6 +526,48 @@ ROLES = {
 )
 def test_a_speaker_named_by_a_proper_noun_of_their_role(question: str, expected: tuple[str, ...]) -> None:
     assert match_speakers(question, ROLES, ROLES) == expected
+
+
+OFFICE_ROLES = {
+    "Heru Prasetyo": "Direktur Utama Perumda Air Minum Tirta Kencana",
+    "Perumda Air Minum Tirta Kencana": None,
+    "Rudy Harahap": "Kepala Kantor Kesyahbandaran Utama Tanjung Perak",
+    "Juru bicara PT Samudra Nusa Lines": None,  # known only by role: the name is the role
+    "Siti Khotijah": "warga",
+    "Forum Warga Peduli Air": None,
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Apa kata direktur soal pompa?", ("Heru Prasetyo",)),
+        ("Apa kata dirut Perumda soal kompensasi?", ("Heru Prasetyo",)),  # the director, not the company
+        ("What did the Perumda director say?", ("Heru Prasetyo",)),
+        ("Apa kata Perumda soal pompa?", ("Perumda Air Minum Tirta Kencana",)),
+        ("What did the harbourmaster say?", ("Rudy Harahap",)),  # "Kesyahbandaran" stems to "syahbandar"
+        ("Apa kata syahbandar soal kapal tua?", ("Rudy Harahap",)),
+        ("What did the ferry company spokesperson say?", ("Juru bicara PT Samudra Nusa Lines",)),
+        ("Apa kata Heru tentang kepala kantor?", ("Heru Prasetyo",)),  # a role after "tentang" is the topic
+        # "warga" is in two speakers' roles, and no one is a regent: no one is singled out
+        ("Apa kata warga soal air?", ()),
+        ("What did the regent say?", ()),
+    ],
+)
+def test_a_speaker_named_by_words_of_their_role(question: str, expected: tuple[str, ...]) -> None:
+    assert match_speakers(question, OFFICE_ROLES, OFFICE_ROLES) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the harbourmaster?", "Rudy Harahap"),
+        ("Siapa dirut Perumda?", "Heru Prasetyo"),
+        ("Who is the harbourmaster's deputy?", None),  # asks about someone else
+    ],
+)
+def test_who_is_asked_by_words_of_a_role(question: str, expected: str | None) -> None:
+    assert identity_asked(question, OFFICE_ROLES) == expected
 
 
 @pytest.mark.parametrize(

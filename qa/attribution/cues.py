@@ -280,3 +280,38 @@ IDENTITY_WORDS = frozenset(
 )
 # Words that open a company's or body's name: "PT Kemuning Graha Mandiri", "Perumda Tirta Kencana".
 COMPANY_PREFIXES = frozenset("pt cv perum perumda pd ud koperasi yayasan".split())
+
+# English words for roles and the bodies people speak for, with the Indonesian words an article uses for them:
+# "What did the regent say?" asks for the speaker the article calls "Bupati". Compared after stemming, so one
+# form of each word is enough; a question in Indonesian matches the role's own words.
+ROLE_TRANSLATIONS: dict[str, str] = {
+    # offices
+    "president": "presiden", "minister": "menteri", "ministry": "kementerian", "governor": "gubernur",
+    "regent": "bupati", "mayor": "wali walikota", "deputy": "wakil", "secretary": "sekretaris",
+    "assistant": "asisten", "director": "direktur", "head": "kepala", "chief": "kepala ketua",
+    "chairman": "ketua", "chairwoman": "ketua", "chairperson": "ketua", "chair": "ketua", "leader": "ketua pemimpin",
+    "manager": "manajer", "spokesperson": "juru bicara jubir", "spokesman": "juru bicara jubir",
+    "spokeswoman": "juru bicara jubir", "official": "pejabat petugas", "officer": "petugas perwira",
+    "staff": "staf pegawai", "commander": "komandan", "police": "polisi kepolisian", "harbourmaster": "syahbandar",
+    "harbormaster": "syahbandar", "member": "anggota", "lawmaker": "anggota legislator", "founder": "pendiri",
+    "creator": "pencipta", "owner": "pemilik", "ambassador": "duta besar",
+    # professions and trades
+    "professor": "profesor guru besar", "lecturer": "dosen", "teacher": "guru", "student": "siswa mahasiswa pelajar",
+    "researcher": "peneliti", "scientist": "ilmuwan", "expert": "pakar ahli", "economist": "ekonom",
+    "analyst": "analis", "observer": "pengamat", "doctor": "dokter", "nurse": "perawat", "midwife": "bidan",
+    "judge": "hakim", "prosecutor": "jaksa", "lawyer": "pengacara advokat kuasa hukum", "attorney": "pengacara",
+    "defendant": "terdakwa", "suspect": "tersangka", "witness": "saksi", "victim": "korban",
+    "farmer": "petani", "fisherman": "nelayan", "worker": "pekerja buruh karyawan", "employee": "karyawan pegawai",
+    "trader": "pedagang", "vendor": "pedagang penjual", "seller": "penjual pedagang", "driver": "sopir pengemudi",
+    "resident": "warga penduduk", "citizen": "warga", "villager": "warga desa", "parent": "orang tua wali",
+    "passenger": "penumpang", "traveller": "pemudik penumpang", "traveler": "pemudik penumpang",
+    "coach": "pelatih", "player": "pemain", "athlete": "atlet", "artist": "seniman artis", "cleric": "ulama kiai",
+    # bodies and fields
+    "company": "perusahaan pt perum perumda", "association": "asosiasi paguyuban perkumpulan himpunan", "union": "serikat",
+    "office": "dinas kantor", "agency": "badan dinas", "department": "dinas departemen", "university": "universitas",
+    "hospital": "rumah sakit", "school": "sekolah", "village": "desa", "district": "kabupaten kecamatan",
+    "province": "provinsi", "city": "kota", "court": "pengadilan",
+    "trade": "perdagangan", "industry": "perindustrian industri", "health": "kesehatan", "education": "pendidikan",
+    "transport": "perhubungan", "religious": "agama", "finance": "keuangan", "agriculture": "pertanian",
+}
+

@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from qa.tokens import fold
+from qa.tokens import fold, stem, stopwords
 
 from . import cues
 from .words import _listed_words
@@ -19,6 +20,8 @@ _TYPO_MIN_CHARS = 5
 _TYPO_RATIO = 0.8
 # "the Telkom boss and Indosat": two speakers asked about together stand at most this many words apart.
 _JOINED_MAX_WORDS = 4
+# Roles and question words seen again on every question: their stems are kept.
+_STEMS_CACHE_SIZE = 4096
 
 
 def match_speakers(
@@ -47,7 +50,7 @@ def match_speakers(
         full = _find_sequence(folded, parts)
         # At the same place, a full name beats a part of another.
         if full is not None and (len(parts) > 1 or distinctive[full]) and not topic[full]:
-            found.append(((full, -1, -len(parts)), name))
+            found.append(((full, -len(parts), -1), name))
             continue
         # A misspelt name is still that name; a role word is matched as written ("University" is not
         # "Universitas").
@@ -57,7 +60,11 @@ def match_speakers(
             if distinctive[i] and (any(_same(word, p) for p in parts) or word in role_words.get(name, ()))
         ]
         if hits:
-            found.append(((hits[0], 0, -len(set(folded[index] for index in hits))), name))
+            found.append(((hits[0], -len(set(folded[index] for index in hits)), 0), name))
+    named = {name for _, name in found}
+    found += [match for match in _role_matches(folded, topic, roles or {}) if match[1] not in named]
+    # First mentioned first; at one place, the match that covers more of the question ("the Perumda director"
+    # is the director, not Perumda), then a name before a role.
     found.sort()
     chosen = found[:1]
     for mention in found[1:]:
@@ -78,10 +85,13 @@ def identity_asked(question: str, roles: Mapping[str, str | None]) -> str | None
         return None
     name = found[0]
     words = {fold(word) for word in _WORD_RE.findall(f"{name} {roles[name]}")}
+    stems = _stems(f"{name} {roles[name]}")
     rest = [
         word
         for word in map(fold, _WORD_RE.findall(question))
-        if word not in cues.IDENTITY_WORDS and not any(_same(word, known) for known in words)
+        if word not in cues.IDENTITY_WORDS
+        and not any(_same(word, known) for known in words)
+        and not _meanings(word) & stems  # "Who is the harbourmaster?" for a "Kepala Kantor Kesyahbandaran"
     ]
     return None if rest else name
 
@@ -93,6 +103,43 @@ def without_names(question: str, names: Mapping[str, str | None]) -> str:
     parts |= {word for role in names.values() for word in _proper_words(role or "")}
     kept = _WORD_RE.sub(lambda m: "" if any(_same(fold(m.group()), p) for p in parts) else m.group(), question)
     return " ".join(kept.split())
+
+
+def _role_matches(
+    folded: list[str], topic: list[bool], roles: Mapping[str, str | None]
+) -> list[tuple[tuple[int, int, int], str]]:
+    """Speakers asked about by words of their role ("Apa kata kepala dinas?", "What did the regent say?"): each
+    speaker whose role holds words of the question that no other speaker's role holds all of. A speaker known
+    only by a role has it as their name."""
+    asked = [frozenset() if topic[i] else _meanings(word) for i, word in enumerate(folded)]
+    hits = {}
+    for name, role in roles.items():
+        stems = _stems(role or name)
+        positions = frozenset(i for i, meanings in enumerate(asked) if meanings & stems)
+        if positions:
+            hits[name] = positions
+    return [
+        ((min(positions), -len(positions), 1), name)
+        for name, positions in hits.items()
+        if not any(other != name and positions <= theirs for other, theirs in hits.items())
+    ]
+
+
+def _meanings(word: str) -> frozenset[str]:
+    """The stems a question's word may stand for in a role: itself, the title an abbreviation stands for
+    ("dirut"), or the Indonesian for an English role word ("regent", "residents")."""
+    if len(word) < 3 or word in cues.ENGLISH_COMMON or word in stopwords():
+        return frozenset()
+    singular = word[:-1] if word.endswith("s") else word
+    spelled = cues.TITLE_ABBREVIATIONS.get(word, "")
+    translated = cues.ROLE_TRANSLATIONS.get(word) or cues.ROLE_TRANSLATIONS.get(singular, "")
+    return _stems(f"{word} {spelled} {translated}")
+
+
+@lru_cache(maxsize=_STEMS_CACHE_SIZE)
+def _stems(text: str) -> frozenset[str]:
+    words = (fold(word) for word in _WORD_RE.findall(text))
+    return frozenset(stem(word) for word in words if len(word) >= 3 and word not in stopwords())
 
 
 def _role_words(roles: Mapping[str, str | None]) -> dict[str, set[str]]:
