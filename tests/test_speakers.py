@@ -853,3 +853,52 @@ def test_an_answer_cue_an_adverb_before_the_verb_and_a_description_naming_a_plac
         "Orang nomor satu di Kuansing itu juga meminta pedagang tidak menaikkan harga.",
     ]
     assert names(paragraphs) == ["Syahrial Amri", "Rudy Hartono", "Syahrial Amri", "Syahrial Amri"]
+
+
+def test_a_spinner_capitalised_inverted_cue_is_no_part_of_the_name() -> None:
+    paragraphs = [
+        "Kepala Dinas Kesehatan Provinsi, Maria Fransiska Ndoen, Menilai lonjakan kasus dipicu hujan.",
+        "“Kami Telah Memutuskan status KLB,” Tandas Maria.",
+        "“Anak-anak Cuma bisa menunggu,” Istilah Maria lirih.",  # the spinner's "Istilah" for "kata"
+    ]
+    assert names(paragraphs) == ["Maria Fransiska Ndoen"] * 3
+
+
+def test_istilah_is_a_cue_only_capitalised_right_after_a_quote() -> None:
+    paragraphs = [
+        "Budi Santoso mengatakan panen naik.",
+        "Gotong royong, istilah Jawa untuk kerja bersama, masih hidup di desa itu.",
+    ]
+    assert names(paragraphs) == ["Budi Santoso", None]
+
+
+def test_a_capitalised_person_noun_with_a_demonstrative_narrows_nothing() -> None:
+    # "Sosok" also stands in Fransiskus's role ("Sosok tua pasien"); "Sosok itu" is the doctor just heard.
+    paragraphs = [
+        "Fransiskus Kewa, Salah satu Sosok tua pasien, Mengungkapkan anaknya dirawat di lorong.",
+        "Ketua IDI Cabang Lembata, Stefanus Lelaona, Mengucapkan bahwa pihaknya siap membantu.",
+        "Sosok itu Mengucapkan, dokter puskesmas tetap melayani desa.",
+    ]
+    assert names(paragraphs) == ["Fransiskus Kewa", "Stefanus Lelaona", "Stefanus Lelaona"]
+
+
+def test_a_title_opening_a_clause_then_the_name_after_a_comma() -> None:
+    paragraphs = [
+        "Ketua majelis hakim, Dwi Prasetyo Hadi, kemudian memberikan kesempatan kepada terdakwa.",
+        "Saat ditanya, Heru Santoso menjawab: “Saya mengerti, Yang Mulia.”",
+        "“Sidang ditunda hingga Senin,” ucap sang hakim.",  # the judge of the role, not the last speaker
+    ]
+    assert names(paragraphs) == [None, "Heru Santoso", "Dwi Prasetyo Hadi"]
+
+
+def test_a_former_office_with_its_agencys_short_form_is_the_persons_role() -> None:
+    paragraphs = [
+        "Samarinda - Mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Kutai Rampan, "
+        "Heru Santoso Wibisono, dituntut 9 tahun penjara.",
+        "“Saya akan membela diri,” kata Heru.",
+    ]
+    role = "Mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Kutai Rampan"
+    assert attribute(paragraphs) == [None, Speaker("Heru Santoso Wibisono", role)]
+    # without the commas, the agency's field words still end the title, not start the name
+    paragraph = "Kepala Dinas Pekerjaan Umum dan Penataan Ruang Heru Santoso menyebut proyek itu mangkrak."
+    assert names([paragraph]) == ["Heru Santoso"]

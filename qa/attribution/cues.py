@@ -40,6 +40,9 @@ INVERTED_CUES = frozenset(
 
 # The same with the clitic -nya: "“…,” katanya." The speaker is whoever is being talked about.
 CLITIC_CUES = frozenset(word + "nya" for word in INVERTED_CUES)
+# A synonym spinner's stand-ins for "kata", capitalised, right after a quote: "“…,” Istilah Aini lirih."
+# Anywhere else they are ordinary words ("istilah Jawa untuk …"; "istilahnya" is "so to speak").
+SPUN_INVERTED_CUES = frozenset("istilah perkataan".split())
 
 # "Menurut X, …" / "…, menurut X." and its clitic "Menurutnya, …".
 ACCORDING_TO = "menurut"
@@ -136,6 +139,7 @@ TITLE_FIELD_WORDS = frozenset(
     hutan tanah pasar modal saham bursa efek pos pers riset statistik stasiun pusat balai kantor biro unit divisi
     bidang urusan daya mineral migas ekonomi bisnis data digital industri niaga usaha rakyat budaya pemuda
     olahraga pariwisata kebun ternak ikan bencana lintas cuaca iklim gempa narkotika imigrasi sumber cabang
+    ruang tata penataan wilayah jalan jembatan
     """.split()
 )
 

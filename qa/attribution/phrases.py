@@ -4,7 +4,7 @@ or a role with no name, "menteri itu", or "perusahaan itu"."""
 from __future__ import annotations
 
 from . import cues
-from .names import _trailing_name
+from .names import _person_after_comma, _trailing_name
 from .quotes import _in_parens
 from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef, _Title, _TitleRef
 from .text import _Text
@@ -48,7 +48,8 @@ def _classify(text: _Text, start: int, end: int) -> _Ref | None:
                 return _AnaphorRef(title[1], tuple(f for f in field if f not in cues.DEMONSTRATIVES))
             if text.tokens[index].fold in cues.PERSON_NOUNS:
                 # "Orang nomor satu di Kuansing itu": the place or body it names narrows down who is meant.
-                return _AnaphorRef(None, tuple(t.fold for t in text.tokens[index:end] if t.is_cap))
+                # The noun itself narrows nothing, even capitalised by a spinner ("Sosok itu Mengucapkan").
+                return _AnaphorRef(None, tuple(t.fold for t in text.tokens[index + 1 : end] if t.is_cap))
         return None
     first_title: int | None = None
     last_title: tuple[int, int, str, _TitleKind] | None = None
@@ -67,6 +68,10 @@ def _classify(text: _Text, start: int, end: int) -> _Ref | None:
     return _NameRef(text.tokens[name[0] : name[1]]) if name else None
 
 
+# What may stand before a title that opens a clause: a comma, or the dash after a dateline ("Samarinda - ").
+_OPENING_MARKS = frozenset(",-–—")
+
+
 def _titled(
     text: _Text,
     start: int,
@@ -82,6 +87,9 @@ def _titled(
     former = first > start and text.tokens[first - 1].fold in cues.FORMER_MARKERS
     qualifiers_end, name = _after_title(text, after, end, kind)
     phrase_start = min(first - 1 if former else first, first if phrase_from is None else phrase_from)
+    if name is None and (phrase_start == start or text.tokens[phrase_start - 1].text in _OPENING_MARKS):
+        # "Ketua majelis hakim, Dwi Prasetyo Hadi,": a title that opens a clause, then the name after a comma
+        name = _person_after_comma(text, qualifiers_end, end)
     if name is not None:
         while qualifiers_end > phrase_start and (
             text.tokens[qualifiers_end - 1].fold in cues.HONORIFICS or text.tokens[qualifiers_end - 1].text == "."

@@ -43,6 +43,11 @@ def _touches_quote(tokens: Sequence[_Token], start: int, end: int) -> bool:
     return after or leads
 
 
+def _after_break(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether tokens[index] follows a comma or a quote mark, where an inverted cue stands ("“…,” kata Budi")."""
+    return index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].is_quote)
+
+
 def _ends_role(token: _Token) -> bool:
     return (
         token.text in _CLAUSE_MARKS
@@ -117,7 +122,7 @@ class _ArticleReader:
     def _cue(self, text: _Text, start: int, end: int, index: int) -> _Ref | None:
         tokens = text.tokens
         fold = tokens[index].fold
-        after_break = index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].is_quote)
+        after_break = _after_break(tokens, index)
         if fold in cues.SPEECH_VERBS:
             if fold in cues.REQUEST_VERBS and index + 1 < end and tokens[index + 1].fold in cues.REQUEST_OBJECTS:
                 return None  # "Tempo telah meminta tanggapan kementerian": the reporter asks, nobody speaks
@@ -125,6 +130,8 @@ class _ArticleReader:
                 return _PronounRef()  # "Ia meminta maaf dan menyebut …": the same subject
             return _subject_before(text, start, index)
         if fold in cues.INVERTED_CUES and (after_break or index == start):
+            return _subject_after(text, index + 1, end)
+        if fold in cues.SPUN_INVERTED_CUES and tokens[index].is_cap and index > 0 and tokens[index - 1].is_quote:
             return _subject_after(text, index + 1, end)
         if fold in cues.CLITIC_CUES and after_break:
             return _PronounRef()
@@ -167,6 +174,8 @@ class _ArticleReader:
             first -= 1
         while first < paren and _is_filler(tokens[first], text.words):
             first += 1
+        if first < paren and tokens[first].fold in cues.FORMER_MARKERS:
+            first += 1  # "Mantan Kepala Dinas Pekerjaan Umum (PUPR)": a former office, then the organisation
         if not short.is_acronym and _match_title(tokens, first):
             return  # "Menteri Perhubungan (Menhub)": the short form of a title, not of an organisation
         while first < paren and _match_title(tokens, first):
@@ -183,6 +192,9 @@ class _ArticleReader:
     def _register_bare_name(self, text: _Text, index: int, end: int, position: int) -> None:
         """Note a two- or three-word name mentioned in passing ("Budi Santoso menanam padi"), so that a later
         "kata Budi" finds it. Unconfirmed: it only becomes a person once it speaks."""
+        first = text.tokens[index].fold
+        if (first in cues.INVERTED_CUES or first in cues.SPUN_INVERTED_CUES) and _after_break(text.tokens, index):
+            index += 1  # "“…,” Tandas Maria.": a spinner capitalises the cue, which is no part of the name
         run_end = _name_run(text.tokens, index, end)
         while index < run_end and _is_filler(text.tokens[index], text.words):
             index += 1
@@ -284,7 +296,9 @@ class _ArticleReader:
             # named, else the previous paragraph's speaker if a person, else the last person heard speaking.
             previous = self.previous if self.previous is not None and self.previous.kind is not _Kind.ORG else None
             return (
-                (self.known.holder(ref.head, ref.field, named=True) if ref.head else self.known.described(ref.field))
+                (self.known.holder(ref.head, ref.field, named=True) if ref.head else None)
+                # "sang hakim" for "Ketua majelis hakim, Dwi …": the office named in someone's role
+                or self.known.described((ref.head, *ref.field) if ref.head else ref.field)
                 or (speakers[-1] if speakers else None)
                 or self.known.latest(self.paragraph_start, position, unconfirmed=True)
                 or previous
