@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import qa
@@ -9,6 +11,10 @@ import qa
 from . import harness, thresholds
 
 RUN = pytest.StashKey[harness.Run]()
+OTHER_RUN = pytest.StashKey[harness.Run]()
+# Questions about held-out articles (tests/data/articles), each asked of its own article alone.
+OTHER_ARTICLES = Path(__file__).with_name("other_articles.jsonl")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +32,13 @@ def run(pytestconfig: pytest.Config, retriever: qa.Retriever, questions: list[ha
     result = harness.run(retriever, questions, harness.asker(qa.ask))
     harness.write_report(result)
     pytestconfig.stash[RUN] = result
+    return result
+
+
+@pytest.fixture(scope="session")
+def other_run(pytestconfig: pytest.Config) -> harness.Run:
+    result = harness.run_each_article(harness.load_questions(OTHER_ARTICLES), ROOT)
+    pytestconfig.stash[OTHER_RUN] = result
     return result
 
 
@@ -53,3 +66,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         verdict = "refused, but on topic" if q.on_topic else "answered, but not in the article"
         terminalreporter.write_line(f"  {q.id} {q.type}: {q.question!r}: {verdict}")
     terminalreporter.write_line(f"searched and asked in {result.seconds:.1f} s")
+    other = config.stash.get(OTHER_RUN, None)
+    if other is not None:
+        terminalreporter.write_line("")
+        terminalreporter.write_line(f"other articles ({len({q.article for q in other.questions})}, each alone):")
+        terminalreporter.write_line(harness.table(other))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import time
@@ -37,6 +38,7 @@ class Question:
     gold: tuple[str, ...]  # exact substrings of the article, one per answering paragraph
     speakers: tuple[str | None, ...]  # who speaks in each gold phrase's paragraph, None for narration
     split: str
+    article: str | None = None  # the article file asked about (repository-relative); None: the corpus
 
     @property
     def on_topic(self) -> bool:
@@ -67,6 +69,7 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
             gold=gold,
             speakers=speakers,
             split=raw["split"],
+            article=raw.get("article"),
         )
         checks = [
             (q.lang in LANGS, f"lang {q.lang!r} is not one of {LANGS}"),
@@ -139,6 +142,25 @@ def run(retriever: qa.Retriever, questions: Sequence[Question], ask: Ask) -> Run
     return Run(tuple(questions), outcomes, refused, evidence, time.perf_counter() - start)
 
 
+def run_each_article(questions: Sequence[Question], root: Path) -> Run:
+    """Each question against its own article alone (`Question.article`, under `root`), indexed in memory as
+    a user's own article file would be."""
+    runs = []
+    for article in dict.fromkeys(q.article for q in questions):
+        if article is None:
+            raise ValueError("run_each_article needs every question to name its article")
+        retriever = qa.Retriever.from_file(root / article)
+        asked = [q for q in questions if q.article == article]
+        runs.append(run(retriever, asked, asker(functools.partial(qa.ask, retriever=retriever))))
+    return Run(
+        questions=tuple(q for r in runs for q in r.questions),
+        outcomes=tuple(o for r in runs for o in r.outcomes),
+        refused={qid: refused for r in runs for qid, refused in r.refused.items()},
+        evidence={qid: ok for r in runs for qid, ok in r.evidence.items()},
+        seconds=sum(r.seconds for r in runs),
+    )
+
+
 def asker(ask: Callable[..., qa.Answer]) -> Ask:
     """`qa.ask` as the evals use it, with as many passages as the speaker metric reads."""
     return lambda question: ask(question, k=SPEAKER_DEPTH)
@@ -172,6 +194,20 @@ def refusals(
     """The questions of a group ("on_topic", "off_topic", "near_miss") asked, and those qa.ask refused."""
     asked = [q for q in r.questions if q.group == group and selected(q, split, lang)]
     return asked, [q for q in asked if r.refused[q.id]]
+
+
+# Each metric, and which questions it counts against the retriever (listed when its target is not reached).
+MISSED: dict[str, Callable[[Outcome], bool]] = {
+    "hit_at_1": lambda o: o.rank != 1,
+    "hit_at_3": lambda o: o.rank is None or o.rank > 3,
+    "mrr": lambda o: o.rank != 1,
+    "speaker": lambda o: not o.speaker_ok,
+}
+
+
+def missed(r: Run, mode: str, metric: str, split: str = ALL, lang: str | None = None) -> str:
+    """The questions that count against `metric`, a line each, for an assertion message."""
+    return "\n".join(["", *(describe(o) for o in outcomes(r, mode, split, lang) if MISSED[metric](o))])
 
 
 def describe(o: Outcome) -> str:
