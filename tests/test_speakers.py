@@ -902,3 +902,52 @@ def test_a_former_office_with_its_agencys_short_form_is_the_persons_role() -> No
     # without the commas, the agency's field words still end the title, not start the name
     paragraph = "Kepala Dinas Pekerjaan Umum dan Penataan Ruang Heru Santoso menyebut proyek itu mangkrak."
     assert names([paragraph]) == ["Heru Santoso"]
+
+
+def test_a_capitalised_didalam_ends_an_organisations_name_before_its_statement() -> None:
+    paragraphs = [
+        "PT Sawit Lestari Nusantara Didalam keterangan tertulisnya Menyebutkan bahwa lahan itu sah.",
+        "Palang Merah Indonesia (PMI) didalam keterangan tertulisnya menyebutkan 120 relawan diterjunkan.",
+    ]
+    assert names(paragraphs) == ["PT Sawit Lestari Nusantara", "Palang Merah Indonesia"]
+
+
+def test_a_portuguese_particle_inside_a_name() -> None:
+    paragraphs = [
+        "Persebaya memperkenalkan gelandang asal Brasil, Rafael Henrique da Silva, dalam konferensi pers.",
+        "“Saya sangat bahagia,” kata Rafael.",
+    ]
+    assert names(paragraphs) == [None, "Rafael Henrique da Silva"]
+
+
+def test_a_court_title_with_its_field_word_then_a_short_form_of_it() -> None:
+    paragraphs = [
+        "“Apakah Saudara melapor?” tanya Hakim Konstitusi Sudirman Halim.",
+        "Hakim Sudirman kemudian mengingatkan saksi soal sumpahnya.",
+    ]
+    # asking ("tanya") is not saying; the name it introduces is the judge's, without the title's field word
+    assert names(paragraphs) == [None, "Sudirman Halim"]
+
+
+def test_a_person_noun_role_then_the_name_after_an_inverted_cue() -> None:
+    paragraph = "“Kami tidak anti-investasi,” Ucap tokoh adat Desa Sungai Bakau, Yulius Tingang."
+    assert attribute([paragraph]) == [Speaker("Yulius Tingang", "tokoh adat Desa Sungai Bakau")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Mardiansyah, yang akrab disapa Ardi, salah Satu pemuda yang ikut aksi, Mengklaim uang itu tak sampai.",
+        "Mardiansyah (52), Penduduk Desa Nawakote, Mengisahkan malam kejadian.",  # the spinner's "Penduduk"
+    ],
+)
+def test_a_spinner_capitalised_appositive_describes_the_name_before_it(paragraph: str) -> None:
+    assert names([paragraph]) == ["Mardiansyah"]
+
+
+def test_a_document_named_by_its_issuer_says_what_it_says() -> None:
+    paragraph = (
+        "Kenaikan status tertuang dalam surat Badan Geologi Kementerian Energi dan Sumber Daya Mineral yang "
+        "menyebutkan “radius bahaya diperluas menjadi 7 kilometer”."
+    )
+    assert names([paragraph]) == [None]

@@ -139,17 +139,17 @@ TITLE_FIELD_WORDS = frozenset(
     hutan tanah pasar modal saham bursa efek pos pers riset statistik stasiun pusat balai kantor biro unit divisi
     bidang urusan daya mineral migas ekonomi bisnis data digital industri niaga usaha rakyat budaya pemuda
     olahraga pariwisata kebun ternak ikan bencana lintas cuaca iklim gempa narkotika imigrasi sumber cabang
-    ruang tata penataan wilayah jalan jembatan
+    ruang tata penataan wilayah jalan jembatan konstitusi tinggi negara
     """.split()
 )
 
 # Roles that many people share; without a name they make a role-only speaker ("Juru bicara Perum Bulog").
 GENERIC_ROLES = (
-    "juru bicara", "pejabat", "analis", "pengamat", "ekonom", "peneliti", "sumber", "warga", "pedagang",
+    "juru bicara", "pejabat", "analis", "pengamat", "ekonom", "peneliti", "sumber", "warga", "penduduk", "pedagang",
     "petani", "saksi", "pakar", "ahli", "perwakilan", "anggota", "karyawan", "pegawai", "staf", "narasumber",
     "aktivis", "eksekutif", "petugas", "ilmuwan", "dosen", "penulis", "wartawan", "pemain", "penyerang",
     "kiper", "bek", "gelandang", "dokter", "pengacara", "kuasa hukum", "politikus", "politisi", "sutradara",
-    "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran",
+    "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran", "pengungsi", "relawan", "nelayan",
 )
 
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
@@ -218,8 +218,8 @@ TIME_WORDS = frozenset(
 # Balinese name prefixes, part of the name: "I Made Suryawan", "Ni Luh Putu Ariani".
 NAME_PREFIXES = frozenset("I Ni".split())
 
-# Lowercase particles inside names: "Marco van Houten", "Abdul bin Salim".
-NAME_PARTICLES = frozenset("van von der den de al bin binti".split())
+# Lowercase particles inside names: "Marco van Houten", "Abdul bin Salim", "Rafael Henrique da Silva".
+NAME_PARTICLES = frozenset("van von der den de da dos das al bin binti".split())
 
 # Lowercase words and signs joining the words of an organisation's name: "Bank of Japan", "Elektro & Komputer".
 NAME_CONNECTORS = frozenset("of and for the & de du".split())
@@ -228,8 +228,15 @@ NAME_CONNECTORS = frozenset("of and for the & de du".split())
 TITLE_CONNECTORS = frozenset("dan serta".split())
 
 # Words opening an adjunct between a subject and its verb of saying: "Polri dalam keterangan tertulis
-# menyatakan", "Budi saat ditemui mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan".
-ADJUNCT_OPENERS = frozenset("dalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang".split())
+# menyatakan", "Budi saat ditemui mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan";
+# "didalam" is a common misspelling of "di dalam", and a spinner's word for "dalam".
+ADJUNCT_OPENERS = frozenset(
+    "dalam didalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang".split()
+)
+
+# Prepositions a spinner capitalises after a name ("PT Sawit Lestari Didalam keterangannya"): no name holds one
+# after its first word.
+NAME_BREAKERS = frozenset("dalam didalam".split())
 
 # Verbs giving a nickname: "yang dijuluki Bung Kiper", "akrab disapa Andi".
 NICKNAME_CUES = frozenset("dijuluki disapa dipanggil".split())
@@ -311,10 +318,10 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     "passenger": "penumpang", "traveller": "pemudik penumpang", "traveler": "pemudik penumpang",
     "coach": "pelatih", "player": "pemain", "athlete": "atlet", "artist": "seniman artis", "cleric": "ulama kiai",
     # bodies and fields
-    "company": "perusahaan pt perum perumda", "association": "asosiasi paguyuban perkumpulan himpunan", "union": "serikat",
-    "office": "dinas kantor", "agency": "badan dinas", "department": "dinas departemen", "university": "universitas",
-    "hospital": "rumah sakit", "school": "sekolah", "village": "desa", "district": "kabupaten kecamatan",
-    "province": "provinsi", "city": "kota", "court": "pengadilan",
+    "company": "perusahaan pt perum perumda", "association": "asosiasi paguyuban perkumpulan himpunan",
+    "union": "serikat", "office": "dinas kantor", "agency": "badan dinas", "department": "dinas departemen",
+    "university": "universitas", "hospital": "rumah sakit", "school": "sekolah", "village": "desa",
+    "district": "kabupaten kecamatan", "province": "provinsi", "city": "kota", "court": "pengadilan",
     "trade": "perdagangan", "industry": "perindustrian industri", "health": "kesehatan", "education": "pendidikan",
     "transport": "perhubungan", "religious": "agama", "finance": "keuangan", "agriculture": "pertanian",
 }

@@ -21,7 +21,8 @@ def _name_run(tokens: Sequence[_Token], start: int, end: int) -> int:
     index = start
     while index < end:
         token = tokens[index]
-        if token.is_word and token.is_cap and not _is_cue(token):
+        breaks = index > start and token.fold in cues.NAME_BREAKERS
+        if token.is_word and token.is_cap and not _is_cue(token) and not breaks:
             index += 1
         elif token.fold in cues.NAME_PARTICLES and index > start:
             # "Marco van Houten", "Marcel van der Heijden": particles, then a capitalised word

@@ -206,7 +206,8 @@ class _ArticleReader:
                 words = frozenset(t.fold for t in names)
                 self.known.add(_Entity(" ".join(t.text for t in names), words, _Kind.ORG)).seen = position
             return
-        if not 2 <= len(names) <= 3 or after_place_unit or not _is_person_like(text, index, run_end):
+        parts = [token for token in names if token.fold not in cues.NAME_PARTICLES]
+        if not 2 <= len(parts) <= 3 or after_place_unit or not _is_person_like(text, index, run_end):
             return
         if self.known.find(tuple(token.fold for token in names)) is None:
             self.known.add(_Entity(" ".join(t.text for t in names), frozenset(t.fold for t in names), _Kind.UNKNOWN))

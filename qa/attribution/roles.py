@@ -16,7 +16,9 @@ def _is_role(text: _Text, start: int, end: int, strict: bool) -> bool:
     if start >= end or not text.tokens[start].is_word or text.tokens[start].text[0].isdigit():
         return False  # "Marlina, 45 tahun, pembudidaya ikan": an age is no role
     if text.tokens[start].fold == cues.PARTITIVE and start + 1 < end:
-        start += 1  # "Salah seorang pengungsi"
+        if text.tokens[start + 1].fold in cues.PARTITIVE_UNITS:
+            return True  # "Salah seorang pengungsi", "salah Satu pemuda" (a spinner's capital): one of a group
+        start += 1
     first = text.tokens[start]
     if first.fold in cues.HONORIFICS:
         return False  # "dr. Lestari Widodo" is a name

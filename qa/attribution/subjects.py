@@ -23,6 +23,8 @@ def _subject_before(text: _Text, sentence_start: int, cue: int) -> _Ref | None:
     opener = cue - 1
     while ref is None and opener > sentence_start and not _is_cue(text.tokens[opener]):
         if text.tokens[opener].fold in cues.ADJUNCT_OPENERS:
+            if _names_a_document(text, sentence_start, opener):
+                return None  # "tertuang dalam surat Badan Geologi yang menyebutkan …": a document says it
             ref = _subject_right_before(text, sentence_start, opener)
             # "Pedagang yang enggan disebutkan namanya itu mengaku": that trader, met before.
             pointing = text.tokens[cue - 1].fold in cues.DEMONSTRATIVES
@@ -30,6 +32,19 @@ def _subject_before(text: _Text, sentence_start: int, cue: int) -> _Ref | None:
                 ref = _AnaphorRef(ref.head)
         opener -= 1
     return ref
+
+
+def _names_a_document(text: _Text, sentence_start: int, end: int) -> bool:
+    """Whether the phrase ending before `end` is a document named by its issuer: "surat Badan Geologi
+    Kementerian Energi dan Sumber Daya Mineral", "laporan BPS"."""
+    index = end - 1
+    while index > sentence_start and (
+        text.tokens[index].is_cap
+        or text.tokens[index].fold in cues.TITLE_CONNECTORS
+        or text.tokens[index].fold in cues.NAME_CONNECTORS
+    ):
+        index -= 1
+    return index < end - 1 and text.tokens[index].fold in cues.DOCUMENT_WORDS
 
 
 def _subject_right_before(text: _Text, sentence_start: int, cue: int) -> _Ref | None:
@@ -161,7 +176,9 @@ def _with_trailing_appositive(text: _Text, ref: _Ref | None, start: int, comma: 
     # A full name behind the comma wins over a bare role or over words a title seemed to end with
     # ("ucap Ketua Asosiasi Eksportir Kopi, Benny Soetrisno").
     titled = isinstance(ref, _NameRef) and ref.title is not None
-    untitled_role = ref is None and start < comma and text.tokens[start].is_cap
+    # "ucap tokoh adat Desa Sungai Bakau, Yulius Tingang": a role that is no title, capitalised or a person noun
+    first = text.tokens[start]
+    untitled_role = ref is None and start < comma and (first.is_cap or first.fold in cues.PERSON_NOUNS)
     if name is not None and (
         isinstance(ref, (_TitleRef, _RoleRef))
         or ((titled or untitled_role) and name[1] - name[0] >= 2 and _is_person_like(text, *name))
