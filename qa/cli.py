@@ -94,7 +94,7 @@ def _run(argv: list[str]) -> int:
         answer = api.ask(question, k=args.k, speaker=speaker)
         reply, passages = answer.text, answer.passages
     else:  # the single modes are there to compare rankings: their passages, with no reply built on them
-        reply, passages = None, api.retrieve(question, k=args.k, mode=args.mode, speaker=speaker)
+        reply, passages = None, tuple(api.retrieve(question, k=args.k, mode=args.mode, speaker=speaker))
     if not args.json:
         for notice in {a.notice for a in api.articles() if a.notice}:
             print(f"Note: {notice}\n")

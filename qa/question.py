@@ -58,7 +58,8 @@ _SPEECH_WORDS = (
     r"harap|harapan|berharap|mengharapkan|diharapkan|memperkirakan|perkiraan|argumen|usul|usulan|saran|menyarankan|sikap|"
     r"reaksi|respons|menanggapi|pesan|imbauan|mengimbau|"
     # colloquial: talk, what was said, response, comment, think
-    r"ngomong|omongan|tanggepan|nanggepin|komen|bilangnya|berpendapat|menganggap|anggapan|"
+    r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|berpendapat|menganggap|anggapan|ngingetin|"
+    r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|"
     # passive forms: "Apa yang dikatakan Budi", "yang disampaikan"
     r"dikatakan|diucapkan|diungkapkan|disebutkan|dijelaskan|"
     # English

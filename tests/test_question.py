@@ -55,6 +55,7 @@ def test_does_not_ask_who(question):
         "What did the director stress?",
         "Siapa yang menegaskan bahwa stok aman?",  # the attribution's own verbs of saying
         "Apa yang ditegaskan Budi?",
+        "Hakim konstitusinya ngingetin saksi soal apa?",  # chat Indonesian
     ],
 )
 def test_asks_for_someones_words(question):

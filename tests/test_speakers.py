@@ -755,11 +755,11 @@ def test_degrees_without_inner_dots_and_a_surname_that_is_also_a_title() -> None
 
 def test_a_title_and_its_club_before_an_appositive_name_then_title_only_mentions() -> None:
     paragraphs = [
-        "Pelatih Garuda Muda FC, Pieter van der Berg, tak bisa menyembunyikan kegembiraannya. "
-        "Juru taktik asal Belanda itu menyebut timnya bermain berani.",
+        ("Pelatih Garuda Muda FC, Pieter van der Berg, tak bisa menyembunyikan kegembiraannya. "
+        "Juru taktik asal Belanda itu menyebut timnya bermain berani."),
         "“We played with our hearts,” ujar Van der Berg dalam bahasa Inggris.",
-        "Sang pelatih juga mengakui timnya sempat goyah. "
-        "Menurutnya, mengganti kapten tim Yosua Wenda adalah perjudian.",
+        ("Sang pelatih juga mengakui timnya sempat goyah. "
+        "Menurutnya, mengganti kapten tim Yosua Wenda adalah perjudian."),
         "“Saya lebih banyak berdoa,” tutur pria berusia 52 tahun itu.",
     ]
     assert names(paragraphs) == ["Pieter van der Berg"] * 4
@@ -803,8 +803,8 @@ def test_a_reporters_request_for_comment_is_narration() -> None:
 def test_a_description_points_at_the_person_the_paragraph_just_named() -> None:
     paragraphs = [
         "Produser Maria Gunawan mengungkapkan kerugian besar.",
-        "Sutradara Bayu Santoso, yang hadir dalam jumpa pers, menepis kabar konflik. "
-        "Pria yang akrab disapa Mas Bay itu justru bercerita sempat menelepon sang aktris.",
+        ("Sutradara Bayu Santoso, yang hadir dalam jumpa pers, menepis kabar konflik. "
+        "Pria yang akrab disapa Mas Bay itu justru bercerita sempat menelepon sang aktris."),
     ]
     assert names(paragraphs) == ["Maria Gunawan", "Bayu Santoso"]
 
@@ -893,8 +893,8 @@ def test_a_title_opening_a_clause_then_the_name_after_a_comma() -> None:
 
 def test_a_former_office_with_its_agencys_short_form_is_the_persons_role() -> None:
     paragraphs = [
-        "Samarinda - Mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Kutai Rampan, "
-        "Heru Santoso Wibisono, dituntut 9 tahun penjara.",
+        ("Samarinda - Mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Kutai Rampan, "
+        "Heru Santoso Wibisono, dituntut 9 tahun penjara."),
         "“Saya akan membela diri,” kata Heru.",
     ]
     role = "Mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Kutai Rampan"
@@ -951,3 +951,20 @@ def test_a_document_named_by_its_issuer_says_what_it_says() -> None:
         "menyebutkan “radius bahaya diperluas menjadi 7 kilometer”."
     )
     assert names([paragraph]) == [None]
+
+
+def test_a_title_after_a_verb_or_dan_then_the_name_after_a_comma() -> None:
+    paragraphs = [
+        "Konferensi pers dihadiri pelatih kepala Persebaya, Widodo Prasetyo, dan kapten tim, Rizky Ardiansyah.",
+        "Rizky Ardiansyah menyambut baik rekan barunya. “Dia pemain bagus,” katanya.",
+    ]
+    assert attribute(paragraphs)[1] == Speaker("Rizky Ardiansyah", "kapten tim")
+
+
+def test_a_role_with_its_place_after_a_comma_before_the_name() -> None:
+    paragraph = (
+        "Peneliti gunung api dari Universitas Kyoto, Jepang, Takeshi Yamamoto, yang kebetulan sedang meneliti "
+        "di NTT, menilai tekanan magma sedang menumpuk."
+    )
+    role = "Peneliti gunung api dari Universitas Kyoto, Jepang"
+    assert attribute([paragraph]) == [Speaker("Takeshi Yamamoto", role)]

@@ -9,7 +9,7 @@ from .quotes import _in_parens
 from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef, _Title, _TitleRef
 from .text import _Text
 from .titles import _after_title, _match_title, _short_form
-from .words import _is_stopword, _TitleKind
+from .words import _VERB_PREFIXES, _is_stopword, _TitleKind
 
 
 def _classify(text: _Text, start: int, end: int) -> _Ref | None:
@@ -72,6 +72,17 @@ def _classify(text: _Text, start: int, end: int) -> _Ref | None:
 _OPENING_MARKS = frozenset(",-–—")
 
 
+def _opens_phrase(text: _Text, start: int, index: int) -> bool:
+    """Whether a title at `index` opens a noun phrase of its own: first in the clause, after a comma or a
+    dateline's dash, after a verb ("dihadiri kapten tim, Rizky") or "dan"; not inside a longer role
+    ("Pendiri sekaligus CEO PasarKita")."""
+    if index == start:
+        return True
+    before = text.tokens[index - 1]
+    verb = not before.is_cap and before.fold.startswith(_VERB_PREFIXES)
+    return before.text in _OPENING_MARKS or verb or before.fold in cues.TITLE_CONNECTORS
+
+
 def _titled(
     text: _Text,
     start: int,
@@ -87,7 +98,7 @@ def _titled(
     former = first > start and text.tokens[first - 1].fold in cues.FORMER_MARKERS
     qualifiers_end, name = _after_title(text, after, end, kind)
     phrase_start = min(first - 1 if former else first, first if phrase_from is None else phrase_from)
-    if name is None and (phrase_start == start or text.tokens[phrase_start - 1].text in _OPENING_MARKS):
+    if name is None and _opens_phrase(text, start, phrase_start):
         # "Ketua majelis hakim, Dwi Prasetyo Hadi,": a title that opens a clause, then the name after a comma
         name = _person_after_comma(text, qualifiers_end, end)
     if name is not None:

@@ -29,7 +29,8 @@ def match_speakers(
 ) -> tuple[str, ...]:
     """The speakers among `names` that the question asks about, by full name, by one distinctive part of it,
     or by a proper noun of the role the article gives them alone ("the Gadjah Mada professor" for the speaker
-    whose role says Gadjah Mada). The one mentioned first is asked about ("What did Telkom say about
+    whose role says Gadjah Mada), or by words of their role no one else's holds all of ("kepala dinas", "the
+    harbourmaster"). The one mentioned first is asked about ("What did Telkom say about
     Indosat?"), with any joined to it by "and"/"dibanding" ("What did Telkom and Indosat say?"). A name
     right after "about"/"tentang" is the topic, not a speaker ("What do experts say about Telkom?")."""
     words = _WORD_RE.findall(question)
@@ -112,7 +113,7 @@ def _role_matches(
     speaker whose role holds words of the question that no other speaker's role holds all of. A speaker known
     only by a role has it as their name."""
     asked = [frozenset() if topic[i] else _meanings(word) for i, word in enumerate(folded)]
-    hits = {}
+    hits: dict[str, frozenset[int]] = {}
     for name, role in roles.items():
         stems = _stems(role or name)
         positions = frozenset(i for i, meanings in enumerate(asked) if meanings & stems)

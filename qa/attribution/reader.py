@@ -75,6 +75,7 @@ class _ArticleReader:
             self._read_sentence(text, start, end, speakers)
             if _touches_quote(text.tokens, start, end):
                 quoting += speakers[found:]
+        chosen: _Entity | None
         if speakers:
             # "Belum selesai Dewi berbicara, Budi menyela. “Interupsi!” ujar Budi": the quotation is Budi's.
             people = [entity for entity in quoting + speakers if entity.kind is _Kind.PERSON]

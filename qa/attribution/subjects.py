@@ -221,6 +221,8 @@ def _appositive(text: _Text, sentence_start: int, comma: int) -> _Ref | None:
     role = None
     if len(segments) > 1:
         role_start, role_end = segments[-2]
+        if len(segments) > 2 and _with_places(text, segments[-3][1], role_end + 1) > segments[-3][1]:
+            role_start = segments[-3][0]  # "Peneliti dari Universitas Kyoto, Jepang, Takeshi Yamamoto,"
         # A sentence-initial role is capitalised anyway: "Epidemiolog Universitas Padjadjaran, Hendro, …".
         opening = role_start == sentence_start and not _is_stopword(text.tokens[role_start].fold)
         if opening or _is_role(text, role_start, role_end, strict=False):
