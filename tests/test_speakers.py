@@ -602,9 +602,15 @@ def test_organisation_name_with_an_english_connector_is_not_part_of_the_person()
     assert attribute([paragraph]) == [Speaker("Kenji Watanabe", "Gubernur Bank of Japan")]
 
 
-def test_short_form_in_parentheses_names_an_organisation_whose_long_name_is_a_list() -> None:
-    paragraph = "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperkirakan hujan masih turun."
-    assert names([paragraph]) == ["BMKG"]
+def test_an_organisation_whose_long_name_is_a_list_is_known_by_the_initials_of_its_short_form() -> None:
+    paragraphs = [
+        "Sementara itu, Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperkirakan hujan masih turun.",
+        "BMKG Pula memprakirakan hujan reda pekan depan.",  # a spinner's capital after the short form
+    ]
+    assert names(paragraphs) == ["Badan Meteorologi, Klimatologi, dan Geofisika"] * 2
+    # initials that do not spell the short form leave the list alone
+    paragraph = "Kepala Dinas, Budi, dan Badan Riset Daerah (BRD) menilai hujan masih turun."
+    assert names([paragraph]) == ["Badan Riset Daerah"]
 
 
 # --- ordinary words without a dictionary -----------------------------------------------------------------------
@@ -968,3 +974,46 @@ def test_a_role_with_its_place_after_a_comma_before_the_name() -> None:
     )
     role = "Peneliti gunung api dari Universitas Kyoto, Jepang"
     assert attribute([paragraph]) == [Speaker("Takeshi Yamamoto", role)]
+
+
+def test_a_spinner_capitalised_preposition_ends_the_name_after_an_inverted_cue() -> None:
+    paragraphs = [
+        "Project Director KWJO, Kenji Morita, mengatakan pengeboran dimulai Februari.",
+        "“Tanah Jakarta ini lunak,” Ucap Morita Melalui penerjemah.",
+        "Direktorat Jenderal Bea dan Cukai (DJBC) Didalam keterangan tertulisnya Menyebutkan dukungan intelijen.",
+    ]
+    assert names(paragraphs) == ["Kenji Morita", "Kenji Morita", "Direktorat Jenderal Bea dan Cukai"]
+    assert attribute(paragraphs)[2] == Speaker("Direktorat Jenderal Bea dan Cukai", None)  # no "Jenderal" role
+
+
+def test_a_capitalised_inverted_cue_before_a_one_word_name_with_an_age_and_a_role() -> None:
+    paragraph = "“Mata perih,” Keluh Nurhayati (38), Penduduk Kelurahan Tangkerang Labuai, di puskesmas."
+    assert attribute([paragraph]) == [Speaker("Nurhayati", "Penduduk Kelurahan Tangkerang Labuai")]
+
+
+def test_an_age_between_the_name_and_the_role_after_an_inverted_cue() -> None:
+    paragraph = "“Dulu saya takut,” kata Siti Aminah, 29, ibu dua anak asal Kecamatan Kalianget."
+    assert attribute([paragraph]) == [Speaker("Siti Aminah", "ibu dua anak asal Kecamatan Kalianget")]
+
+
+def test_a_short_form_that_is_also_an_english_word_still_names_its_organisation() -> None:
+    paragraphs = [
+        "Organisasi Kesehatan Dunia (WHO) dalam laporan terbarunya menyebutkan cakupan imunisasi turun.",
+        "WHO juga mengingatkan bahwa cakupan minimal 95 persen diperlukan.",
+    ]
+    assert names(paragraphs) == ["Organisasi Kesehatan Dunia"] * 2
+
+
+def test_a_description_shares_a_word_with_someone_elses_role_but_means_the_last_speaker() -> None:
+    paragraphs = [
+        "Menteri Kesehatan Hendrawan Saputra mengatakan kasus campak naik.",
+        "Ketua Satgas Imunisasi IDAI, Prof. Dr. dr. Ratih Puspitasari, Sp.A(K), menjelaskan gejala awal campak.",
+        "Guru besar ilmu kesehatan anak Universitas Airlangga itu meminta orang tua waspada.",
+        "Perwira menengah Polri itu menambahkan, pelaku terancam pidana.",  # "perwira", a person noun
+    ]
+    assert names(paragraphs) == ["Hendrawan Saputra", "Ratih Puspitasari", "Ratih Puspitasari", "Ratih Puspitasari"]
+
+
+def test_a_dentists_title_before_the_name() -> None:
+    paragraph = "Kepala Dinas Kesehatan Sumenep drg. Agus Salim Harahap mengakui ada desa yang sulit dijangkau."
+    assert attribute([paragraph]) == [Speaker("Agus Salim Harahap", "Kepala Dinas Kesehatan Sumenep")]

@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     mengimbau menyarankan mengkritik menanggapi menyimpulkan melanjutkan berbicara menulis meyakini berharap
     mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
-    mengonfirmasi
+    mengonfirmasi memprakirakan
     """.split()
 )
 
@@ -35,7 +35,7 @@ REQUEST_OBJECTS = frozenset("tanggapan komentar konfirmasi keterangan penjelasan
 # They are ordinary words too ("kata lain", "sikap tegas"), so they count only right after a quote or a comma.
 INVERTED_CUES = frozenset(
     "kata ujar ucap tutur tegas jelas imbuh tambah ungkap lanjut sebut terang papar pungkas tandas kilah seru "
-    "timpal sambung bilang aku tulis jawab".split()
+    "timpal sambung bilang aku tulis jawab keluh".split()
 )
 
 # The same with the clitic -nya: "“…,” katanya." The speaker is whoever is being talked about.
@@ -155,11 +155,11 @@ GENERIC_ROLES = (
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
 PERSON_NOUNS = frozenset(
     "pria wanita perempuan lelaki laki-laki sosok tokoh orang juru politikus politisi legislator akademisi atlet "
-    "pemuda remaja ayah ibu bapak".split()
+    "pemuda remaja ayah ibu bapak perwira".split()
 )
 
 # First words of an appositive that describe a person: "Budi Santoso, seorang ilmuwan kognitif, …".
-PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengusaha pemilik".split())
+PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengusaha pemilik ibu ayah bapak".split())
 
 # First words of an appositive that describe an organisation: "TaniMaju, perusahaan yang kurang dikenal, …".
 ORG_ROLE_WORDS = frozenset(
@@ -234,9 +234,9 @@ ADJUNCT_OPENERS = frozenset(
     "dalam didalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang".split()
 )
 
-# Prepositions a spinner capitalises after a name ("PT Sawit Lestari Didalam keterangannya"): no name holds one
-# after its first word.
-NAME_BREAKERS = frozenset("dalam didalam".split())
+# Prepositions, conjunctions and adverbs a spinner capitalises after a name ("PT Sawit Lestari Didalam
+# keterangannya", "Ucap Morita Melalui …", "BMKG Pula memprakirakan"): no name holds one.
+NAME_BREAKERS = frozenset("dalam didalam dari melalui kepada terhadap pada serta beserta bersama pula juga".split())
 
 # Verbs giving a nickname: "yang dijuluki Bung Kiper", "akrab disapa Andi".
 NICKNAME_CUES = frozenset("dijuluki disapa dipanggil".split())
@@ -250,7 +250,7 @@ PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau 
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset(
-    "pak bu bapak ibu prof dr ir drs hj h kh mr mrs ms sir "
+    "pak bu bapak ibu prof dr drg ir drs hj h kh mr mrs ms sir "
     # police and military ranks: "Kombes Pol. Yohanes Situmorang", "Brigjen TNI Budi"
     "kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu bripda brigjen irjen komjen pol kolonel "
     "letkol mayjen letjen serka sertu kopda laksma laksda laksdya marsma marsda marsdya "

@@ -16,13 +16,24 @@ def _is_cue(token: _Token) -> bool:
     return token.fold in cues.SPEECH_VERBS or token.fold in cues.PASSIVE_CUES
 
 
+def _after_break(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether tokens[index] follows a comma or a quote mark, where an inverted cue stands ("“…,” kata Budi")."""
+    return index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].is_quote)
+
+
+def _is_inverted_cue(tokens: Sequence[_Token], index: int) -> bool:
+    """An inverted cue in its place, with its speaker after it; a spinner may capitalise it ("“…,” Tandas
+    Maria", "Istilah Aini"), which makes it no part of the name."""
+    word = tokens[index].fold
+    return _after_break(tokens, index) and (word in cues.INVERTED_CUES or word in cues.SPUN_INVERTED_CUES)
+
+
 def _name_run(tokens: Sequence[_Token], start: int, end: int) -> int:
     """End of the run of capitalised words (with particles such as "van" inside) that starts at `start`."""
     index = start
     while index < end:
         token = tokens[index]
-        breaks = index > start and token.fold in cues.NAME_BREAKERS
-        if token.is_word and token.is_cap and not _is_cue(token) and not breaks:
+        if token.is_word and token.is_cap and not _is_cue(token) and token.fold not in cues.NAME_BREAKERS:
             index += 1
         elif token.fold in cues.NAME_PARTICLES and index > start:
             # "Marco van Houten", "Marcel van der Heijden": particles, then a capitalised word
@@ -67,6 +78,8 @@ def _trailing_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:
         inside = first < end and token.fold in cues.NAME_PARTICLES and first - 1 > start
         if not ((token.is_word and token.is_cap and not _is_cue(token)) or inside):
             break
+        if _is_inverted_cue(text.tokens, first - 1):
+            break  # "“…,” Keluh Nurhayati (38), warga …": the name starts after the cue
         first -= 1
     first = _past_honorifics(text, first, end, end)[0]
     while first < end and _is_filler(text.tokens[first], text.words):

@@ -22,7 +22,8 @@ def _classify(text: _Text, start: int, end: int) -> _Ref | None:
         # stands for, when no name follows it ("… (BKPM) Budi Santoso" is Budi).
         short = _in_parens(text.tokens, index, end)
         if short is not None and text.known.organisation(short.fold) is not None:
-            if not any(token.is_cap for token in text.tokens[index + 3 : end]):
+            after = text.tokens[index + 3 : end]
+            if not any(token.is_cap and token.fold not in cues.NAME_BREAKERS for token in after):
                 return _NameRef((short,))
     if folds[0] == cues.PARTITIVE and len(folds) > 2 and folds[1] in cues.PARTITIVE_UNITS:
         title = _match_title(text.tokens, start + 2)

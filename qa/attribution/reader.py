@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import cues
-from .names import _is_cue, _is_person_like, _name_run, _trailing_name
+from .names import _after_break, _is_cue, _is_inverted_cue, _is_person_like, _name_run, _trailing_name
 from .phrases import _titled
 from .quotes import _in_parens, _mask_quotes, _sentences
 from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef
@@ -43,9 +43,20 @@ def _touches_quote(tokens: Sequence[_Token], start: int, end: int) -> bool:
     return after or leads
 
 
-def _after_break(tokens: Sequence[_Token], index: int) -> bool:
-    """Whether tokens[index] follows a comma or a quote mark, where an inverted cue stands ("“…,” kata Budi")."""
-    return index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].is_quote)
+def _spelled_out(tokens: Sequence[_Token], start: int, paren: int, short: _Token) -> int:
+    """Where a long form that lists its words with commas begins, if their initials spell the short form
+    ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"); else `paren`."""
+    letters = short.text.upper()
+    initials = ""
+    first = paren
+    while first > start and letters.endswith(initials) and initials != letters:
+        token = tokens[first - 1]
+        if token.is_word and token.is_cap:
+            initials = token.text[0].upper() + initials
+        elif not (token.text == "," or token.fold in cues.TITLE_CONNECTORS):
+            break
+        first -= 1
+    return first if initials == letters else paren
 
 
 def _ends_role(token: _Token) -> bool:
@@ -173,6 +184,7 @@ class _ArticleReader:
             )
         ):
             first -= 1
+        first = min(first, _spelled_out(tokens, start, paren, short))
         while first < paren and _is_filler(tokens[first], text.words):
             first += 1
         if first < paren and tokens[first].fold in cues.FORMER_MARKERS:
@@ -193,9 +205,8 @@ class _ArticleReader:
     def _register_bare_name(self, text: _Text, index: int, end: int, position: int) -> None:
         """Note a two- or three-word name mentioned in passing ("Budi Santoso menanam padi"), so that a later
         "kata Budi" finds it. Unconfirmed: it only becomes a person once it speaks."""
-        first = text.tokens[index].fold
-        if (first in cues.INVERTED_CUES or first in cues.SPUN_INVERTED_CUES) and _after_break(text.tokens, index):
-            index += 1  # "“…,” Tandas Maria.": a spinner capitalises the cue, which is no part of the name
+        if _is_inverted_cue(text.tokens, index):
+            index += 1  # "“…,” Tandas Maria."
         run_end = _name_run(text.tokens, index, end)
         while index < run_end and _is_filler(text.tokens[index], text.words):
             index += 1
@@ -298,9 +309,12 @@ class _ArticleReader:
             # named, else the previous paragraph's speaker if a person, else the last person heard speaking.
             previous = self.previous if self.previous is not None and self.previous.kind is not _Kind.ORG else None
             return (
-                (self.known.holder(ref.head, ref.field, named=True) if ref.head else None)
-                # "sang hakim" for "Ketua majelis hakim, Dwi …": the office named in someone's role
-                or self.known.described((ref.head, *ref.field) if ref.head else ref.field)
+                # "sang hakim" for "Ketua majelis hakim, Dwi …": failing a holder, the office named in a role
+                (
+                    (self.known.holder(ref.head, ref.field, named=True) or self.known.described((ref.head,)))
+                    if ref.head
+                    else self.known.described(ref.field)
+                )
                 or (speakers[-1] if speakers else None)
                 or self.known.latest(self.paragraph_start, position, unconfirmed=True)
                 or previous

@@ -20,8 +20,9 @@ def _is_role(text: _Text, start: int, end: int, strict: bool) -> bool:
             return True  # "Salah seorang pengungsi", "salah Satu pemuda" (a spinner's capital): one of a group
         start += 1
     first = text.tokens[start]
-    if first.fold in cues.HONORIFICS:
-        return False  # "dr. Lestari Widodo" is a name
+    honoured = start + 1 < end and (text.tokens[start + 1].is_cap or text.tokens[start + 1].text == ".")
+    if first.fold in cues.HONORIFICS and honoured:
+        return False  # "dr. Lestari Widodo" is a name; "ibu dua anak" is a role
     if first.fold in cues.PERSON_ROLE_WORDS or first.fold in cues.ORG_ROLE_WORDS:
         return True
     if _match_title(text.tokens, start):

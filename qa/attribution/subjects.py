@@ -12,7 +12,7 @@ from .refs import _AnaphorRef, _NameRef, _Ref, _RoleRef, _TitleRef
 from .roles import _is_role, _role_text, _with_places
 from .text import _Text
 from .titles import _has_title
-from .words import _CLAUSE_MARKS, _TITLE_WORDS, _VERB_PREFIXES, _is_degree, _is_stopword
+from .words import _CLAUSE_MARKS, _TITLE_WORDS, _VERB_PREFIXES, _is_degree, _is_stopword, _Token
 
 
 def _subject_before(text: _Text, sentence_start: int, cue: int) -> _Ref | None:
@@ -121,6 +121,8 @@ def _subject_after(text: _Text, start: int, end: int) -> _Ref | None:
             and not token.fold.startswith(_VERB_PREFIXES)
             and text.words.is_common(token.fold)
         )
+        if token.fold in cues.NAME_BREAKERS:
+            break  # "Ucap Morita Melalui …": a spinner's capital, not part of the name
         keep = (
             token.is_cap
             or token.fold in cues.HONORIFICS  # "disampaikan Direktur RSUD Deli Husada dr. Ratna Lubis"
@@ -168,7 +170,9 @@ def _description_end(text: _Text, start: int, end: int) -> int:
 
 def _with_trailing_appositive(text: _Text, ref: _Ref | None, start: int, comma: int, end: int) -> _Ref | None:
     """ "ucap Ketua Gapensi, Benny Soetrisno." names the person after the comma; "kata Budi Santoso,
-    petani di Karawang." gives the role there."""
+    petani di Karawang." gives the role there, past an age ("kata Siti Aminah, 29, ibu dua anak")."""
+    if comma + 2 < end and text.tokens[comma + 1].text.isdigit() and text.tokens[comma + 2].text == ",":
+        comma += 2
     segment_end = comma + 1
     while segment_end < end and text.tokens[segment_end].text not in _CLAUSE_MARKS:
         segment_end += 1
@@ -200,7 +204,7 @@ def _appositive(text: _Text, sentence_start: int, comma: int) -> _Ref | None:
             begin = index + 1
     # "Ratna Dewi, M.Kes., mengatakan": a degree after the name is neither a name nor a role, nor is an age
     # ("Marlina, 45 tahun, pembudidaya ikan, mengatakan").
-    while len(segments) > 1 and all(_is_degree(t) or t.text == "." for t in text.tokens[slice(*segments[-1])]):
+    while len(segments) > 1 and all(_in_degree(t) for t in text.tokens[slice(*segments[-1])]):
         segments.pop()
     segments = [s for s in segments if not text.tokens[s[0]].text[0].isdigit()] or segments
     # "Seorang warga, yang meminta namanya tidak disebutkan, mengatakan", "Seorang juru bicara PT X, operator
@@ -228,6 +232,11 @@ def _appositive(text: _Text, sentence_start: int, comma: int) -> _Ref | None:
         if opening or _is_role(text, role_start, role_end, strict=False):
             role = _role_text(text, role_start, role_end)
     return _NameRef(text.tokens[name[0] : name[1]], role=role)
+
+
+def _in_degree(token: _Token) -> bool:
+    """A token of a degree written after a name: "M.Kes.", "Sp.A(K)" (a consultant's "(K)" included)."""
+    return _is_degree(token) or token.text in ".()" or (len(token.text) == 1 and token.text.isupper())
 
 
 def _describes(text: _Text, subject: int, start: int, end: int) -> bool:

@@ -208,6 +208,8 @@ def _is_filler(token: _Token, words: _Vocabulary) -> bool:
         return not token.is_cap
     if token.text in cues.NAME_PREFIXES:
         return False  # "I Made Suryawan", "Ni Luh Putu"
+    if token.is_acronym and len(token.text) > 2:
+        return False  # "WHO", written in capitals, is the organisation, not the English word
     return _is_stopword(token.fold) or token.fold in _TITLE_WORDS or words.is_derived(token.fold)
 
 
