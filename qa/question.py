@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from .attribution import cues
 
@@ -94,6 +96,24 @@ _PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them)\b", 
 # Words the asker puts in quote marks: double quotes, straight or curly, or curly single ones (a straight
 # single quote is an apostrophe: "DeepSeek's").
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+
+
+_DATA = Path(__file__).resolve().parent / "data"
+_CHAT_WORD = re.compile(r"\b\w+\b")
+
+
+@cache
+def _chat_words() -> dict[str, str]:
+    lines = (_DATA / "chat_words.tsv").read_text(encoding="utf-8").splitlines()
+    pairs = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    return {abbreviation.lower(): standard for abbreviation, standard in pairs}
+
+
+def expand_chat(question: str) -> str:
+    """The question with chat abbreviations spelt out ("brp km panjang terowongannya?" -> "berapa km …"), for
+    searching; the reader sees their question as typed."""
+    words = _chat_words()
+    return _CHAT_WORD.sub(lambda m: words.get(m.group().lower(), m.group()), question)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.question import asks_for_words, asks_who, quoted_words
+from qa.question import asks_for_words, asks_who, expand_chat, quoted_words
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,16 @@ def test_a_question_about_facts_does_not_ask_for_words(question):
 )
 def test_quoted_words(question, quoted):
     assert quoted_words(question) == quoted
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("brp km panjang terowongannya?", "berapa km panjang terowongannya?"),  # "km": kamu or kilometre
+        ("Siapa yg blg harga naik?", "Siapa yang bilang harga naik?"),
+        ("KNP pompanya rusak", "kenapa pompanya rusak"),
+        ("Berapa yang sudah divaksin?", "Berapa yang sudah divaksin?"),  # standard words are left alone
+    ],
+)
+def test_chat_abbreviations_are_spelt_out_for_the_search(question, searched):
+    assert expand_chat(question) == searched
