@@ -72,7 +72,8 @@ _SPEECH_WORDS = (
     r"suggest|suggests|suggested|recommend|recommends|propose|proposes|proposed|react|reacted|reaction|"
     r"respond|responded|response|advice|advise|advised|point\s+out|points\s+out|pointed\s+out|note|notes|noted|"
     r"stated|add|adds|added|stress|stresses|stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|insist|insists|"
-    r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced"
+    r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced|ask|asks|"
+    r"urge|urges|urged|deny|denies|denied"
 )
 # The attribution's own verbs of saying count too: "Siapa yang menegaskan …?", "Apa yang ditegaskan Budi?".
 _ASKS_FOR_WORDS = re.compile(

@@ -56,6 +56,7 @@ def test_does_not_ask_who(question):
         "Siapa yang menegaskan bahwa stok aman?",  # the attribution's own verbs of saying
         "Apa yang ditegaskan Budi?",
         "Hakim konstitusinya ngingetin saksi soal apa?",  # chat Indonesian
+        "What did the digital ministry director ask BPLPT to do?",
     ],
 )
 def test_asks_for_someones_words(question):

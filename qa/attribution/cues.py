@@ -98,6 +98,9 @@ DOCUMENT_WORDS = frozenset(
     """.split()
 )
 
+# Prepositions between a document and whom it is from or to: "surat kepada Presiden yang meminta …".
+DOCUMENT_LINKS = frozenset("kepada untuk ke bagi dari oleh".split())
+
 # Markers of a title that someone no longer holds: "mantan Presiden Bambang Kusuma" is not the president now.
 FORMER_MARKERS = frozenset("mantan eks bekas".split())
 
@@ -175,7 +178,7 @@ ORG_WORDS = frozenset(
     index review news times post journal foundation yayasan asosiasi persatuan federasi klub fc pemerintah
     pemkot pemprov pemkab kepolisian polri polda tni kejaksaan pengadilan mahkamah majelis timnas
     observatorium observatory planetarium museum pusat balai center centre stasiun bandara pelabuhan terminal
-    rsud puskesmas sekolah akademi politeknik
+    rsud puskesmas sekolah akademi politeknik perhimpunan perkumpulan himpunan ikatan paguyuban serikat
     """.split()
 )
 
@@ -204,7 +207,8 @@ FUNCTION_WORDS = frozenset(
 # Ordinary words (loanwords, colloquial forms) that the spinner may capitalise mid-sentence ("Eksis" for
 # "ada") and that an article need not also write in lowercase, so its own text cannot vouch for them.
 EXTRA_COMMON_WORDS = frozenset(
-    "eksis nggak gak ga udah gimana gitu pingin tuh lho pokoknya ngomong startup online offline update".split()
+    "eksis nggak gak ga udah gimana gitu pingin tuh lho pokoknya ngomong startup online offline update "
+    "terpisah".split()
 )
 
 # Capitalised at any position but never a name: days and months.
@@ -244,13 +248,15 @@ NICKNAME_CUES = frozenset("dijuluki disapa dipanggil".split())
 # Opens a relative clause inside an appositive: "Seorang warga, yang meminta namanya tidak disebutkan, …".
 RELATIVE = "yang"
 LOCATIVE = "di"
+# Words after a role's noun saying where its holder is from or works: "wisatawan asal Perth", "dokter di RSUD".
+ORIGIN_MARKERS = frozenset("asal dari di".split())
 
 # Administrative units; the capitalised word after one is a place: "Kota Bandung", "Kabupaten Bogor".
 PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik".split())
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset(
-    "pak bu bapak ibu prof dr drg ir drs hj h kh mr mrs ms sir "
+    "pak bu bapak ibu prof dr drg ir drs hj h kh mr mrs ms sir gus bli "
     # police and military ranks: "Kombes Pol. Yohanes Situmorang", "Brigjen TNI Budi"
     "kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu bripda brigjen irjen komjen pol kolonel "
     "letkol mayjen letjen serka sertu kopda laksma laksda laksdya marsma marsda marsdya "
@@ -299,7 +305,8 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     # offices
     "president": "presiden", "minister": "menteri", "ministry": "kementerian", "governor": "gubernur",
     "regent": "bupati", "mayor": "wali walikota", "deputy": "wakil", "secretary": "sekretaris",
-    "assistant": "asisten", "director": "direktur", "head": "kepala", "chief": "kepala ketua",
+    "assistant": "asisten", "director": "direktur", "general": "jenderal umum", "head": "kepala",
+    "chief": "kepala ketua",
     "chairman": "ketua", "chairwoman": "ketua", "chairperson": "ketua", "chair": "ketua", "leader": "ketua pemimpin",
     "manager": "manajer", "spokesperson": "juru bicara jubir", "spokesman": "juru bicara jubir",
     "spokeswoman": "juru bicara jubir", "official": "pejabat petugas", "officer": "petugas perwira",
@@ -320,9 +327,10 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     # bodies and fields
     "company": "perusahaan pt perum perumda", "association": "asosiasi paguyuban perkumpulan himpunan",
     "union": "serikat", "office": "dinas kantor", "agency": "badan dinas", "department": "dinas departemen",
-    "university": "universitas", "hospital": "rumah sakit", "school": "sekolah", "village": "desa",
+    "university": "universitas", "hospital": "rumah sakit rs rsud", "school": "sekolah", "village": "desa",
     "district": "kabupaten kecamatan", "province": "provinsi", "city": "kota", "court": "pengadilan",
     "trade": "perdagangan", "industry": "perindustrian industri", "health": "kesehatan", "education": "pendidikan",
     "transport": "perhubungan", "religious": "agama", "finance": "keuangan", "agriculture": "pertanian",
+    "mining": "tambang pertambangan mineral minerba",
 }
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from . import cues
 from .quotes import _opening_paren
 from .text import _Text
-from .words import _TITLE_WORDS, _is_filler, _is_plain_root, _is_strong, _Token
+from .words import _TITLE_WORDS, _breaks_name, _is_filler, _is_plain_root, _is_strong, _Token
 
 
 def _is_cue(token: _Token) -> bool:
@@ -33,7 +33,7 @@ def _name_run(tokens: Sequence[_Token], start: int, end: int) -> int:
     index = start
     while index < end:
         token = tokens[index]
-        if token.is_word and token.is_cap and not _is_cue(token) and token.fold not in cues.NAME_BREAKERS:
+        if token.is_word and token.is_cap and not _is_cue(token) and not _breaks_name(token, index == start):
             index += 1
         elif token.fold in cues.NAME_PARTICLES and index > start:
             # "Marco van Houten", "Marcel van der Heijden": particles, then a capitalised word
@@ -70,7 +70,7 @@ def _trailing_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:
         if opening == end - 3 and text.tokens[end - 2].is_acronym:
             short_form = (end - 2, end - 1)  # "(BMKG)", the name to use when the long one is cut by commas
         end = opening
-    while end > start and text.tokens[end - 1].fold in cues.TIME_WORDS:
+    while end > start and (text.tokens[end - 1].fold in cues.TIME_WORDS or _spun_after_name(text.tokens[end - 1])):
         end -= 1
     first = end
     while first > start:
@@ -89,6 +89,11 @@ def _trailing_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:
     if _is_name(text, first, end) and not (short_form and cut):
         return first, end
     return short_form
+
+
+def _spun_after_name(token: _Token) -> bool:
+    """A spinner's capitalised word right after a name: "Hendra Kagak menjawab" ("tidak")."""
+    return token.is_cap and _breaks_name(token, False)
 
 
 def _whole_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ from .quotes import _in_parens
 from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef, _Title, _TitleRef
 from .text import _Text
 from .titles import _after_title, _match_title, _short_form
-from .words import _VERB_PREFIXES, _is_stopword, _TitleKind
+from .words import _VERB_PREFIXES, _breaks_name, _is_stopword, _TitleKind
 
 
 def _classify(text: _Text, start: int, end: int) -> _Ref | None:
@@ -23,7 +23,7 @@ def _classify(text: _Text, start: int, end: int) -> _Ref | None:
         short = _in_parens(text.tokens, index, end)
         if short is not None and text.known.organisation(short.fold) is not None:
             after = text.tokens[index + 3 : end]
-            if not any(token.is_cap and token.fold not in cues.NAME_BREAKERS for token in after):
+            if not any(token.is_cap and not _breaks_name(token, False) for token in after):
                 return _NameRef((short,))
     if folds[0] == cues.PARTITIVE and len(folds) > 2 and folds[1] in cues.PARTITIVE_UNITS:
         title = _match_title(text.tokens, start + 2)
@@ -81,7 +81,9 @@ def _opens_phrase(text: _Text, start: int, index: int) -> bool:
         return True
     before = text.tokens[index - 1]
     verb = not before.is_cap and before.fold.startswith(_VERB_PREFIXES)
-    return before.text in _OPENING_MARKS or verb or before.fold in cues.TITLE_CONNECTORS
+    # "…, dan kapten tim, Rizky"; not "Kementerian Energi dan Sumber Daya Mineral", one name joined by "dan"
+    joined = before.fold in cues.TITLE_CONNECTORS and not (index > 1 and text.tokens[index - 2].is_cap)
+    return before.text in _OPENING_MARKS or verb or joined
 
 
 def _titled(

@@ -27,7 +27,13 @@ def _is_role(text: _Text, start: int, end: int, strict: bool) -> bool:
         return True
     if _match_title(text.tokens, start):
         return True
-    return not strict and not first.is_cap and first.fold not in cues.CLAUSE_OPENERS
+    if strict:
+        return False
+    if not first.is_cap:
+        return first.fold not in cues.CLAUSE_OPENERS
+    # "Liam O'Connor, Pelancong asal Perth,": a spinner capitalised the role's noun, which says where its holder
+    # comes from.
+    return start + 1 < end and text.tokens[start + 1].fold in cues.ORIGIN_MARKERS
 
 
 def _with_places(text: _Text, role_end: int, end: int) -> int:

@@ -12,7 +12,7 @@ from .refs import _AnaphorRef, _NameRef, _Ref, _RoleRef, _TitleRef
 from .roles import _is_role, _role_text, _with_places
 from .text import _Text
 from .titles import _has_title
-from .words import _CLAUSE_MARKS, _TITLE_WORDS, _VERB_PREFIXES, _is_degree, _is_stopword, _Token
+from .words import _CLAUSE_MARKS, _TITLE_WORDS, _VERB_PREFIXES, _breaks_name, _is_degree, _is_stopword, _Token
 
 
 def _subject_before(text: _Text, sentence_start: int, cue: int) -> _Ref | None:
@@ -35,13 +35,14 @@ def _subject_before(text: _Text, sentence_start: int, cue: int) -> _Ref | None:
 
 
 def _names_a_document(text: _Text, sentence_start: int, end: int) -> bool:
-    """Whether the phrase ending before `end` is a document named by its issuer: "surat Badan Geologi
-    Kementerian Energi dan Sumber Daya Mineral", "laporan BPS"."""
+    """Whether the phrase ending before `end` is a document named by its issuer or addressee: "surat Badan
+    Geologi Kementerian Energi dan Sumber Daya Mineral", "laporan BPS", "surat kepada Presiden"."""
     index = end - 1
     while index > sentence_start and (
         text.tokens[index].is_cap
         or text.tokens[index].fold in cues.TITLE_CONNECTORS
         or text.tokens[index].fold in cues.NAME_CONNECTORS
+        or text.tokens[index].fold in cues.DOCUMENT_LINKS
     ):
         index -= 1
     return index < end - 1 and text.tokens[index].fold in cues.DOCUMENT_WORDS
@@ -121,7 +122,7 @@ def _subject_after(text: _Text, start: int, end: int) -> _Ref | None:
             and not token.fold.startswith(_VERB_PREFIXES)
             and text.words.is_common(token.fold)
         )
-        if token.fold in cues.NAME_BREAKERS:
+        if _breaks_name(token, index == start):
             break  # "Ucap Morita Melalui …": a spinner's capital, not part of the name
         keep = (
             token.is_cap
@@ -174,7 +175,9 @@ def _with_trailing_appositive(text: _Text, ref: _Ref | None, start: int, comma: 
     if comma + 2 < end and text.tokens[comma + 1].text.isdigit() and text.tokens[comma + 2].text == ",":
         comma += 2
     segment_end = comma + 1
-    while segment_end < end and text.tokens[segment_end].text not in _CLAUSE_MARKS:
+    while segment_end < end and (
+        text.tokens[segment_end].text not in _CLAUSE_MARKS or _honorific_stop(text, segment_end)
+    ):
         segment_end += 1
     name = _whole_name(text, comma + 1, segment_end)
     # A full name behind the comma wins over a bare role or over words a title seemed to end with
@@ -232,6 +235,11 @@ def _appositive(text: _Text, sentence_start: int, comma: int) -> _Ref | None:
         if opening or _is_role(text, role_start, role_end, strict=False):
             role = _role_text(text, role_start, role_end)
     return _NameRef(text.tokens[name[0] : name[1]], role=role)
+
+
+def _honorific_stop(text: _Text, index: int) -> bool:
+    """Whether tokens[index] is the full stop of an honorific ("Prof. Dr. dr. Irawati"), not a sentence's."""
+    return text.tokens[index].text == "." and index > 0 and text.tokens[index - 1].fold in cues.HONORIFICS
 
 
 def _in_degree(token: _Token) -> bool:

@@ -51,6 +51,20 @@ def _listed_words() -> frozenset[str]:
     )
 
 
+@cache
+def _spun_function_words() -> frozenset[str]:
+    """The spinner's stand-ins for function words ("Kagak" for tidak, "Demi" for untuk)."""
+    entries = lexicon().entries.values()
+    return frozenset(fold(e.spun) for e in entries if " " not in e.spun and fold(e.standard) in _function_words())
+
+
+def _breaks_name(token: _Token, first: bool) -> bool:
+    """Whether a capitalised word ends a name, or (`first`) cannot start one: a preposition or adverb a spinner
+    capitalised ("PT X Didalam keterangannya"), or after a name's first word a spinner's function word ("Hendra
+    Kagak menjawab"; "Demi" may still be a first name)."""
+    return token.fold in cues.NAME_BREAKERS or (not first and token.fold in _spun_function_words())
+
+
 # A short stem is more often a coincidence inside a name ("Dimas" is not di- + "mas").
 _MIN_STEM = 4
 # Prefix and suffix together (ke-…-an, per-…-an, me-…-kan, …) make a derived word; a name almost never has
