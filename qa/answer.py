@@ -113,16 +113,18 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
     def answer(text: str, passages: Sequence[Passage], evidence: Evidence | None) -> Answer:
         return Answer(cleaned.text, lang, text + note, True, tuple(passages), evidence, cleaned.truncated)
 
+    # What kind of question it is, read as the search read it (chat abbreviations spelt out: "yg blg").
+    asked = ranking.question
     # Questions about the article as a whole, or about who someone is, are answered from what attribution
     # found, not from the passage that happens to match best.
-    if speaker is None and asks_about_article(cleaned.text):
+    if speaker is None and asks_about_article(asked):
         return answer(*_about(retriever, replies, k))
-    if speaker is None and asks_author(cleaned.text):
+    if speaker is None and asks_author(asked):
         return answer(_author(retriever, replies), (), None)
-    if speaker is None and asks_who_is_quoted(cleaned.text):
+    if speaker is None and asks_who_is_quoted(asked):
         return answer(*_quoted(retriever, replies, k))
     roles = {p.name: p.role for p in retriever.speakers()}
-    person = identity_asked(cleaned.text, roles) if speaker is None else None
+    person = identity_asked(asked, roles) if speaker is None else None
     if person is not None:
         ranking = retriever.rank(cleaned.text, "hybrid", person)
         passages = retriever.top(ranking, k)
@@ -130,15 +132,15 @@ def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = N
         return answer(text, passages, best_sentence(retriever, ranking.query, passages[0]))
     # A question about what a quoted person said is answered from their passages, whatever its topic; so is
     # "Apa kata dia?" with the speaker chosen in the filter.
-    named = bool(ranking.speakers) or (speaker is not None and asks_for_words(cleaned.text))
+    named = bool(ranking.speakers) or (speaker is not None and asks_for_words(asked))
     relevant = len(ranking.order) > 0 and (named or relevance(ranking) >= RELEVANCE_MIN[lang])
-    if not named and refers_back(cleaned.text):
+    if not named and refers_back(asked):
         note += " " + replies["refers_back"]
     if not relevant:
         return Answer(cleaned.text, lang, replies["not_found"] + note, False, (), None, cleaned.truncated)
     passages = retriever.top(ranking, k)
-    evidence = best_sentence(retriever, ranking.query, passages[0], spoken=asks_for_words(cleaned.text))
-    return answer(_reply(replies, evidence, asks_who(cleaned.text), asks_who_said(cleaned.text)), passages, evidence)
+    evidence = best_sentence(retriever, ranking.query, passages[0], spoken=asks_for_words(asked))
+    return answer(_reply(replies, evidence, asks_who(asked), asks_who_said(asked)), passages, evidence)
 
 
 def relevance(ranking: Ranking) -> float:

@@ -46,8 +46,8 @@ faiss.omp_set_num_threads(1)
 class Ranking:
     """Every passage's scores for one question, kept for callers that judge relevance (answers, evals)."""
 
-    question: str
-    query: str  # what was searched: the question, chat abbreviations spelt out, less the speakers' names
+    question: str  # as read: cleaned, chat abbreviations spelt out ("yg blg" -> "yang bilang")
+    query: str  # what was searched: the question, less the words that named the speakers it asks about
     lang: Lang
     speakers: tuple[str, ...]  # the quoted people the question asks about, if any
     scores: np.ndarray  # fused, the order of `order`
@@ -105,15 +105,15 @@ class Retriever:
         """All passages scored for `question`; `speaker` keeps only that speaker's passages."""
         if mode not in MODES:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
-        text = clean(question).text
-        lang = detect(text)
-        searched = expand_chat(text)
+        typed = clean(question).text
+        lang = detect(typed)
+        text = expand_chat(typed)
         named: tuple[str, ...] = ()
-        if asks_for_words(searched) and not asks_who(searched):
-            named = match_speakers(searched, self._speaker_roles, self._speaker_roles)
+        if asks_for_words(text) and not asks_who(text):
+            named = match_speakers(text, self._speaker_roles, self._speaker_roles)
         # Once the speaker is known, the name only pulls towards the paragraph that introduces them;
         # what they said is found by the rest of the question.
-        query = (without_names(searched, {n: self._speaker_roles[n] for n in named}) or searched) if named else searched
+        query = (without_names(text, {n: self._speaker_roles[n] for n in named}) or text) if named else text
         none = np.zeros(len(self.passages), np.float32)
         dense, sentence = self._dense_scores(query, quoted_words(text)) if mode != "bm25" else (none, none)
         keyword = self._bm25.scores(query) if mode != "dense" else none

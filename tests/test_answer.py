@@ -193,3 +193,11 @@ def test_refers_back_needs_a_pronoun_and_speech():
     assert refers_back("Apa kata dia tentang itu?") and refers_back("What did they say?")
     assert not refers_back("Apa kata Russell?") and not refers_back("Berapa biaya yang ia keluarkan?")
     assert not refers_back("Which expert said prices will rise, and whom did he tell?")
+
+
+def test_a_question_is_read_with_its_chat_abbreviations_spelt_out(retriever):
+    # "blg" (bilang) is what makes this a question about what "dia" said: the reply reads it as the search does.
+    from qa.answer import REPLIES
+
+    assert REPLIES["id"]["refers_back"] in qa.ask("Apa yg dia blg soal chip?").text
+    assert retriever.rank("Siapa yg blg itu?").question == "Siapa yang bilang itu?"
