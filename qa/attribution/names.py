@@ -22,10 +22,13 @@ def _after_break(tokens: Sequence[_Token], index: int) -> bool:
 
 
 def _is_inverted_cue(tokens: Sequence[_Token], index: int) -> bool:
-    """An inverted cue in its place, with its speaker after it; a spinner may capitalise it ("“…,” Tandas
-    Maria", "Istilah Aini"), which makes it no part of the name."""
-    word = tokens[index].fold
-    return _after_break(tokens, index) and (word in cues.INVERTED_CUES or word in cues.SPUN_INVERTED_CUES)
+    """An inverted cue in its place, with its speaker after it: after a comma or a quote ("“…,” kata Budi"), or
+    for a spinner's stand-in, capitalised right after a quote ("“…,” Istilah Aini"). A spinner may capitalise
+    the cue ("“…,” Tandas Maria"), which makes it no part of the name."""
+    token = tokens[index]
+    if token.fold in cues.SPUN_INVERTED_CUES:
+        return token.is_cap and index > 0 and tokens[index - 1].is_quote
+    return token.fold in cues.INVERTED_CUES and _after_break(tokens, index)
 
 
 def _name_run(tokens: Sequence[_Token], start: int, end: int) -> int:

@@ -141,9 +141,7 @@ class _ArticleReader:
             if index > start and tokens[index - 1].fold in cues.COORDINATORS:
                 return _PronounRef()  # "Ia meminta maaf dan menyebut …": the same subject
             return _subject_before(text, start, index)
-        if fold in cues.INVERTED_CUES and (after_break or index == start):
-            return _subject_after(text, index + 1, end)
-        if fold in cues.SPUN_INVERTED_CUES and tokens[index].is_cap and index > 0 and tokens[index - 1].is_quote:
+        if _is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and index == start):
             return _subject_after(text, index + 1, end)
         if fold in cues.CLITIC_CUES and after_break:
             return _PronounRef()
