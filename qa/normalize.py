@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal
+
+from .resources import DATA_DIR, data_lines
 
 Guard = Literal["always", "cap", "mid"]
 GUARDS: frozenset[str] = frozenset({"always", "cap", "mid"})
 
-_DATA = Path(__file__).resolve().parent / "data"
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _OPENERS = "“‘«([{"
 _CLOSERS = "”’»)]}\"'"
@@ -71,13 +71,12 @@ def parse_lexicon(text: str) -> Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    return parse_lexicon((_DATA / "spin_lexicon.tsv").read_text(encoding="utf-8"))
+    return parse_lexicon((DATA_DIR / "spin_lexicon.tsv").read_text(encoding="utf-8"))
 
 
 @cache
 def _capitalised_by_rule() -> frozenset[str]:
-    lines = (_DATA / "capitalised_id.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("capitalised_id.txt"))
 
 
 def is_sentence_initial(text: str, start: int) -> bool:

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from .attribution import cues
+from .resources import data_lines
 
 # Far beyond any real question; the embedding model reads only a few hundred tokens anyway.
 MAX_CHARS = 1000
@@ -99,14 +99,12 @@ _PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them)\b", 
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 
 
-_DATA = Path(__file__).resolve().parent / "data"
 _CHAT_WORD = re.compile(r"\b\w+\b")
 
 
 @cache
 def _chat_words() -> dict[str, str]:
-    lines = (_DATA / "chat_words.tsv").read_text(encoding="utf-8").splitlines()
-    pairs = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    pairs = (line.split("\t") for line in data_lines("chat_words.tsv"))
     return {abbreviation.lower(): standard for abbreviation, standard in pairs}
 
 

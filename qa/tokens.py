@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 
 import snowballstemmer
 
-_DATA = Path(__file__).resolve().parent / "data"
+from .resources import data_lines
+
 _RAW_TOKEN = re.compile(r"[\w$]+(?:[-.,][\w$]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
@@ -29,12 +29,7 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def stopwords() -> frozenset[str]:
-    words: set[str] = set()
-    for name in ("stopwords_id.txt", "stopwords_en.txt"):
-        for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.add(line.strip())
-    return frozenset(words)
+    return frozenset(word for name in ("stopwords_id.txt", "stopwords_en.txt") for word in data_lines(name))
 
 
 @cache
