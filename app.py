@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import partial
 from typing import Any
 
 # Set before the model libraries load: a progress bar per start is noise in a server's output.
@@ -39,6 +38,11 @@ CSS = """
 /* Both colours are set: the theme's text colour is light in dark mode and vanishes on a light highlight. */
 #chat mark { background: #fde68a; color: #1f2937; font-size: inherit; padding: 0 0.1em; border-radius: 2px; }
 .dark #chat mark { background: #713f12; color: #fef3c7; }
+/* A partial or absent answer is boxed and badged, so that it never reads as a full one. */
+#chat .support-partial, #chat .support-none { border-left: 4px solid; padding: 0.3em 0.6em; border-radius: 4px; }
+#chat .support-partial { border-color: #d97706; background: rgba(217, 119, 6, 0.08); }
+#chat .support-none { border-color: #6b7280; background: rgba(107, 114, 128, 0.1); }
+#chat .support-partial .badge, #chat .support-none .badge { display: block; font-size: 0.85em; }
 /* The footer keeps its API link; the separator after it led nowhere. */
 footer .divider:last-of-type { display: none; }
 @media (max-width: 640px) {
@@ -98,9 +102,10 @@ SCROLL_TO_QUESTION_JS = """() => {
 }"""
 
 
-def ask(question: str, k: int = 3) -> dict[str, Any]:
-    """The answer to a question about the articles, as JSON: reply, in_article, passages (or error)."""
-    return chat.api_reply(question, k, qa.ask)
+def ask(question: str, k: int = 3, history: list[str] | None = None) -> dict[str, Any]:
+    """The answer to a question about the articles, as JSON: reply, support, passages (or error). `history`:
+    the questions asked before it in the same conversation, oldest first ("Apa lagi yang dia katakan?")."""
+    return chat.api_reply(question, k, history, qa.Conversation().ask)
 
 
 def build() -> gr.Blocks:
@@ -165,7 +170,7 @@ def build() -> gr.Blocks:
         # "always_last": questions asked while one is answered are sent together once it is done, so a page
         # has one answer in flight, which Clear can cancel (chat.Session copes with two, should they meet).
         answering = asked.change(
-            partial(chat.answer_asked, ask=qa.ask),
+            chat.answer_asked,
             [asked, session],
             [chatbot],
             trigger_mode="always_last",

@@ -8,13 +8,15 @@ import pytest
 
 import qa
 
-from . import harness, thresholds
+from . import harness, judgement, thresholds
 
 RUN = pytest.StashKey[harness.Run]()
 OTHER_RUN = pytest.StashKey[harness.Run]()
+JUDGED = pytest.StashKey[list[judgement.Asked]]()
+TALKED = pytest.StashKey[list[judgement.Talked]]()
 # Questions about held-out articles (tests/data/articles), each asked of its own article alone.
 OTHER_ARTICLES = Path(__file__).with_name("other_articles.jsonl")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = harness.ROOT
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +41,20 @@ def run(pytestconfig: pytest.Config, retriever: qa.Retriever, questions: list[ha
 def other_run(pytestconfig: pytest.Config) -> harness.Run:
     result = harness.run_each_article(harness.load_questions(OTHER_ARTICLES), ROOT)
     pytestconfig.stash[OTHER_RUN] = result
+    return result
+
+
+@pytest.fixture(scope="session")
+def judged(pytestconfig: pytest.Config) -> list[judgement.Asked]:
+    result = judgement.ask_each(judgement.load_judgement(), ROOT)
+    pytestconfig.stash[JUDGED] = result
+    return result
+
+
+@pytest.fixture(scope="session")
+def talked(pytestconfig: pytest.Config) -> list[judgement.Talked]:
+    result = judgement.talk(judgement.load_conversations(), ROOT)
+    pytestconfig.stash[TALKED] = result
     return result
 
 
@@ -71,3 +87,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         terminalreporter.write_line("")
         terminalreporter.write_line(f"other articles ({len({q.article for q in other.questions})}, each alone):")
         terminalreporter.write_line(harness.table(other))
+    judged, talked = config.stash.get(JUDGED, None), config.stash.get(TALKED, None)
+    if judged is not None and talked is not None:
+        terminalreporter.write_line("")
+        terminalreporter.write_line(judgement.summary(judged, talked))

@@ -12,19 +12,25 @@ from pathlib import Path
 
 import qa
 from qa import retrieval
+from qa.corpus import CORPUS_DIR
 
 from .metrics import MRR_DEPTH, SPEAKER_DEPTH, Scores, first_gold_rank, score, speaker_correct
 
+ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = Path(__file__).with_name("questions.jsonl")
 REPORT = Path(__file__).with_name("report.json")
 LANGS = ("id", "en")
 SPLITS = ("dev", "test")
 ALL = "all"  # both splits
-TYPES = ("fact", "number", "who_said", "what_did_x_say", "paraphrase", "multi", "off_topic", "near_miss")
-# Questions the article does not answer: "off_topic" ones are unrelated and must all be refused; "near_miss"
-# ones are about the article's subject but ask what it never says ("How many employees does DeepSeek have?").
-# Similarity alone cannot tell those from answerable questions, so their refusals are reported, not asserted.
-UNANSWERABLE = ("off_topic", "near_miss")
+TYPES = (
+    "fact", "number", "who_said", "what_did_x_say", "paraphrase", "multi",
+    "off_topic", "near_miss", "absent_person", "wrong_kind",
+)
+# Questions the article does not answer: "off_topic" ones are unrelated and must all be refused; the others
+# are about the article's subject but ask what it never says: a fact it does not give ("near_miss": "How
+# many employees does DeepSeek have?"), a fact of a kind it does not give ("wrong_kind": when, for something
+# it mentions without a date), or what a person said whom it never mentions ("absent_person").
+UNANSWERABLE = ("off_topic", "near_miss", "absent_person", "wrong_kind")
 
 Ask = Callable[[str], qa.Answer]  # qa.ask, as the evals put a question to it
 
@@ -39,6 +45,7 @@ class Question:
     speakers: tuple[str | None, ...]  # who speaks in each gold phrase's paragraph, None for narration
     split: str
     article: str | None = None  # the article file asked about (repository-relative); None: the corpus
+    absent: str | None = None  # for "absent_person": the name the article never mentions, as asked
 
     @property
     def on_topic(self) -> bool:
@@ -70,6 +77,7 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
             speakers=speakers,
             split=raw["split"],
             article=raw.get("article"),
+            absent=raw.get("absent"),
         )
         checks = [
             (q.lang in LANGS, f"lang {q.lang!r} is not one of {LANGS}"),
@@ -78,6 +86,7 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
             (not q.on_topic or bool(q.gold), "an on-topic question needs gold phrases"),
             (q.on_topic or not (q.gold or speaker), "an off-topic question has no gold phrases or speaker"),
             (len(q.speakers) == len(q.gold), "a speaker list needs one entry per gold phrase"),
+            ((q.type == "absent_person") == bool(q.absent), "an absent_person question names who is absent"),
         ]
         problems = [message for ok, message in checks if not ok]
         if problems:
@@ -109,7 +118,7 @@ def search(retriever: qa.Retriever, q: Question, mode: retrieval.Mode) -> Outcom
     return Outcome(
         question=q,
         mode=mode,
-        detected_lang=ranking.lang,
+        detected_lang=ranking.question.lang,
         rank=first_gold_rank([p.text for p in top], q.gold),
         top=tuple(p.id for p in top[:SPEAKER_DEPTH]),
         top_speakers=tuple(p.speaker for p in top[:SPEAKER_DEPTH]),
@@ -123,6 +132,7 @@ class Run:
     questions: tuple[Question, ...]
     outcomes: tuple[Outcome, ...]  # every question in every mode
     refused: Mapping[str, bool]  # question id -> refused by qa.ask
+    support: Mapping[str, str]  # question id -> qa.ask's verdict: "full", "partial" or "none"
     # question id -> qa.ask's evidence sentence holds a gold phrase; judged only where its first passage is gold
     evidence: Mapping[str, bool]
     seconds: float
@@ -134,12 +144,13 @@ def run(retriever: qa.Retriever, questions: Sequence[Question], ask: Ask) -> Run
     outcomes = tuple(search(retriever, q, mode) for q in questions for mode in retrieval.MODES)
     answers = {q.id: ask(q.question) for q in questions}
     refused = {qid: not a.in_article for qid, a in answers.items()}
+    support = {qid: a.support for qid, a in answers.items()}
     evidence = {
         q.id: any(g in answers[q.id].evidence.sentence for g in q.gold)
         for q in questions
         if answers[q.id].in_article and any(g in answers[q.id].passages[0].text for g in q.gold)
     }
-    return Run(tuple(questions), outcomes, refused, evidence, time.perf_counter() - start)
+    return Run(tuple(questions), outcomes, refused, support, evidence, time.perf_counter() - start)
 
 
 def run_each_article(questions: Sequence[Question], root: Path) -> Run:
@@ -147,18 +158,29 @@ def run_each_article(questions: Sequence[Question], root: Path) -> Run:
     a user's own article file would be."""
     runs = []
     for article in dict.fromkeys(q.article for q in questions):
-        if article is None:
-            raise ValueError("run_each_article needs every question to name its article")
-        retriever = qa.Retriever.from_file(root / article)
+        retriever = retriever_for(root, article)
         asked = [q for q in questions if q.article == article]
         runs.append(run(retriever, asked, asker(functools.partial(qa.ask, retriever=retriever))))
     return Run(
         questions=tuple(q for r in runs for q in r.questions),
         outcomes=tuple(o for r in runs for o in r.outcomes),
         refused={qid: refused for r in runs for qid, refused in r.refused.items()},
+        support={qid: support for r in runs for qid, support in r.support.items()},
         evidence={qid: ok for r in runs for qid, ok in r.evidence.items()},
         seconds=sum(r.seconds for r in runs),
     )
+
+
+@functools.cache
+def retriever_for(root: Path, article: str | None) -> qa.Retriever:
+    """The retriever for one article file (repository-relative under `root`), indexed in memory as a user's
+    own article would be, and kept for every eval that asks it; the default corpus's for an article in it."""
+    if article is None:
+        raise ValueError("each question must name its article")
+    path = (root / article).resolve()
+    if path.parent == CORPUS_DIR.resolve():
+        return qa.default_retriever()
+    return qa.Retriever.from_file(path)
 
 
 def asker(ask: Callable[..., qa.Answer]) -> Ask:

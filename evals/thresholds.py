@@ -22,3 +22,11 @@ OTHER_TARGET = {
     "id": {"hit_at_1": 0.80, "hit_at_3": 0.95, "mrr": 0.85, "speaker": 0.90},
     "en": {"hit_at_1": 0.80, "hit_at_3": 0.95, "mrr": 0.85, "speaker": 0.90},
 }
+
+# Answer judgement (evals/judgement.jsonl, evals/conversations.jsonl; issue #15). Questions on the article's
+# subject that it does not answer as asked (near misses, absent people, facts of a kind it does not give)
+# must not be answered as known; on-topic questions, over every eval set, must not be refused; a follow-up
+# must reach the person or topic it points back to.
+NOT_KNOWN_MIN = 0.90
+FALSE_REFUSALS_MAX = 0.02
+FOLLOW_UP_MIN = 0.90

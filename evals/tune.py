@@ -37,10 +37,12 @@ class Signals:
 
 
 def signals(retriever: qa.Retriever, q: harness.Question) -> Signals:
-    dense = retriever.rank(q.question, "dense")
-    keyword = retriever.rank(q.question, "bm25")
-    named = None if not dense.speakers else np.array([p.speaker in dense.speakers for p in retriever.passages])
-    return Signals(q, dense.lang, dense.dense, keyword.keyword, named)
+    asked = retriever.read(q.question)
+    dense = retriever.rank(asked, "dense")
+    keyword = retriever.rank(asked, "bm25")
+    speakers = asked.speakers
+    named = None if not speakers else np.array([p.speaker in speakers for p in retriever.passages])
+    return Signals(q, asked.lang, dense.dense, keyword.keyword, named)
 
 
 def fused_order(s: Signals, method: retrieval.Fusion, weight: float) -> np.ndarray:

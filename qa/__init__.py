@@ -7,9 +7,11 @@
 
 from .answer import Answer, Evidence
 from .api import ArticleInfo, articles, ask, default_retriever, retrieve, speakers
+from .conversation import Conversation
 from .corpus import Article, ArticleError, read_article
 from .model import ModelMissingError
 from .passages import Passage, SpeakerProfile
+from .question import Question
 from .retrieval import MODES, Retriever
 
 __all__ = [
@@ -18,8 +20,10 @@ __all__ = [
     "Article",
     "ArticleInfo",
     "ArticleError",
+    "Conversation",
     "ModelMissingError",
     "Passage",
+    "Question",
     "Retriever",
     "SpeakerProfile",
     "Evidence",

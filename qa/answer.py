@@ -4,37 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from .attribution import Speech, cues, identity_asked, speech_in
-from .bm25 import analyze
-from .language import Lang, foreign
+from .attribution import Speech, cues, speech_in
+from .focus import Wanted, holds
+from .language import Lang
 from .passages import Passage
-from .question import (
-    MAX_CHARS,
-    asks_about_article,
-    asks_author,
-    asks_for_words,
-    asks_who,
-    asks_who_is_quoted,
-    asks_who_said,
-    clean,
-    refers_back,
-)
+from .question import MAX_CHARS, Question
 from .retrieval import Ranking, Retriever, check_k
 from .sentences import is_lead_in, sentence_spans
+from .support import Gap, Support, absent, lacking, support, terms
 
 # Below this similarity (see `relevance`) nothing in the article answers. Calibrated on the dev split of
 # evals/: the lowest on-topic question's relevance less a margin of 0.05, which also refuses every unrelated
 # dev question. Cross-lingual similarities run lower, hence one floor per language.
 RELEVANCE_MIN: dict[Lang, float] = {"id": 0.36, "en": 0.29}
 RELEVANCE_PASSAGES = 3
-# A sentence sharing the question's words is a better quote than an equally similar one that does not.
+# A sentence sharing the question's words is a better quote than an equally similar one that does not; one
+# holding an answer of the asked kind (an amount for "berapa") better again.
 KEYWORD_WEIGHT = 0.1
-# Analysing a sentence costs about as much as the rest of an answer; the top passages' sentences recur.
-TERMS_CACHE_SIZE = 4096
+WANTED_WEIGHT = 0.1
 # What an article is about: its title and the first sentences of its lead.
 LEAD_SENTENCES = 2
 # A list of everyone quoted gives each role its gist.
@@ -54,9 +44,19 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "nobody_quoted": "Artikel ini tidak mengutip siapa pun; seluruhnya narasi penulis.",
         "not_found": "Maaf, jawabannya tidak ditemukan dalam artikel ini.",
         "truncated": "(Pertanyaan dipotong menjadi paling banyak {n} karakter karena terlalu panjang.)",
-        "refers_back": (
-            "(Setiap pertanyaan dijawab tersendiri: sebutkan nama orangnya, atau pilih di filter narasumber.)"
-        ),
+        "refers_back": "(Siapa yang dimaksud? Sebutkan nama orangnya, atau pilih di filter narasumber.)",
+        "absent": "{names} tidak disebut dalam artikel ini.",
+        "related": "Bagian artikel yang terkait ada di bawah; itu bukan ucapan {names}.",
+        "unquoted": "Artikel ini menyebut {names}, tetapi tidak mengutip ucapannya. Yang paling dekat — {closest}",
+        "wanted": "{mentions}, tetapi tidak menyebut {kind}. Yang paling dekat — {closest}",
+        "focus": "{mentions}, tetapi tidak menyebut {words}. Yang paling dekat — {closest}",
+        "mentions": "Artikel ini menyebut {names}",
+        "no_mentions": "Artikel ini membahasnya",
+        "amount": "jumlah atau angkanya",
+        "time": "waktunya",
+        "place": "tempatnya",
+        "person": "siapa orangnya",
+        "and": " dan ",
     },
     "en": {
         "speaker": "According to {who}: {quote}",
@@ -71,7 +71,19 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "nobody_quoted": "The article quotes no one; it is all the writer's narration.",
         "not_found": "Sorry, the answer is not in this article.",
         "truncated": "(The question was cut to at most {n} characters, as it was too long.)",
-        "refers_back": "(Each question is answered on its own: name the person, or choose them in the speaker filter.)",
+        "refers_back": "(Who do you mean? Name the person, or choose them in the speaker filter.)",
+        "absent": "The article does not mention {names}.",
+        "related": "Related passages of the article are below; they are not words of {names}.",
+        "unquoted": "The article mentions {names} but does not quote them. The closest — {closest}",
+        "wanted": "{mentions}, but does not give {kind}. The closest — {closest}",
+        "focus": "{mentions}, but says nothing of {words}. The closest — {closest}",
+        "mentions": "The article mentions {names}",
+        "no_mentions": "The article touches on this",
+        "amount": "the number or amount",
+        "time": "the date or time",
+        "place": "the place",
+        "person": "who it was",
+        "and": " and ",
     },
 }
 
@@ -92,55 +104,84 @@ class Answer:
     question: str  # as searched (cleaned, maybe truncated)
     lang: Lang
     text: str  # the reply shown to the user
-    in_article: bool
-    passages: tuple[Passage, ...]  # empty when nothing in the article answers
+    support: Support  # "full": answered; "partial": on topic, the asked fact missing; "none": not in the article
+    passages: tuple[Passage, ...]  # the evidence first; related passages when support is not "full"
     evidence: Evidence | None
     truncated: bool = False
+    gap: Gap | None = None  # what the article lacks of what was asked, when support is not "full"
+    speaker: str | None = None  # whose words the answer is about: the person asked for, or the evidence's
+
+    @property
+    def in_article(self) -> bool:
+        return self.support != "none"
 
 
-def ask(retriever: Retriever, question: str, k: int = 3, speaker: str | None = None) -> Answer:
-    """Answers from the retriever's articles. Raises ValueError as `Retriever.retrieve` does."""
+def ask(
+    retriever: Retriever,
+    question: Question | str,
+    k: int = 3,
+    speaker: str | None = None,
+    skip: frozenset[str] = frozenset(),
+) -> Answer:
+    """Answers from the retriever's articles; `skip` leaves out passages already shown (a conversation's "what
+    else"). Raises ValueError as `Retriever.retrieve` does."""
     k = check_k(k)
-    cleaned = clean(question)
-    ranking = retriever.rank(cleaned.text, "hybrid", speaker)
-    code = foreign(cleaned.text)
-    lang = "en" if code else ranking.lang
+    q = question if isinstance(question, Question) else retriever.read(question)
+    lang: Lang = "en" if q.foreign else q.lang
     replies = REPLIES[lang]
-    note = " " + replies["truncated"].format(n=MAX_CHARS) if cleaned.truncated else ""
-    if code:
-        note += " " + FOREIGN_NOTE.format(code=code)
+    note = " " + replies["truncated"].format(n=MAX_CHARS) if q.truncated else ""
+    if q.foreign:
+        note += " " + FOREIGN_NOTE.format(code=q.foreign)
 
-    def answer(text: str, passages: Sequence[Passage], evidence: Evidence | None) -> Answer:
-        return Answer(cleaned.text, lang, text + note, True, tuple(passages), evidence, cleaned.truncated)
+    def answer(
+        text: str, passages: Sequence[Passage], evidence: Evidence | None, gap: Gap | None = None
+    ) -> Answer:
+        who = q.speakers[0] if q.speakers else speaker or (evidence.passage.speaker if evidence else None)
+        return Answer(q.typed, lang, text + note, support(gap), tuple(passages), evidence, q.truncated, gap, who)
 
-    # What kind of question it is, read as the search read it (chat abbreviations spelt out: "yg blg").
-    asked = ranking.question
     # Questions about the article as a whole, or about who someone is, are answered from what attribution
     # found, not from the passage that happens to match best.
-    if speaker is None and asks_about_article(asked):
+    if speaker is None and q.kind == "about":
         return answer(*_about(retriever, replies, k))
-    if speaker is None and asks_author(asked):
+    if speaker is None and q.kind == "author":
         return answer(_author(retriever, replies), (), None)
-    if speaker is None and asks_who_is_quoted(asked):
+    if speaker is None and q.kind == "quoted":
         return answer(*_quoted(retriever, replies, k))
-    roles = {p.name: p.role for p in retriever.speakers()}
-    person = identity_asked(asked, roles) if speaker is None else None
-    if person is not None:
-        ranking = retriever.rank(cleaned.text, "hybrid", person)
+    if speaker is None and q.kind == "identity":
+        ranking = retriever.rank(q, "hybrid", q.speakers[0], skip)
         passages = retriever.top(ranking, k)
-        text = replies["identity"].format(name=person, role=roles[person])
-        return answer(text, passages, best_sentence(retriever, ranking.query, passages[0]))
+        text = replies["identity"].format(name=q.speakers[0], role=retriever.role(q.speakers[0]))
+        return answer(text, passages, best_sentence(retriever, q, passages[0]) if passages else None)
+    ranking = retriever.rank(q, "hybrid", speaker, skip)
     # A question about what a quoted person said is answered from their passages, whatever its topic; so is
     # "Apa kata dia?" with the speaker chosen in the filter.
-    named = bool(ranking.speakers) or (speaker is not None and asks_for_words(asked))
-    relevant = len(ranking.order) > 0 and (named or relevance(ranking) >= RELEVANCE_MIN[lang])
-    if not named and refers_back(asked):
+    named = bool(q.speakers) or (speaker is not None and q.asks_words)
+    relevant = len(ranking.order) > 0 and (named or relevance(ranking) >= RELEVANCE_MIN[q.lang])
+    gap = absent(q, retriever) if speaker is None else None
+    if gap is not None and gap.kind == "absent":
+        # Never another person's words under the asked person's name: related passages, said to be related.
+        names = replies["and"].join(gap.words)
+        passages = retriever.top(ranking, k) if relevant else []
+        text = replies["absent"].format(names=names)
+        return answer(text + (" " + replies["related"].format(names=names) if passages else ""), passages, None, gap)
+    if not named and q.pronoun and q.kind == "said":
         note += " " + replies["refers_back"]
     if not relevant:
-        return Answer(cleaned.text, lang, replies["not_found"] + note, False, (), None, cleaned.truncated)
+        return Answer(q.typed, lang, replies["not_found"] + note, "none", (), None, q.truncated)
     passages = retriever.top(ranking, k)
-    evidence = best_sentence(retriever, ranking.query, passages[0], spoken=asks_for_words(asked))
-    return answer(_reply(replies, evidence, asks_who(asked), asks_who_said(asked)), passages, evidence)
+    evidence = best_sentence(retriever, q, passages[0], spoken=q.asks_words)
+    closest = _reply(replies, evidence, q.kind in ("who", "who_said"), q.kind == "who_said")
+    if gap is not None:  # a person the article mentions but does not quote
+        return answer(replies["unquoted"].format(names=gap.words[0], closest=closest), passages, evidence, gap)
+    gap = lacking(q, evidence.sentence, evidence.passage)
+    if gap is None:
+        return answer(closest, passages, evidence)
+    known = [m for m in q.mentions if m.lower() in evidence.passage.text.lower()] or list(q.mentions)
+    mentions = replies["mentions"].format(names=replies["and"].join(known)) if known else replies["no_mentions"]
+    words = replies["and"].join(f"“{word}”" for word in gap.words)
+    kind = replies[gap.kind == "wanted" and q.wants or "person"]
+    text = replies[gap.kind].format(mentions=mentions, kind=kind, words=words, closest=closest)
+    return answer(text, passages, evidence, gap)
 
 
 def relevance(ranking: Ranking) -> float:
@@ -153,9 +194,10 @@ def relevance(ranking: Ranking) -> float:
     return max(float(ranking.dense[best[0]]), float(ranking.sentence[best].max()))
 
 
-def best_sentence(retriever: Retriever, question: str, passage: Passage, spoken: bool = False) -> Evidence:
-    """The passage's sentence that answers the question best; with `spoken`, one of its speaker's own
-    sentences if it has any ("What did Budi say?" is not answered by the narration around Budi's words)."""
+def best_sentence(retriever: Retriever, question: Question, passage: Passage, spoken: bool = False) -> Evidence:
+    """The passage's sentence that answers the question best, preferring one that holds an answer of the
+    asked kind; with `spoken`, one of its speaker's own sentences if it has any ("What did Budi say?" is not
+    answered by the narration around Budi's words)."""
     spans, vectors = retriever.sentences(passage)
     # A lead-in ("Budi, profesor di …, mengatakan,") says who spoke but not what: it is judged and shown
     # together with the quotation it opens.
@@ -164,10 +206,10 @@ def best_sentence(retriever: Retriever, question: str, passage: Passage, spoken:
             spans[i] = (spans[i][0], spans[i + 1][1])
             joined = vectors[i] + vectors[i + 1]
             vectors[i] = joined / np.linalg.norm(joined)
-    similarity = vectors @ retriever.encoder.query(question)[0]
-    words = _terms(question)
-    overlap = np.array([len(words & _terms(passage.text[a:b])) / max(len(words), 1) for a, b in spans])
-    score = similarity + KEYWORD_WEIGHT * overlap
+    similarity = vectors @ retriever.encoder.query(question.query)[0]
+    words = terms(question.query)
+    overlap = np.array([len(words & terms(passage.text[a:b])) / max(len(words), 1) for a, b in spans])
+    score = similarity + KEYWORD_WEIGHT * overlap + WANTED_WEIGHT * _holding(passage, spans, question.wants)
     speech = [speech_in(passage.text, span, passage.speaker) if passage.speaker else None for span in spans]
     if spoken and any(speech):
         score = np.where([kind is not None for kind in speech], score, -np.inf)
@@ -176,9 +218,10 @@ def best_sentence(retriever: Retriever, question: str, passage: Passage, spoken:
     return Evidence(passage.text[start:end], passage, speech[best])
 
 
-@lru_cache(maxsize=TERMS_CACHE_SIZE)
-def _terms(text: str) -> frozenset[str]:
-    return frozenset(analyze(text))
+def _holding(passage: Passage, spans: Sequence[tuple[int, int]], wants: Wanted | None) -> np.ndarray:
+    if wants is None:
+        return np.zeros(len(spans))
+    return np.array([holds(passage.text[a:b], wants, passage.speaker) for a, b in spans], dtype=float)
 
 
 def _who(passage: Passage) -> str:

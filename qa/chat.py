@@ -1,5 +1,5 @@
-"""The web chat's content: replies as chat messages, the queue of asked questions, the speaker filter, the page
-header and suggested questions, the API's JSON.
+"""The web chat's content: replies as chat messages, the queue of asked questions with the conversation they
+belong to, the speaker filter, the page header and suggested questions, the API's JSON.
 
 The chatbot renders each message as sanitised HTML, not Markdown (so `![x](url)` in a question is never an
 image to fetch). Every piece of text from the article or the user goes through `escape`, which leaves
@@ -19,6 +19,7 @@ from typing import Any
 
 from .answer import Answer
 from .api import ArticleInfo
+from .conversation import Conversation
 from .language import Lang
 from .normalize import normalize
 from .passages import Passage, SpeakerProfile
@@ -41,11 +42,17 @@ LABELS: dict[Lang, dict[str, str]] = {
         "narration": "Narasi artikel",
         "no_section": "Pembuka",
         "filter": "Filter narasumber aktif: hanya kutipan {speaker}.",
+        "partial": "Sebagian terjawab",
+        "none": "Tidak ada di artikel",
+        "related": "Terkait",
     },
     "en": {
         "narration": "Article narration",
         "no_section": "Opening",
         "filter": "Speaker filter on: only passages of {speaker}.",
+        "partial": "Partly answered",
+        "none": "Not in the article",
+        "related": "Related",
     },
 }
 
@@ -66,14 +73,27 @@ def who(passage: Passage, lang: Lang) -> str:
     return passage.speaker + role
 
 
-def citation_title(passage: Passage, lang: Lang) -> str:
-    """¶12 · Budi Santoso (profesor …) · Harga pangan
+def citation_title(passage: Passage, lang: Lang, related: bool = False) -> str:
+    """¶12 · Budi Santoso (profesor …) · Harga pangan; "Terkait · ¶12 · …" for a passage shown as related
+    to a question it does not answer.
 
     No score: its scale differs from question to question (a fused rank, boosted for a named speaker), so a
     number would suggest a comparison it cannot bear. The order of the citations is the ranking.
     """
     parts = [f"¶{passage.paragraph}", who(passage, lang), passage.section or LABELS[lang]["no_section"]]
-    return escape(" · ".join(parts))
+    return escape(" · ".join([LABELS[lang]["related"]] * related + parts))
+
+
+def answer_line(answer: Answer) -> str:
+    """The reply's first message: a full answer as it is; a partial or absent one under a badge saying so,
+    in a box of its own colour (the `support-…` classes of app.py's CSS)."""
+    if answer.support == "full":
+        return escape(answer.text)
+    badge = LABELS[answer.lang][answer.support]
+    return (
+        f'<div class="support-{answer.support}"><strong class="badge">{escape(badge)}</strong> '
+        f"{escape(answer.text)}</div>"
+    )
 
 
 def highlight(text: str, sentence: str | None) -> str:
@@ -96,10 +116,11 @@ def reply_messages(answer: Answer, speaker: str | None = None) -> list[Message]:
     if speaker:
         note = LABELS[answer.lang]["filter"].format(speaker=speaker)
         messages.append({"role": "assistant", "content": escape(note)})
-    messages.append({"role": "assistant", "content": escape(answer.text)})
+    messages.append({"role": "assistant", "content": answer_line(answer)})
     for passage in answer.passages:
         is_evidence = evidence is not None and passage.id == evidence.passage.id
-        metadata: dict[str, str] = {"title": citation_title(passage, answer.lang)}
+        related = answer.support != "full" and not is_evidence
+        metadata: dict[str, str] = {"title": citation_title(passage, answer.lang, related)}
         if not is_evidence:
             metadata["status"] = "done"  # Gradio's way of saying "start collapsed"
         content = highlight(passage.text, evidence.sentence if is_evidence and evidence else None)
@@ -144,16 +165,23 @@ class Asked:
         )
 
 
+def _conversation() -> Asker:
+    return Conversation().ask
+
+
 class Session:
     """One page's conversation: the questions asked since the chat was cleared, and the replies so far.
 
     Mutable and shared on purpose: Gradio hands the same object to every handler of the page, and two of them
     can run at once (a question sent in the moment before the page counts the last one's handler as running).
     Each question is claimed under the lock by exactly one handler; every handler shows the whole conversation
-    as it stands, so the one that finishes last shows every reply.
+    as it stands, so the one that finishes last shows every reply. `start` makes the page's asker, a new
+    `qa.Conversation` by default, so that a question is read in the light of the ones before it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, start: Callable[[], Asker] = _conversation) -> None:
+        self._start = start
+        self.ask = start()
         self._lock = threading.Lock()
         self._asked: list[Asked] = []
         self._claimed = 0  # the questions before this index have a handler answering them
@@ -161,7 +189,7 @@ class Session:
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
         # gr.State gives each page a deep copy of its initial value: a new conversation with its own lock.
-        return Session()
+        return Session(self._start)
 
     def claim(self, asked: Sequence[Asked]) -> list[tuple[int, Asked]]:
         """The questions of `asked` (everything the page has asked, in order) that no handler has taken yet."""
@@ -190,9 +218,9 @@ class Session:
             return messages
 
 
-def answer_asked(asked: object, session: Session, ask: Asker) -> Iterator[list[Message]]:
-    """The chat handler: answers the questions in `asked` that no handler has taken yet, and yields what the
-    chat shows, first with them waiting, then after each answer.
+def answer_asked(asked: object, session: Session) -> Iterator[list[Message]]:
+    """The chat handler: answers the questions in `asked` that no handler has taken yet, in the session's
+    conversation, and yields what the chat shows, first with them waiting, then after each answer.
 
     `asked` is everything the page has asked since the chat was cleared, in order: the page appends to it and
     never removes from it, so a question typed while another is being answered waits instead of being lost.
@@ -200,7 +228,7 @@ def answer_asked(asked: object, session: Session, ask: Asker) -> Iterator[list[M
     mine = session.claim([Asked.from_page(raw) for raw in asked]) if isinstance(asked, list) else []
     yield session.shown()
     for index, question in mine:
-        session.answer(index, turn(question.question, question.k, question.speaker, ask))
+        session.answer(index, turn(question.question, question.k, question.speaker, session.ask))
         yield session.shown()
 
 
@@ -222,6 +250,7 @@ def answer_dict(answer: Answer) -> dict[str, Any]:
         "question": answer.question,
         "lang": answer.lang,
         "reply": answer.text,
+        "support": answer.support,
         "in_article": answer.in_article,
         "truncated": answer.truncated,
         "evidence": answer.evidence.sentence if answer.evidence else None,
@@ -229,10 +258,20 @@ def answer_dict(answer: Answer) -> dict[str, Any]:
     }
 
 
-def api_reply(question: object, k: object, ask: Asker) -> dict[str, Any]:
-    """The `/ask` endpoint's JSON: the answer, or {"error": message} for input the library refuses."""
+def api_reply(question: object, k: object, history: object, ask: Asker) -> dict[str, Any]:
+    """The `/ask` endpoint's JSON: the answer, or {"error": message} for input the library refuses.
+
+    `history` holds the questions asked before, oldest first, each put to `ask` in turn (a new conversation's
+    asker) so that "Apa lagi yang dia katakan?" is read as the page would read it."""
+    if history is not None and not (isinstance(history, list) and all(isinstance(q, str) for q in history)):
+        return {"error": "history must be a list of the previous questions, oldest first."}
+    for previous in history or []:
+        try:
+            ask(previous, k, None)  # type: ignore[arg-type]  # the library checks types
+        except ValueError:
+            pass  # refused on the page too: it left nothing to lean on
     try:
-        return answer_dict(ask(question, k, None))  # type: ignore[arg-type]  # the library checks types
+        return answer_dict(ask(question, k, None))  # type: ignore[arg-type]
     except ValueError as exc:
         return {"error": str(exc)}
 

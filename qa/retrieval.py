@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,18 +13,21 @@ import faiss
 import numpy as np
 
 from . import fusion
-from .attribution import match_speakers, without_names
 from .bm25 import Bm25
 from .corpus import CORPUS_DIR, Article, load_corpus, read_article
 from .embedding import Encoder
 from .index import INDEX_DIR, Index, build, load_or_build
-from .language import Lang, detect
+from .normalize import normalize
+from .language import Lang
 from .passages import Passage, SpeakerProfile, group_by_speaker
-from .question import asks_for_words, asks_who, clean, expand_chat, quoted_words
+from .question import Question, read
+from .tokens import fold
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 Fusion = Literal["convex", "dbsf", "rrf"]
+_WORD = re.compile(r"\w+")
+_CAPITALISED_RUN = re.compile(r"[A-Z]\w*(?:\s+[A-Z]\w*)+")
 
 # Chosen on the dev split of evals/ (`python -m evals.tune`; README, "Evals"): a convex combination of the
 # min-max scaled scores, the embeddings leading and BM25 a second voice. BM25 over Indonesian text gives an English question
@@ -46,10 +50,7 @@ faiss.omp_set_num_threads(1)
 class Ranking:
     """Every passage's scores for one question, kept for callers that judge relevance (answers, evals)."""
 
-    question: str  # as read: cleaned, chat abbreviations spelt out ("yg blg" -> "yang bilang")
-    query: str  # what was searched: the question, less the words that named the speakers it asks about
-    lang: Lang
-    speakers: tuple[str, ...]  # the quoted people the question asks about, if any
+    question: Question  # as read, with the speakers it asks about; `question.query` is what was searched
     scores: np.ndarray  # fused, the order of `order`
     dense: np.ndarray  # per passage: cosine similarity, half whole passage, half best sentence
     sentence: np.ndarray  # per passage: cosine similarity of its best sentence
@@ -74,6 +75,18 @@ class Retriever:
         self._sentence_rows: dict[int, list[int]] = {}
         for row, passage in enumerate(self._sentence_passage.tolist()):
             self._sentence_rows.setdefault(passage, []).append(row)
+        # Every word of the articles, folded, as written and as the spin bridge reads it: what names occur.
+        self.vocabulary = frozenset(
+            fold(word) for p in self.passages for word in _WORD.findall(f"{p.text} {normalize(p.text)}")
+        )
+        # The initials of each stretch of capitalised words: the short forms an article may spell out.
+        runs = [run.split() for p in self.passages for run in _CAPITALISED_RUN.findall(p.text)]
+        self.initials = frozenset(
+            fold("".join(word[0] for word in run[i:j]))
+            for run in runs
+            for i in range(len(run))
+            for j in range(i + 2, len(run) + 1)
+        )
 
     @classmethod
     def from_articles(
@@ -101,31 +114,39 @@ class Retriever:
     def speakers(self) -> list[SpeakerProfile]:
         return list(self._speakers)
 
-    def rank(self, question: str, mode: Mode = "hybrid", speaker: str | None = None) -> Ranking:
-        """All passages scored for `question`; `speaker` keeps only that speaker's passages."""
+    def role(self, speaker: str) -> str | None:
+        return self._speaker_roles.get(speaker)
+
+    def read(self, question: object) -> Question:
+        """The question as these articles' reader understands it (`qa.question.read`)."""
+        return read(question, self._speaker_roles)
+
+    def rank(
+        self,
+        question: Question | str,
+        mode: Mode = "hybrid",
+        speaker: str | None = None,
+        skip: frozenset[str] = frozenset(),
+    ) -> Ranking:
+        """All passages scored for `question`; `speaker` keeps only that speaker's passages, `skip` leaves out
+        passages by id (those a conversation has shown)."""
         if mode not in MODES:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
-        typed = clean(question).text
-        lang = detect(typed)
-        text = expand_chat(typed)
-        named: tuple[str, ...] = ()
-        if asks_for_words(text) and not asks_who(text):
-            named = match_speakers(text, self._speaker_roles, self._speaker_roles)
-        # Once the speaker is known, the name only pulls towards the paragraph that introduces them;
-        # what they said is found by the rest of the question.
-        query = (without_names(text, {n: self._speaker_roles[n] for n in named}) or text) if named else text
+        q = question if isinstance(question, Question) else self.read(question)
         none = np.zeros(len(self.passages), np.float32)
-        dense, sentence = self._dense_scores(query, quoted_words(text)) if mode != "bm25" else (none, none)
-        keyword = self._bm25.scores(query) if mode != "dense" else none
-        weight = {"dense": 1.0, "bm25": 0.0, "hybrid": DENSE_WEIGHT[lang]}[mode]
+        dense, sentence = self._dense_scores(q.query, q.quoted) if mode != "bm25" else (none, none)
+        keyword = self._bm25.scores(q.query) if mode != "dense" else none
+        weight = {"dense": 1.0, "bm25": 0.0, "hybrid": DENSE_WEIGHT[q.lang]}[mode]
         fused = getattr(fusion, FUSION)(dense, keyword, weight)
-        if named:
-            fused = lift(fused, np.isin(self._speaker_of, named))
+        if q.speakers:
+            fused = lift(fused, np.isin(self._speaker_of, q.speakers))
         if speaker is not None:
             fused = np.where(self._speaker_of == speaker, fused, -np.inf)
+        if skip:
+            fused = np.where([p.id in skip for p in self.passages], -np.inf, fused)
         order = np.argsort(-fused, kind="stable")
         order = order[np.isfinite(fused[order])]
-        return Ranking(text, query, lang, named, fused[order], dense, sentence, keyword, order)
+        return Ranking(q, fused[order], dense, sentence, keyword, order)
 
     def retrieve(
         self, question: str, k: int = 3, mode: Mode = "hybrid", speaker: str | None = None

@@ -22,7 +22,7 @@ ANSWER = qa.Answer(
     question="Berapa biayanya?",
     lang="id",
     text=f"Menurut Liang (pendiri): “{QUOTE}”",
-    in_article=True,
+    support="full",
     passages=PASSAGES,
     evidence=qa.Evidence(QUOTE, PASSAGES[0], True),
 )
@@ -52,9 +52,14 @@ def asked(*questions: object, k: object = 3, speaker: str = chat.ALL_SPEAKERS) -
     return [{"question": q, "k": k, "speaker": speaker} for q in questions]
 
 
-def run(sent: object, session: chat.Session, ask: chat.Asker | None = None) -> list[list[chat.Message]]:
+def session_of(ask: chat.Asker | None = None) -> chat.Session:
+    """A page's session whose conversation is `ask` (a new RecordingAsk by default)."""
+    return chat.Session((lambda: ask) if ask else RecordingAsk)
+
+
+def run(sent: object, session: chat.Session) -> list[list[chat.Message]]:
     """Everything the chat handler shows, step by step."""
-    return list(chat.answer_asked(sent, session, ask or RecordingAsk()))
+    return list(chat.answer_asked(sent, session))
 
 
 def users(shown: list[chat.Message]) -> list[str]:
@@ -85,7 +90,7 @@ def test_evidence_sentence_is_marked_and_its_citation_starts_open() -> None:
 
 
 def test_english_question_gets_english_labels() -> None:
-    english = qa.Answer("How much?", "en", "According to …", True, PASSAGES, None)
+    english = qa.Answer("How much?", "en", "According to …", "full", PASSAGES, None)
     titles = [m["metadata"]["title"] for m in chat.reply_messages(english)[1:]]
     assert titles[0].endswith("· Opening") and titles[1].startswith("¶9 · Article narration")
 
@@ -98,7 +103,7 @@ def test_english_question_gets_english_labels() -> None:
     ],
 )
 def test_an_active_speaker_filter_is_said_first_in_the_questions_language(lang: str, line: str) -> None:
-    answer = qa.Answer("q", lang, "Maaf / Sorry", False, (), None)  # type: ignore[arg-type]
+    answer = qa.Answer("q", lang, "Maaf / Sorry", "none", (), None)  # type: ignore[arg-type]
     filtered = chat.reply_messages(answer, "Ana <Z>")
     assert filtered[0] == {"role": "assistant", "content": line}
     assert filtered[1:] == chat.reply_messages(answer)
@@ -132,29 +137,31 @@ def test_refusal_is_the_reply_and_a_blank_question_has_no_bubble() -> None:
 
 
 def test_handler_shows_the_waiting_question_at_once_then_its_answer() -> None:
-    assert run(asked("Berapa biayanya?"), chat.Session()) == [
+    assert run(asked("Berapa biayanya?"), session_of()) == [
         [{"role": "user", "content": "Berapa biayanya?"}],
         chat.turn("Berapa biayanya?", 3, None, RecordingAsk()),
     ]
 
 
 def test_each_question_is_answered_once_with_the_settings_it_was_asked_with() -> None:
-    ask, session = RecordingAsk(), chat.Session()
-    run(asked("satu?", k=2), session, ask)
+    ask = RecordingAsk()
+    session = session_of(ask)
+    run(asked("satu?", k=2), session)
     sent = asked("satu?", k=2) + asked("dua?", k=5, speaker="Liang")
-    shown = run(sent, session, ask)[-1]
+    shown = run(sent, session)[-1]
     assert ask.calls == [("satu?", 2, None), ("dua?", 5, "Liang")]
     assert users(shown) == ["satu?", "dua?"]
-    assert run(sent, session, ask) == [shown] and len(ask.calls) == 2  # nothing new: shown as it stands
+    assert run(sent, session) == [shown] and len(ask.calls) == 2  # nothing new: shown as it stands
 
 
 def test_handlers_running_at_once_share_the_work_and_the_last_shows_everything() -> None:
     # "dua?" and "tiga?" are asked while "satu?" is being answered: a second handler starts meanwhile.
-    ask, session = RecordingAsk(), chat.Session()
+    ask = RecordingAsk()
+    session = session_of(ask)
     reply = {q: chat.turn(q, 3, None, RecordingAsk()) for q in ("satu?", "dua?", "tiga?")}
-    first = chat.answer_asked(asked("satu?"), session, ask)
+    first = chat.answer_asked(asked("satu?"), session)
     assert users(next(first)) == ["satu?"]
-    second = list(chat.answer_asked(asked("satu?", "dua?", "tiga?"), session, ask))
+    second = list(chat.answer_asked(asked("satu?", "dua?", "tiga?"), session))
     assert users(second[0]) == ["satu?", "dua?", "tiga?"]  # all three show at once
     assert second[-1] == reply["satu?"][:1] + reply["dua?"] + reply["tiga?"]  # "satu?" still waits
     assert list(first)[-1] == reply["satu?"] + reply["dua?"] + reply["tiga?"]
@@ -162,22 +169,23 @@ def test_handlers_running_at_once_share_the_work_and_the_last_shows_everything()
 
 
 def test_a_page_gets_its_own_session() -> None:
-    session = chat.Session()
+    session = session_of()
     run(asked("satu?"), session)
     fresh = copy.deepcopy(session)  # how gr.State makes each page's session from the initial value
+    assert fresh.ask is not session.ask  # a conversation of its own
     assert run(asked(), fresh) == [[]] and users(run(asked("satu?"), session)[-1]) == ["satu?"]
 
 
 def test_repeated_blank_submits_do_not_stack_the_refusal() -> None:
-    assert run(asked("", "  ", "\n"), chat.Session())[-1] == [{"role": "assistant", "content": EMPTY}]
-    shown = run(asked("", "Berapa biayanya?", ""), chat.Session())[-1]
+    assert run(asked("", "  ", "\n"), session_of())[-1] == [{"role": "assistant", "content": EMPTY}]
+    shown = run(asked("", "Berapa biayanya?", ""), session_of())[-1]
     assert [m["content"] for m in shown].count(EMPTY) == 2
 
 
 @pytest.mark.parametrize("sent", [None, "satu?", [None, 5, {"question": 7, "k": 3}]])
 def test_anything_else_from_the_page_is_nothing_or_blank(sent: object) -> None:
     ask = RecordingAsk()
-    shown = run(sent, chat.Session(), ask)[-1]
+    shown = run(sent, session_of(ask))[-1]
     assert shown == ([{"role": "assistant", "content": EMPTY}] if isinstance(sent, list) else [])
     assert all(q == "" for q, _, _ in ask.calls)
 
@@ -199,7 +207,7 @@ def test_user_input_is_escaped(question: str) -> None:
 def test_article_text_is_escaped() -> None:
     passage = qa.Passage("a#p1", "a", "<i>S</i>", 1, 'Kata <script>x()</script> "a" & b', "<b>Z</b>", None)
     evidence = qa.Evidence("<script>x()</script>", passage, True)
-    answer = qa.Answer("q", "id", "<img src=x>", True, (passage,), evidence)
+    answer = qa.Answer("q", "id", "<img src=x>", "full", (passage,), evidence)
     for message in chat.reply_messages(answer, "<b>Z</b>"):
         for markup in (message["content"], message.get("metadata", {}).get("title", "")):
             assert not re.search(r"<(script|img|b|i)\b", markup)
@@ -252,8 +260,9 @@ def test_generic_examples_ask_about_the_most_quoted_people() -> None:
 
 
 def test_api_reply_is_json_shaped_and_keeps_the_score() -> None:
-    reply = chat.api_reply("Berapa biayanya?", 3, RecordingAsk())
+    reply = chat.api_reply("Berapa biayanya?", 3, None, RecordingAsk())
     assert reply["reply"] == ANSWER.text and reply["in_article"] is True and reply["evidence"] == QUOTE
+    assert reply["support"] == "full"
     assert reply["passages"][0] == {
         "id": "a#p5",
         "article": "a",

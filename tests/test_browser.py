@@ -286,3 +286,42 @@ def test_markup_in_a_question_is_shown_as_text(page: Page, question: str) -> Non
 def test_bad_input_gets_a_friendly_reply(page: Page) -> None:
     ask(page, "😀🔥🤖")
     expect(page.locator("#chat [data-testid=bot]")).to_contain_text("Please type a question")
+
+
+def bot_messages(page: Page) -> Locator:
+    return page.locator("#chat [data-testid=bot]")
+
+
+def test_a_follow_up_with_a_pronoun_is_answered_about_the_person_before(page: Page, running_app: RunningApp) -> None:
+    first, follow_up = "Apa kata Mousavizadeh tentang kebijakan Biden?", "Apa lagi yang dia katakan?"
+    ask(page, first)
+    ask(page, follow_up)
+    client = Client(running_app.url, verbose=False)
+    earlier = client.predict(first, api_name="/ask")
+    later = client.predict(follow_up, 3, [first], api_name="/ask")
+    assert later["passages"][0]["speaker"] == earlier["passages"][0]["speaker"] == "Alexandra Mousavizadeh"
+    assert later["evidence"] != earlier["evidence"]  # "what else": not the same quote again
+    expect(page.locator("#chat mark")).to_have_text([earlier["evidence"], later["evidence"]])
+    expect(bot_messages(page).filter(has_text="Menurut Alexandra Mousavizadeh")).to_have_count(2)
+
+
+def test_a_person_not_in_the_article_is_named_and_passages_are_only_related(page: Page) -> None:
+    ask(page, "What did Elon Musk say about DeepSeek?")
+    reply = page.locator("#chat .support-none")
+    expect(reply).to_contain_text("Not in the article")
+    expect(reply).to_contain_text("The article does not mention Elon Musk.")
+    expect(page.locator("#chat mark")).to_have_count(0)  # nobody's words are quoted as his
+    titles = page.locator("#chat .thought-group .title")
+    expect(titles.first).to_contain_text("Related ·")
+    assert reply.evaluate("(e) => getComputedStyle(e).borderLeftStyle") == "solid"  # it looks different
+
+
+def test_a_near_miss_fact_is_shown_as_partly_answered(page: Page) -> None:
+    ask(page, "Berapa gaji Liang Wenfeng per tahun?")
+    reply = page.locator("#chat .support-partial")
+    expect(reply).to_contain_text("Sebagian terjawab")
+    expect(reply).to_contain_text("Artikel ini menyebut Liang Wenfeng, tetapi tidak menyebut “gaji”.")
+    full = "Berapa biaya pelatihan model DeepSeek?"
+    ask(page, full)  # a full answer after it carries no such badge
+    expect(page.locator("#chat .support-partial")).to_have_count(1)
+    expect(page.locator("#chat .support-none")).to_have_count(0)

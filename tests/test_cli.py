@@ -97,7 +97,7 @@ def test_usage_shows_the_subcommands(main: Main) -> None:
     status, _, err = main()
     assert status == 2
     usage = err[: err.index("error:")]
-    assert "question [question ...]" in usage and "{speakers,build-index,fetch-model}" in usage
+    assert "question [question ...]" in usage and "{chat,speakers,build-index,fetch-model}" in usage
 
 
 def test_json_output(main: Main) -> None:
@@ -120,3 +120,34 @@ def test_off_topic_question_says_not_found(main: Main) -> None:
 def test_speakers_subcommand(main: Main) -> None:
     status, out, _ = main("speakers")
     assert status == 0 and "¶" in out and all(name in out for name in SEED_SPEAKERS)
+
+
+def test_chat_answers_a_conversation_from_standard_input() -> None:
+    lines = ["Apa kata Mousavizadeh tentang kebijakan Biden?", "", "Apa lagi yang dia katakan?", "   ", "exit", "?"]
+    done = subprocess.run(
+        [sys.executable, "-m", "qa", "chat", "-k", "1"],
+        cwd=ROOT,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    replies = [line for line in done.stdout.splitlines() if line.startswith("Menurut ")]
+    assert len(replies) == 2 and all(r.startswith("Menurut Alexandra Mousavizadeh") for r in replies)
+    assert replies[0] != replies[1]  # "apa lagi": not the same quote again
+    assert "?" not in done.stdout.splitlines()[-1]  # nothing after "exit" was answered
+
+
+def test_chat_replies_to_a_refused_question_and_goes_on() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "qa", "chat"],
+        cwd=ROOT,
+        input="😀😀\nWhat did Elon Musk say about DeepSeek?\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "The question has no words in it." in done.stdout
+    assert "The article does not mention Elon Musk." in done.stdout and "[1] related · " in done.stdout

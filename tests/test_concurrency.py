@@ -15,7 +15,7 @@ import pytest
 from gradio_client import Client
 
 import qa
-from qa import answer
+from qa import support
 
 from .conftest import RunningApp
 
@@ -50,7 +50,7 @@ def _outcome(call: Callable[[str], Any], question: str) -> Any:
 def _clear_caches(retriever: qa.Retriever) -> None:
     # Cached vectors and terms would let the threads skip the very work whose sharing is under test.
     retriever.encoder.query.cache_clear()
-    answer._terms.cache_clear()
+    support.terms.cache_clear()
 
 
 @pytest.mark.parametrize(

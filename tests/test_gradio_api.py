@@ -63,3 +63,24 @@ def test_concurrent_questions_get_their_own_answers(client: Client) -> None:
     ] * 2
     jobs = [client.submit(q, api_name="/ask") for q in questions]
     assert [job.result(timeout=60)["question"] for job in jobs] == questions
+
+
+def test_ask_reads_a_follow_up_in_the_light_of_its_history(client: Client) -> None:
+    first = "Apa kata Mousavizadeh tentang kebijakan Biden?"
+    earlier = client.predict(first, api_name="/ask")
+    alone = client.predict("Apa lagi yang dia katakan?", api_name="/ask")
+    later = client.predict("Apa lagi yang dia katakan?", 3, [first], api_name="/ask")
+    assert later["passages"][0]["speaker"] == "Alexandra Mousavizadeh" and later["support"] == "full"
+    assert later["evidence"] != earlier["evidence"]
+    assert "Sebutkan nama" in alone["reply"]  # without its history, "dia" is nobody
+
+
+def test_ask_says_how_far_the_article_supports_the_answer(client: Client) -> None:
+    absent = client.predict("What did Elon Musk say about DeepSeek?", api_name="/ask")
+    assert absent["support"] == "none" and absent["in_article"] is False and absent["evidence"] is None
+    assert client.predict("Berapa gaji Liang Wenfeng per tahun?", api_name="/ask")["support"] == "partial"
+
+
+def test_a_history_that_is_not_a_list_of_questions_is_an_error(client: Client) -> None:
+    result = client.predict("Apa lagi yang dia katakan?", 3, "not a list", api_name="/ask")
+    assert set(result) == {"error"}

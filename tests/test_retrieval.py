@@ -76,9 +76,9 @@ def test_naming_a_speaker_prefers_their_passages(small):
 def test_which_org_figure_said_asks_for_a_person_not_the_organisation(small):
     # "DeepSeek" speaks in the seed article; "Which DeepSeek figure said …" asks who, so it names no speaker
     # and keeps the organisation's name in the search.
-    assert small.rank("What did DeepSeek claim?").speakers == ("DeepSeek",)
+    assert small.rank("What did DeepSeek claim?").question.speakers == ("DeepSeek",)
     ranking = small.rank("Which DeepSeek figure said it is about innovation?")
-    assert ranking.speakers == () and "DeepSeek" in ranking.query
+    assert ranking.question.speakers == () and "DeepSeek" in ranking.question.query
 
 
 def test_minmax_and_fusions():

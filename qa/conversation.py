@@ -1,0 +1,108 @@
+"""A conversation: questions that lean on the turn before ("Apa lagi yang dia katakan?", "And Budi?").
+
+Each question is read as it stands, then, when it points back, rewritten as the full question it stands for:
+a pronoun becomes the person the last answer was about, "what else" asks the last question again without
+the passages already quoted, "and X?" asks it again about X. Any other question starts a new topic.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, replace
+
+from .answer import Answer, ask
+from .api import default_retriever
+from .attribution import match_speakers
+from .question import Question, with_referent
+from .retrieval import Retriever
+
+# "Apa lagi?", "Terus dia bilang apa lagi?", "Selain itu?", "What else did she say?", "Anything else?".
+_MORE = re.compile(
+    r"\b(?:apa\s+lagi|ada\s+lagi|apa\s+saja\s+lagi|selain\s+itu|what\s+else|anything\s+else|"
+    r"^\s*(?:tell\s+me\s+)?more)\b",
+    re.IGNORECASE,
+)
+# Past this length a question holding "apa lagi" asks something of its own.
+MORE_MAX_WORDS = 8
+# "Dan Budi?", "Kalau Siti gimana?", "Bagaimana dengan PLN?", "And Telkom?", "What about the mayor?".
+_AND = re.compile(
+    r"^\s*(?:dan|lalu|terus|kalau|kalo|bagaimana\s+dengan|gimana\s+dengan|and|what\s+about|how\s+about)\s+"
+    r"(?P<other>.+?)(?:\s+(?:gimana|bagaimana|sendiri|juga))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# "And X?" names one thing: longer, it is a question of its own ("Dan berapa biaya yang dikeluarkan OpenAI?").
+AND_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: Question  # as answered: a follow-up rewritten as the full question it stands for
+    answer: Answer
+
+
+class Conversation:
+    """Questions about one set of articles, each read in the light of the one before.
+
+    One conversation per reader: the web chat keeps one in each browser session. Asking is serialised, as a
+    turn depends on the one before.
+    """
+
+    def __init__(self, retriever: Retriever | None = None) -> None:
+        self.retriever = retriever or default_retriever()
+        self.turns: list[Turn] = []
+        self._quoted: frozenset[str] = frozenset()  # evidence passages of the current topic, for "what else"
+        self._lock = threading.Lock()
+
+    def ask(self, question: str, k: int = 3, speaker: str | None = None) -> Answer:
+        """The answer to `question` in this conversation; raises ValueError as `qa.ask` does."""
+        with self._lock:
+            read = self.retriever.read(question)
+            resolved, more = self._resolve(read)
+            skip = self._quoted if more else frozenset()
+            answer = ask(self.retriever, resolved, k, speaker, skip)
+            shown = frozenset({answer.evidence.passage.id}) if answer.evidence else frozenset()
+            follows = more or resolved is not read
+            self._quoted = (self._quoted | shown) if follows else shown
+            self.turns.append(Turn(resolved, answer))
+            return answer
+
+    def _resolve(self, question: Question) -> tuple[Question, bool]:
+        """The full question a follow-up stands for, and whether it asks for more of the same."""
+        if not self.turns:
+            return question, False
+        last = self.turns[-1]
+        referent = self._referent(last)
+        if _MORE.search(question.text) and len(question.text.split()) <= MORE_MAX_WORDS:
+            named = with_referent(question.text, referent) if referent else None
+            if named is not None:
+                return self.retriever.read(named), True
+            return last.question, True
+        other = _AND.match(question.text)
+        if other and len(other["other"].split()) <= AND_MAX_WORDS:
+            return self._about(last.question, other["other"]), False
+        if question.pronoun and referent:  # `pronoun` is never set on a question that names its speaker
+            return self.retriever.read(with_referent(question.text, referent) or question.text), False
+        return question, False
+
+    def _referent(self, last: Turn) -> str | None:
+        """Whom "dia" or "he" stands for after `last`: the person its answer named for a who-question, else
+        the person the question asked about (by name or role, "menteri ESDM"), else whose words answered it,
+        else the first name it mentioned."""
+        if last.question.kind in ("who", "who_said"):
+            return last.answer.speaker
+        roles = {p.name: p.role for p in self.retriever.speakers()}
+        asked = last.question.speakers or match_speakers(last.question.text, roles, roles)
+        return next(iter(asked), None) or last.answer.speaker or next(iter(last.question.mentions), None)
+
+    def _about(self, last: Question, other: str) -> Question:
+        """The last question asked again about `other`: another speaker for a question about someone's
+        words, else another subject in place of the names it mentioned."""
+        roles = {p.name: p.role for p in self.retriever.speakers()}
+        speakers = match_speakers(other, roles, roles)
+        if speakers and last.asks_words:
+            return replace(last, speakers=speakers, person=speakers[0], kind="said", mentions=())
+        text = last.text
+        for name in (*last.speakers, *last.mentions):
+            text = text.replace(name, other)
+        return self.retriever.read(text if text != last.text else f"{last.text} {other}")

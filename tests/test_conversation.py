@@ -1,0 +1,66 @@
+"""A conversation on the seed article: follow-ups read in the light of the turn before (qa.Conversation)."""
+
+from __future__ import annotations
+
+import pytest
+
+import qa
+
+
+@pytest.fixture
+def conversation(retriever: qa.Retriever) -> qa.Conversation:
+    return qa.Conversation(retriever)
+
+
+def test_a_pronoun_is_the_person_the_last_answer_was_about(conversation: qa.Conversation) -> None:
+    first = conversation.ask("Apa kata Mousavizadeh tentang kebijakan Biden?")
+    then = conversation.ask("Apa lagi yang dia katakan?")
+    assert first.speaker == then.speaker == "Alexandra Mousavizadeh"
+    assert then.text.startswith("Menurut Alexandra Mousavizadeh")
+    assert then.evidence and first.evidence and then.evidence.passage.id != first.evidence.passage.id
+    assert conversation.turns[-1].question.speakers == ("Alexandra Mousavizadeh",)
+
+
+def test_what_else_skips_the_passages_already_quoted(conversation: qa.Conversation) -> None:
+    quoted = set()
+    for question in ("What did Stuart Russell say about DeepSeek?", "What else did he say?", "What else?"):
+        answer = conversation.ask(question)
+        assert answer.evidence and answer.evidence.passage.speaker == "Stuart Russell"
+        assert answer.evidence.passage.id not in quoted
+        quoted.add(answer.evidence.passage.id)
+
+
+def test_and_x_asks_the_last_question_about_someone_else(conversation: qa.Conversation) -> None:
+    conversation.ask("What did Sam Altman say about DeepSeek?")
+    answer = conversation.ask("And Nvidia?")
+    assert answer.speaker == "Juru bicara Nvidia" and answer.passages[0].speaker == "Juru bicara Nvidia"
+
+
+def test_and_x_on_a_fact_swaps_the_subject(conversation: qa.Conversation) -> None:
+    conversation.ask("Berapa biaya pelatihan DeepSeek?")
+    answer = conversation.ask("Dan OpenAI?")
+    assert "US$100 juta" in answer.passages[0].text
+
+
+def test_a_new_topic_starts_afresh(conversation: qa.Conversation) -> None:
+    conversation.ask("Apa kata Russell tentang biaya pelatihan?")
+    answer = conversation.ask("Berapa chip H100 yang ditimbun DeepSeek?")
+    assert conversation.turns[-1].question.speakers == ()
+    assert "10.000 chip H100" in answer.passages[0].text
+
+
+def test_a_pronoun_with_nothing_before_it_asks_whom_it_means(conversation: qa.Conversation) -> None:
+    assert "Sebutkan nama" in conversation.ask("Apa kata dia tentang itu?").text
+
+
+def test_each_conversation_has_its_own_memory(retriever: qa.Retriever) -> None:
+    one, other = qa.Conversation(retriever), qa.Conversation(retriever)
+    one.ask("Apa kata Mousavizadeh tentang kebijakan Biden?")
+    assert "Sebutkan nama" in other.ask("Apa lagi yang dia katakan?").text
+
+
+def test_a_refused_question_leaves_the_conversation_as_it_was(conversation: qa.Conversation) -> None:
+    conversation.ask("Apa kata Mousavizadeh tentang kebijakan Biden?")
+    with pytest.raises(ValueError):
+        conversation.ask("   ")
+    assert conversation.ask("Apa lagi yang dia katakan?").speaker == "Alexandra Mousavizadeh"
