@@ -16,7 +16,9 @@ def test_questions_the_article_does_not_answer_are_not_answered_as_known(
     flags = [judgement.known_wrongly(a.question, a.answer) for a in judged if a.question.type in judgement.NOT_KNOWN]
     flags += [support == "full" for _, support in older]
     wrong = [judgement.describe(a) for a in judged if a.question.type in judgement.NOT_KNOWN]
-    assert 1 - judgement.rate(flags) >= thresholds.NOT_KNOWN_MIN, "\n".join(
+    wrong += [f"{q.id} {q.type}: {q.question!r} -> {support}" for q, support in older]
+    not_known = 1 - judgement.rate(flags)
+    assert not_known >= thresholds.NOT_KNOWN_MIN, f"{not_known:.3f} of {len(flags)}\n" + "\n".join(
         line for line, known in zip(wrong, flags) if known
     )
 
@@ -38,7 +40,8 @@ def test_a_person_the_article_never_mentions_is_named_and_not_given_anyone_elses
 def test_follow_ups_reach_the_person_or_topic_they_point_back_to(talked: list[Talked]) -> None:
     rights = [judgement.follow_up_right(turn, answer) for t in talked for turn, answer in t.follow_ups]
     wrong = [judgement.describe_turns(t) for t in talked if not all(judgement._rights(t))]
-    assert judgement.rate(rights) >= thresholds.FOLLOW_UP_MIN, "\n".join(wrong)
+    right = judgement.rate(rights)
+    assert right >= thresholds.FOLLOW_UP_MIN, f"{right:.3f} of {len(rights)}\n" + "\n".join(wrong)
 
 
 def test_every_judgement_gold_phrase_marks_one_passage(judged: list[Asked]) -> None:

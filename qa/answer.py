@@ -137,6 +137,8 @@ def ask(
         text: str, passages: Sequence[Passage], evidence: Evidence | None, gap: Gap | None = None
     ) -> Answer:
         who = q.speakers[0] if q.speakers else speaker or (evidence.passage.speaker if evidence else None)
+        if gap is not None and gap.kind == "absent":
+            who = None  # the person asked about is not in the article; whoever the search lifted is no answer
         return Answer(q.typed, lang, text + note, support(gap), tuple(passages), evidence, q.truncated, gap, who)
 
     # Questions about the article as a whole, or about who someone is, are answered from what attribution

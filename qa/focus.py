@@ -107,7 +107,9 @@ def _role_words() -> frozenset[str]:
     """Titles and roles, in both languages: "Presiden", "Minister", "CEO" name an office, not a person."""
     phrases = [*cues.STATE_TITLES, *cues.OFFICE_TITLES, *cues.GENERIC_ROLES, *cues.ROLE_TRANSLATIONS.values()]
     words = {word for phrase in phrases for word in phrase.split()}
-    return frozenset(words | set(cues.ROLE_TRANSLATIONS) | cues.TITLE_FIELD_WORDS | cues.ORG_WORDS)
+    return frozenset(
+        words | set(cues.ROLE_TRANSLATIONS) | set(cues.TITLE_ABBREVIATIONS) | cues.TITLE_FIELD_WORDS | cues.ORG_WORDS
+    )
 
 
 def is_ordinary(word: str) -> bool:
@@ -259,9 +261,10 @@ def holds_money(sentence: str) -> bool:
     return bool(_CURRENCY.search(sentence) or words & _answer_words()["currency"])
 
 
-def holds(sentence: str, kind: Wanted, speaker: str | None = None) -> bool:
+def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = "") -> bool:
     """Whether a sentence holds an answer of the kind asked for: a number or amount, a time, a place, or a
-    person (its speaker, or a name in it)."""
+    person: its speaker, or a name in it, that the question `asked` does not already give ("Siapa nama juru
+    bicara X?" is not answered by the role-only "Juru bicara X")."""
     words = {fold(word) for word in _WORD.findall(sentence)}
     if kind == "amount":
         return bool(_AMOUNT.search(sentence) or words & _answer_words()["amount"])
@@ -269,5 +272,8 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None) -> bool:
         return bool(_YEAR.search(sentence) or _DATE.search(sentence) or words & _answer_words()["time"])
     if kind == "place":
         return bool(_PLACE_AFTER.search(sentence) or words & (_answer_words()["place"] | cues.PLACE_WORDS))
-    named = [m for i, m in enumerate(_WORD.finditer(sentence)) if i > 0 and _is_name_word(m.group(), False)]
-    return speaker is not None or bool(named)
+    given = {fold(word) for word in _WORD.findall(asked)}
+    if speaker is not None and any(fold(word) not in given for word in _WORD.findall(speaker)):
+        return True
+    names = [m.group() for i, m in enumerate(_WORD.finditer(sentence)) if i > 0 and _is_name_word(m.group(), False)]
+    return any(fold(name) not in given for name in names)

@@ -151,7 +151,7 @@ class Question:
     lang: Lang  # the language it is written in, of the two the bot answers in
     kind: Kind
     speakers: tuple[str, ...] = ()  # the quoted people it asks about, as the article names them
-    person: str | None = None  # whom it asks about: the first of `speakers`, or a name as written
+    person: str | None = None  # whom it asks about: the name as written where it asks whose words, else a speaker
     query: str = ""  # what is searched: `text` less the words that named `speakers`
     wants: Wanted | None = None  # the kind of answer asked for: an amount, a time, a place, a person
     focus: tuple[str, ...] = ()  # the asked-for thing's words ("gaji", "employees"), names and question words out
@@ -183,12 +183,11 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
     elif kind == "said":
         # A person named where the question asks whose words it wants is the one asked about, quoted or not:
         # "What did Elon Musk say about Telkom?" asks nothing of Telkom's words.
+        # The name where the question asks whose words it wants is the person asked about, whether the article
+        # quotes them or not ("What did Elon Musk say about Telkom?" is not about Telkom's words).
         person = asked_person(text)
         speakers = match_speakers(text, roles, roles)
-        if person and not match_speakers(person, roles, roles):
-            # Unless the words that named them are of a speaker's own name or role ("Kapten Persebaya").
-            speakers = tuple(s for s in speakers if _holds_words(f"{s} {roles[s] or ''}", person))
-    person = speakers[0] if speakers else person
+    person = person or next(iter(speakers), None)
     # Once the speaker is known, the name only pulls towards the paragraph that introduces them; what they
     # said is found by the rest of the question.
     # (Who someone is, by contrast, is found where the name introduces them.)
@@ -214,11 +213,6 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
         truncated=cleaned.truncated,
         foreign=code,
     )
-
-
-def _holds_words(text: str, words: str) -> bool:
-    have = {fold(w) for w in _CHAT_WORD.findall(text)}
-    return all(fold(w) in have for w in _CHAT_WORD.findall(words))
 
 
 def _kind(text: str, roles: Mapping[str, str | None]) -> Kind:

@@ -79,13 +79,9 @@ class Retriever:
         self.vocabulary = frozenset(
             fold(word) for p in self.passages for word in _WORD.findall(f"{p.text} {normalize(p.text)}")
         )
-        # The initials of each stretch of capitalised words: the short forms an article may spell out.
-        runs = [run.split() for p in self.passages for run in _CAPITALISED_RUN.findall(p.text)]
-        self.initials = frozenset(
-            fold("".join(word[0] for word in run[i:j]))
-            for run in runs
-            for i in range(len(run))
-            for j in range(i + 2, len(run) + 1)
+        # Runs of capitalised words, folded: the names a short form may stand for ("TSMC", "Kemenkes").
+        self.name_runs = tuple(
+            dict.fromkeys(tuple(fold(run).split()) for p in self.passages for run in _CAPITALISED_RUN.findall(p.text))
         )
 
     @classmethod

@@ -26,9 +26,9 @@ from .tokens import fold
 Support = Literal["full", "partial", "none"]
 # A misspelt name ("Mousavizade") is still the article's: the ratio `attribution` uses for speakers' names.
 NAME_SIMILARITY = 0.8
-# "TSMC" is the article's "Taiwan Semiconductor Manufacturing Company": a short form of at most this many letters
-# is looked for as the initials of the article's capitalised runs.
-ACRONYM_MAX = 6
+# "TSMC" is the article's "Taiwan Semiconductor Manufacturing Company", "Kemenkes" its "Kementerian Kesehatan": a
+# word of at most this many letters is looked for as a short form of the article's runs of capitalised words.
+SHORT_FORM_MAX = 10
 TERMS_CACHE_SIZE = 4096
 _WORD = re.compile(r"\w+")
 
@@ -50,13 +50,18 @@ def terms(text: str) -> frozenset[str]:
 
 
 def absent(question: Question, retriever: Retriever) -> Gap | None:
-    """The names the question mentions, or the person whose words it asks for, that occur nowhere in the
-    articles ("Apa kata Elon Musk tentang …?"); then a person who occurs but is not quoted ("What did Budi
-    say?" when the article only mentions Budi)."""
-    names = [question.person] if question.person and not question.speakers else []
-    # A speaker of the article asked about has words to show, whatever else the question names.
-    if not question.speakers:
-        names += [m for m in question.mentions if not any(fold(m) in fold(name) for name in names)]
+    """The person whose words the question asks for, or when it asks for no quoted speaker the names it
+    mentions, that occur nowhere in the articles ("Apa kata Elon Musk tentang …?"); then a person who occurs
+    but is not quoted ("What did Budi say?" when the article only mentions Budi)."""
+    names = [question.person] if question.person else []
+    # A person of the article asked about has words to look for, whatever else the question names; and a
+    # short form in passing ("air PDAM") may be one the article never spells that way.
+    if not question.speakers and not (question.person and _known(question.person, retriever)):
+        names += [
+            m
+            for m in question.mentions
+            if not m.isupper() and not any(fold(m) in fold(name) for name in names)
+        ]
     missing = tuple(name for name in names if not _known(name, retriever))
     if missing:
         return Gap("absent", missing)
@@ -74,9 +79,25 @@ def _known_word(word: str, retriever: Retriever) -> bool:
     folded = fold(word)
     if folded in retriever.vocabulary:
         return True
-    if word.isupper() and len(word) <= ACRONYM_MAX:
-        return folded in retriever.initials
+    if len(folded) <= SHORT_FORM_MAX and any(
+        _short_form(folded, run[i:]) for run in retriever.name_runs for i in range(len(run))
+    ):
+        return True
     return bool(difflib.get_close_matches(folded, retriever.vocabulary, n=1, cutoff=NAME_SIMILARITY))
+
+
+def _short_form(word: str, run: tuple[str, ...], taken: int = 0) -> bool:
+    """Whether `word` is made of the starts of two or more consecutive words of `run`, from its first, as
+    Indonesian short forms are: initials ("TSMC"), syllables ("Kemenkes": Kementerian Kesehatan)."""
+    if not word:
+        return taken >= 2
+    if not run:
+        return False
+    first = run[0]
+    return any(
+        word[:n] == first[:n] and _short_form(word[n:], run[1:], taken + 1)
+        for n in range(1, min(len(word), len(first)) + 1)
+    )
 
 
 def lacking(question: Question, sentence: str, passage: Passage) -> Gap | None:
@@ -85,15 +106,16 @@ def lacking(question: Question, sentence: str, passage: Passage) -> Gap | None:
     kind): a word for money in general is answered by any amount of a currency."""
     if question.kind not in ("fact", "who"):
         return None  # what someone said, or who said it: the speaker's words are the answer
-    speaker = passage.speaker if question.wants == "person" else None
-    if question.wants and not holds(sentence, question.wants, speaker):
+    if question.wants and not holds(sentence, question.wants, passage.speaker, question.text):
         # Saying what was counted ("gaji") tells the reader more than saying that a number is missing.
         return Gap("focus", (question.counted,)) if question.counted else Gap("wanted")
-    # Only an Indonesian word can be looked for as written.
+    # A sum of money is asked for in any language by its words ("biaya", "cost"): an amount of a currency.
+    money = [word for word in question.focus if names_money(word)] if question.wants == "amount" else []
+    if money and not holds_money(sentence):
+        return Gap("focus", (money[0],))
+    # Only an Indonesian word can be looked for as written; a word for money in general is answered above.
     head = question.counted
-    if question.lang != "id" or head is None:
-        return None
-    if terms(head) <= terms(passage.text) or (names_money(head) and holds_money(sentence)):
+    if question.lang != "id" or head is None or names_money(head) or terms(head) <= terms(passage.text):
         return None
     return Gap("focus", (head,))
 
