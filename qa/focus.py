@@ -7,6 +7,7 @@ translation changes (digits, years, capitalised names), or words of one list for
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -65,6 +66,8 @@ _GENERIC_VERBS = frozenset(
 )
 # "per tahun", "this year": units of time, not the thing asked about.
 _TIME_UNITS = frozenset("detik menit jam hari pekan minggu bulan tahun day days week weeks month months year years".split())
+# A misspelt name ("Mousavizade") is still the article's: the ratio `attribution` uses for speakers' names.
+NAME_SIMILARITY = 0.8
 # A word this common in English is an ordinary word, whatever its capital ("United States", "White House"):
 # it may be the translation of what the article calls otherwise ("Amerika Serikat"), so it names no one.
 ENGLISH_COMMON_ZIPF = 4.5
@@ -212,6 +215,32 @@ def asked_person(text: str) -> str | None:
             if words:
                 return " ".join(words)
     return None
+
+
+def is_short_form(word: str, run: tuple[str, ...], taken: int = 0) -> bool:
+    """Whether `word` is made of the starts of two or more consecutive words of `run` (folded), from its
+    first, as Indonesian short forms are: initials ("TSMC"), syllables ("Kemenkes": Kementerian Kesehatan)."""
+    if not word:
+        return taken >= 2
+    if not run:
+        return False
+    first = run[0]
+    return any(
+        word[:n] == first[:n] and is_short_form(word[n:], run[1:], taken + 1)
+        for n in range(1, min(len(word), len(first)) + 1)
+    )
+
+
+def names_speaker(person: str, speaker: str, role: str | None) -> bool:
+    """Whether every name word of `person` is a word of the speaker's name or role, a near misspelling of one,
+    or a short form of some of them ("the UI economist" for an "ekonom … Universitas Indonesia")."""
+    have = [fold(w) for w in _WORD.findall(f"{speaker} {role or ''}")]
+    return all(
+        w in have
+        or difflib.get_close_matches(w, have, n=1, cutoff=NAME_SIMILARITY)
+        or any(is_short_form(w, tuple(have[i:])) for i in range(len(have)))
+        for w in (fold(word) for word in _WORD.findall(person) if not is_ordinary(word))
+    )
 
 
 def wanted(text: str) -> Wanted | None:

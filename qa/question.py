@@ -14,7 +14,7 @@ from functools import cache
 from typing import Literal
 
 from .attribution import cues, identity_asked, match_speakers, without_names
-from .focus import Wanted, asked_person, counted, focus_words, mentions, wanted
+from .focus import Wanted, asked_person, counted, focus_words, mentions, names_speaker, wanted
 from .language import Lang, detect, foreign
 from .resources import data_lines
 from .tokens import fold, stopwords
@@ -187,6 +187,10 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
         # quotes them or not ("What did Elon Musk say about Telkom?" is not about Telkom's words).
         person = asked_person(text)
         speakers = match_speakers(text, roles, roles)
+        if person and not any(names_speaker(person, s, roles[s]) for s in speakers):
+            # The speakers the whole question matched are not the person it names; the one it names, if any.
+            named = tuple(s for s in roles if names_speaker(person, s, roles[s]))
+            speakers = named if len(named) == 1 else speakers
     person = person or next(iter(speakers), None)
     # Once the speaker is known, the name only pulls towards the paragraph that introduces them; what they
     # said is found by the rest of the question.

@@ -17,15 +17,13 @@ from functools import lru_cache
 from typing import Literal
 
 from .bm25 import analyze
-from .focus import holds, holds_money, is_ordinary, names_money
+from .focus import NAME_SIMILARITY, holds, holds_money, is_ordinary, is_short_form, names_money, names_speaker
 from .passages import Passage
 from .question import Question
 from .retrieval import Retriever
 from .tokens import fold
 
 Support = Literal["full", "partial", "none"]
-# A misspelt name ("Mousavizade") is still the article's: the ratio `attribution` uses for speakers' names.
-NAME_SIMILARITY = 0.8
 # "TSMC" is the article's "Taiwan Semiconductor Manufacturing Company", "Kemenkes" its "Kementerian Kesehatan": a
 # word of at most this many letters is looked for as a short form of the article's runs of capitalised words.
 SHORT_FORM_MAX = 10
@@ -65,7 +63,9 @@ def absent(question: Question, retriever: Retriever) -> Gap | None:
     missing = tuple(name for name in names if not _known(name, retriever))
     if missing:
         return Gap("absent", missing)
-    if question.person and not question.speakers and question.kind == "said":
+    speaks = any(names_speaker(question.person or "", s, retriever.role(s)) for s in question.speakers)
+    if question.kind == "said" and question.person and not speaks:
+        # "What did Budi say after the Telkom deal?" must not quote Telkom as Budi.
         return Gap("unquoted", (question.person,))
     return None
 
@@ -80,24 +80,10 @@ def _known_word(word: str, retriever: Retriever) -> bool:
     if folded in retriever.vocabulary:
         return True
     if len(folded) <= SHORT_FORM_MAX and any(
-        _short_form(folded, run[i:]) for run in retriever.name_runs for i in range(len(run))
+        is_short_form(folded, run[i:]) for run in retriever.name_runs for i in range(len(run))
     ):
         return True
     return bool(difflib.get_close_matches(folded, retriever.vocabulary, n=1, cutoff=NAME_SIMILARITY))
-
-
-def _short_form(word: str, run: tuple[str, ...], taken: int = 0) -> bool:
-    """Whether `word` is made of the starts of two or more consecutive words of `run`, from its first, as
-    Indonesian short forms are: initials ("TSMC"), syllables ("Kemenkes": Kementerian Kesehatan)."""
-    if not word:
-        return taken >= 2
-    if not run:
-        return False
-    first = run[0]
-    return any(
-        word[:n] == first[:n] and _short_form(word[n:], run[1:], taken + 1)
-        for n in range(1, min(len(word), len(first)) + 1)
-    )
 
 
 def lacking(question: Question, sentence: str, passage: Passage) -> Gap | None:

@@ -106,3 +106,10 @@ def test_an_answer_of_another_kind_is_no_answer(retriever: qa.Retriever) -> None
 )
 def test_answerable_questions_are_answered_in_full(retriever: qa.Retriever, question: str) -> None:
     assert qa.ask(question).support == "full"
+
+
+def test_a_speaker_lifted_by_the_search_is_never_quoted_as_the_person_asked(retriever: qa.Retriever) -> None:
+    # The question names DeepSeek, a speaker, but asks for the words of Biden, whom the article never quotes.
+    answer = qa.ask("What did Biden say after the DeepSeek shock?")
+    assert answer.support == "partial" and answer.gap == qa.support.Gap("unquoted", ("Biden",))
+    assert answer.text.startswith("The article mentions Biden but does not quote them.")
