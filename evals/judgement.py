@@ -147,7 +147,7 @@ def summary(judged: Sequence[Asked], talked: Sequence[Talked]) -> str:
         mine = [a for a in judged if a.question.lang == lang]
         unknown = [a for a in mine if a.question.type in NOT_KNOWN]
         answerable = [a for a in mine if a.question.on_topic]
-        turns = [right for t in talked if t.conversation.lang == lang for right in _rights(t)]
+        turns = [right for t in talked if t.conversation.lang == lang for right in rights(t)]
         lines.append(
             f"judgement {lang}: not answered as known {sum(not known_wrongly(a.question, a.answer) for a in unknown)}"
             f"/{len(unknown)}, paraphrases refused {sum(refused_wrongly(a.question, a.answer) for a in answerable)}"
@@ -160,5 +160,6 @@ def summary(judged: Sequence[Asked], talked: Sequence[Talked]) -> str:
     return "\n".join(lines)
 
 
-def _rights(talked: Talked) -> list[bool]:
+def rights(talked: Talked) -> list[bool]:
+    """Per follow-up of the conversation, whether it was answered right."""
     return [follow_up_right(turn, answer) for turn, answer in talked.follow_ups]

@@ -39,7 +39,7 @@ def test_a_person_the_article_never_mentions_is_named_and_not_given_anyone_elses
 
 def test_follow_ups_reach_the_person_or_topic_they_point_back_to(talked: list[Talked]) -> None:
     rights = [judgement.follow_up_right(turn, answer) for t in talked for turn, answer in t.follow_ups]
-    wrong = [judgement.describe_turns(t) for t in talked if not all(judgement._rights(t))]
+    wrong = [judgement.describe_turns(t) for t in talked if not all(judgement.rights(t))]
     right = judgement.rate(rights)
     assert right >= thresholds.FOLLOW_UP_MIN, f"{right:.3f} of {len(rights)}\n" + "\n".join(wrong)
 
