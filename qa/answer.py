@@ -152,7 +152,7 @@ def ask(
     if speaker is None and q.kind == "identity":
         ranking = retriever.rank(q, "hybrid", q.speakers[0], skip)
         passages = retriever.top(ranking, k)
-        text = replies["identity"].format(name=q.speakers[0], role=retriever.role(q.speakers[0]))
+        text = replies["identity"].format(name=q.speakers[0], role=retriever.roles[q.speakers[0]])
         return answer(text, passages, best_sentence(retriever, q, passages[0]) if passages else None)
     ranking = retriever.rank(q, "hybrid", speaker, skip)
     # A question about what a quoted person said is answered from their passages, whatever its topic; so is

@@ -91,14 +91,14 @@ class Conversation:
         else the first name it mentioned."""
         if last.question.kind in ("who", "who_said"):
             return last.answer.speaker
-        roles = {p.name: p.role for p in self.retriever.speakers()}
+        roles = self.retriever.roles
         asked = last.question.speakers or match_speakers(last.question.text, roles, roles)
         return next(iter(asked), None) or last.answer.speaker or next(iter(last.question.mentions), None)
 
     def _about(self, last: Question, other: str) -> Question:
         """The last question asked again about `other`: another speaker for a question about someone's
         words, else another subject in place of the names it mentioned."""
-        roles = {p.name: p.role for p in self.retriever.speakers()}
+        roles = self.retriever.roles
         speakers = match_speakers(other, roles, roles)
         if speakers and last.asks_words:
             return replace(last, speakers=speakers, person=speakers[0], kind="said", mentions=())

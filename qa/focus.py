@@ -22,35 +22,26 @@ from .tokens import fold, stopwords
 Wanted = Literal["amount", "time", "place", "person"]
 
 # Checked in this order: "tahun berapa" asks for a time, not an amount.
-_WANTED: tuple[tuple[Wanted, re.Pattern[str]], ...] = (
-    (
-        "time",
-        re.compile(
-            r"\b(?:kapan(?:kah)?|(?:tahun|tanggal|bulan|hari|pukul|jam)\s+(?:berapa|apa)|"
-            r"(?:what|which)\s+(?:year|date|time|day|month)|since\s+when)\b"
-            # "When …?" asks for a time; "What did she say when …" does not.
-            r"|(?:^|[,;]\s*|\band\s+)when\b",
-            re.IGNORECASE,
-        ),
+_WANTED: dict[Wanted, re.Pattern[str]] = {
+    "time": re.compile(
+        r"\b(?:kapan(?:kah)?|(?:tahun|tanggal|bulan|hari|pukul|jam)\s+(?:berapa|apa)|"
+        r"(?:what|which)\s+(?:year|date|time|day|month)|since\s+when)\b"
+        # "When …?" asks for a time; "What did she say when …" does not.
+        r"|(?:^|[,;]\s*|\band\s+)when\b",
+        re.IGNORECASE,
     ),
-    (
-        "amount",
-        re.compile(
-            r"\b(?:berapa(?:kah)?|seberapa|how\s+(?:many|much|long|big|large|old)|"
-            r"what\s+(?:percentage|share|proportion|amount|number|price|cost)|number\s+of)\b",
-            re.IGNORECASE,
-        ),
+    "amount": re.compile(
+        r"\b(?:berapa(?:kah)?|seberapa|how\s+(?:many|much|long|big|large|old)|"
+        r"what\s+(?:percentage|share|proportion|amount|number|price|cost)|number\s+of)\b",
+        re.IGNORECASE,
     ),
-    (
-        "place",
-        re.compile(
-            r"\b(?:di\s*mana(?:kah)?|ke\s*mana|(?:in|from|at)\s+(?:which|what)\s+"
-            r"(?:city|country|place|province|town|region)|(?:kota|negara|provinsi|daerah)\s+mana)\b"
-            r"|(?:^|[,;]\s*|\band\s+)where\b",
-            re.IGNORECASE,
-        ),
+    "place": re.compile(
+        r"\b(?:di\s*mana(?:kah)?|ke\s*mana|(?:in|from|at)\s+(?:which|what)\s+"
+        r"(?:city|country|place|province|town|region)|(?:kota|negara|provinsi|daerah)\s+mana)\b"
+        r"|(?:^|[,;]\s*|\band\s+)where\b",
+        re.IGNORECASE,
     ),
-)
+}
 # The words that say what kind of answer is asked for are not the thing asked about.
 _ASKING_WORDS = frozenset(
     "berapa berapakah seberapa kapan kapankah mana manakah dimana kemana siapa siapakah apa apakah bagaimana "
@@ -245,7 +236,7 @@ def names_speaker(person: str, speaker: str, role: str | None) -> bool:
 
 def wanted(text: str) -> Wanted | None:
     """The kind of answer a question asks for, when it asks for an amount, a time or a place."""
-    return next((kind for kind, pattern in _WANTED if pattern.search(text)), None)
+    return next((kind for kind, pattern in _WANTED.items() if pattern.search(text)), None)
 
 
 def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -> tuple[str, ...]:
@@ -273,7 +264,7 @@ def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -
 
 def counted(text: str, focus: tuple[str, ...]) -> str | None:
     """The thing an amount question counts: the first of its focus words after "berapa" or "how many"."""
-    match = _WANTED[1][1].search(text)
+    match = _WANTED["amount"].search(text)
     if match is None:
         return None
     after = {fold(word) for word in _WORD.findall(text[match.end() :])}

@@ -175,14 +175,13 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
     code = foreign(cleaned.text)
     text = expand_chat(cleaned.text)
     lang = detect(cleaned.text)
-    kind = _kind(text, roles)
+    identity = identity_asked(text, roles)
+    kind = _kind(text, identity)
     speakers: tuple[str, ...] = ()
     person: str | None = None
-    if kind == "identity":
-        speakers = (identity_asked(text, roles) or "",)
+    if identity is not None and kind == "identity":
+        speakers = (identity,)
     elif kind == "said":
-        # A person named where the question asks whose words it wants is the one asked about, quoted or not:
-        # "What did Elon Musk say about Telkom?" asks nothing of Telkom's words.
         # The name where the question asks whose words it wants is the person asked about, whether the article
         # quotes them or not ("What did Elon Musk say about Telkom?" is not about Telkom's words).
         person = asked_person(text)
@@ -219,14 +218,15 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
     )
 
 
-def _kind(text: str, roles: Mapping[str, str | None]) -> Kind:
+def _kind(text: str, identity: str | None) -> Kind:
+    """`identity`: the speaker a "Siapa X?" question asks about, if it is one (`identity_asked`)."""
     if asks_about_article(text):
         return "about"
     if asks_author(text):
         return "author"
     if asks_who_is_quoted(text):
         return "quoted"
-    if identity_asked(text, roles) is not None:
+    if identity is not None:
         return "identity"
     if asks_who(text):
         return "who_said" if asks_for_words(text) else "who"

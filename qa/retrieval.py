@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,21 +69,13 @@ class Retriever:
         self.passages: tuple[Passage, ...] = index.passages
         self._bm25 = Bm25([p.text for p in self.passages])
         self._speakers = group_by_speaker(self.passages)
-        self._speaker_roles = {s.name: s.role for s in self._speakers}
+        self.roles: dict[str, str | None] = {s.name: s.role for s in self._speakers}  # speaker -> role
         self._speaker_of = np.array([p.speaker for p in self.passages], dtype=object)
         self._position = {p.id: i for i, p in enumerate(self.passages)}
         self._sentence_passage = np.array([s.passage for s in index.sentences])
         self._sentence_rows: dict[int, list[int]] = {}
         for row, passage in enumerate(self._sentence_passage.tolist()):
             self._sentence_rows.setdefault(passage, []).append(row)
-        # Every word of the articles, folded, as written and as the spin bridge reads it: what names occur.
-        self.vocabulary = frozenset(
-            fold(word) for p in self.passages for word in _WORD.findall(f"{p.text} {normalize(p.text)}")
-        )
-        # Runs of capitalised words, folded: the names a short form may stand for ("TSMC", "Kemenkes").
-        self.name_runs = tuple(
-            dict.fromkeys(tuple(fold(run).split()) for p in self.passages for run in _CAPITALISED_RUN.findall(p.text))
-        )
 
     @classmethod
     def from_articles(
@@ -110,12 +103,22 @@ class Retriever:
     def speakers(self) -> list[SpeakerProfile]:
         return list(self._speakers)
 
-    def role(self, speaker: str) -> str | None:
-        return self._speaker_roles.get(speaker)
+    # Derived on first need, as only a question's names are checked against them: normalising every passage
+    # again would add to the start-up of a large archive.
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the articles, folded, as written and as the spin bridge reads it: what names occur."""
+        return frozenset(fold(word) for p in self.passages for word in _WORD.findall(f"{p.text} {normalize(p.text)}"))
+
+    @functools.cached_property
+    def name_runs(self) -> tuple[tuple[str, ...], ...]:
+        """Runs of capitalised words, folded: the names a short form may stand for ("TSMC", "Kemenkes")."""
+        runs = (tuple(fold(run).split()) for p in self.passages for run in _CAPITALISED_RUN.findall(p.text))
+        return tuple(dict.fromkeys(runs))
 
     def read(self, question: object) -> Question:
         """The question as these articles' reader understands it (`qa.question.read`)."""
-        return read(question, self._speaker_roles)
+        return read(question, self.roles)
 
     def rank(
         self,

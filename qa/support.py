@@ -51,19 +51,19 @@ def absent(question: Question, retriever: Retriever) -> Gap | None:
     """The person whose words the question asks for, or when it asks for no quoted speaker the names it
     mentions, that occur nowhere in the articles ("Apa kata Elon Musk tentang …?"); then a person who occurs
     but is not quoted ("What did Budi say?" when the article only mentions Budi)."""
-    names = [question.person] if question.person else []
+    person = question.person
+    missing = (person,) if person and not _known(person, retriever) else ()
     # A person of the article asked about has words to look for, whatever else the question names; and a
     # short form in passing ("air PDAM") may be one the article never spells that way.
-    if not question.speakers and not (question.person and _known(question.person, retriever)):
-        names += [
+    if not question.speakers and (person is None or missing):
+        missing += tuple(
             m
             for m in question.mentions
-            if not m.isupper() and not any(fold(m) in fold(name) for name in names)
-        ]
-    missing = tuple(name for name in names if not _known(name, retriever))
+            if not m.isupper() and not (person and fold(m) in fold(person)) and not _known(m, retriever)
+        )
     if missing:
         return Gap("absent", missing)
-    speaks = any(names_speaker(question.person or "", s, retriever.role(s)) for s in question.speakers)
+    speaks = any(names_speaker(person or "", s, retriever.roles[s]) for s in question.speakers)
     if question.kind == "said" and question.person and not speaks:
         # "What did Budi say after the Telkom deal?" must not quote Telkom as Budi.
         return Gap("unquoted", (question.person,))
