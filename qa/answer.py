@@ -46,6 +46,7 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "truncated": "(Pertanyaan dipotong menjadi paling banyak {n} karakter karena terlalu panjang.)",
         "refers_back": "(Siapa yang dimaksud? Sebutkan nama orangnya, atau pilih di filter narasumber.)",
         "absent": "{names} tidak disebut dalam artikel ini.",
+        "no_more": "Artikel ini tidak mengutip {names} lebih dari yang sudah ditampilkan.",
         "related": "Bagian artikel yang terkait ada di bawah; itu bukan ucapan {names}.",
         "unquoted": "Artikel ini menyebut {names}, tetapi tidak mengutip ucapannya. Yang paling dekat — {closest}",
         "wanted": "{mentions}, tetapi tidak menyebut {kind}. Yang paling dekat — {closest}",
@@ -73,6 +74,7 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "truncated": "(The question was cut to at most {n} characters, as it was too long.)",
         "refers_back": "(Who do you mean? Name the person, or choose them in the speaker filter.)",
         "absent": "The article does not mention {names}.",
+        "no_more": "The article quotes {names} no further than what was already shown.",
         "related": "Related passages of the article are below; they are not words of {names}.",
         "unquoted": "The article mentions {names} but does not quote them. The closest — {closest}",
         "wanted": "{mentions}, but does not give {kind}. The closest — {closest}",
@@ -155,6 +157,10 @@ def ask(
         text = replies["identity"].format(name=q.speakers[0], role=retriever.roles[q.speakers[0]])
         return answer(text, passages, best_sentence(retriever, q, passages[0]) if passages else None)
     ranking = retriever.rank(q, "hybrid", speaker, skip)
+    if skip and q.speakers and not any(retriever.passages[i].speaker in q.speakers for i in ranking.order):
+        # "What else did she say?" once all her passages are shown: nobody else's words in her place.
+        text = replies["no_more"].format(names=replies["and"].join(q.speakers))
+        return Answer(q.typed, lang, text + note, "none", (), None, q.truncated)
     # A question about what a quoted person said is answered from their passages, whatever its topic; so is
     # "Apa kata dia?" with the speaker chosen in the filter.
     named = bool(q.speakers) or (speaker is not None and q.asks_words)

@@ -64,3 +64,14 @@ def test_a_refused_question_leaves_the_conversation_as_it_was(conversation: qa.C
     with pytest.raises(ValueError):
         conversation.ask("   ")
     assert conversation.ask("Apa lagi yang dia katakan?").speaker == "Alexandra Mousavizadeh"
+
+
+def test_what_else_after_all_of_a_speakers_passages_says_so(conversation: qa.Conversation) -> None:
+    first = conversation.ask("What did Gary Marcus say about DeepSeek?")
+    assert first.speaker == "Gary Marcus"
+    quoted = [p for p in conversation.retriever.passages if p.speaker == "Gary Marcus"]
+    for _ in quoted[1:]:  # his other passages, one "what else" each
+        assert conversation.ask("What else did he say?").speaker == "Gary Marcus"
+    answer = conversation.ask("Apa lagi katanya?")
+    assert answer.support == "none" and answer.passages == () and answer.evidence is None
+    assert answer.text == "Artikel ini tidak mengutip Gary Marcus lebih dari yang sudah ditampilkan."
