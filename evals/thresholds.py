@@ -32,3 +32,10 @@ OTHER_TARGET = {
 NOT_KNOWN_MIN = 0.55
 FALSE_REFUSALS_MAX = 0.02
 FOLLOW_UP_MIN = 0.85
+
+# Speaker attribution against the gold in tests/data (issue #17): every gold article's paragraph speakers,
+# sentence speakers where sentence gold exists, and the speakers of the sentences the gold calls direct
+# quotes. Issue #17 asks for 0.97 on paragraphs and on direct quotes. `python -m evals.attribution`.
+PARAGRAPH_SPEAKERS_MIN = 0.97
+SENTENCE_SPEAKERS_MIN = 0.95
+DIRECT_SPEAKERS_MIN = 0.97

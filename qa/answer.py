@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .attribution import Speech, cues, speech_in
+from .attribution import Sentence, cues, is_lead_in, sentence_spans
 from .focus import Wanted, holds
 from .language import Lang
 from .passages import Passage
 from .question import MAX_CHARS, Question
 from .retrieval import Ranking, Retriever, check_k
-from .sentences import is_lead_in, sentence_spans
 from .support import Gap, Support, absent, lacking, support, terms
 
 # Below this similarity (see `relevance`) nothing in the article answers. Calibrated on the dev split of
@@ -96,9 +95,9 @@ FOREIGN_NOTE = "(I answer questions in Indonesian or English; yours looks like a
 
 @dataclass(frozen=True)
 class Evidence:
-    sentence: str  # verbatim from the passage
+    sentence: str  # verbatim from the passage: one of its sentences, or a quotation's lead-in with it
     passage: Passage
-    speech: Speech | None  # how the sentence is the passage speaker's words; None for narration around them
+    said: Sentence  # whose words the sentence is, and how (the quotation's, for a lead-in with it)
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,8 @@ def ask(
     def answer(
         text: str, passages: Sequence[Passage], evidence: Evidence | None, gap: Gap | None = None
     ) -> Answer:
-        who = q.speakers[0] if q.speakers else speaker or (evidence.passage.speaker if evidence else None)
+        said = (evidence.said.speaker or evidence.passage.speaker) if evidence else None
+        who = q.speakers[0] if q.speakers else speaker or said
         if gap is not None and gap.kind == "absent":
             who = None  # the person asked about is not in the article; whoever the search lifted is no answer
         return Answer(q.typed, lang, text + note, support(gap), tuple(passages), evidence, q.truncated, gap, who)
@@ -204,26 +204,31 @@ def relevance(ranking: Ranking) -> float:
 
 def best_sentence(retriever: Retriever, question: Question, passage: Passage, spoken: bool = False) -> Evidence:
     """The passage's sentence that answers the question best, preferring one that holds an answer of the
-    asked kind; with `spoken`, one of its speaker's own sentences if it has any ("What did Budi say?" is not
-    answered by the narration around Budi's words)."""
-    spans, vectors = retriever.sentences(passage)
+    asked kind; with `spoken`, one that is someone's words if it has any ("What did Budi say?" is not
+    answered by the narration around Budi's words), the asked person's first."""
+    said = list(passage.sentences)
+    spans = [(s.start, s.end) for s in said]
+    vectors = retriever.sentence_vectors(passage)
     # A lead-in ("Budi, profesor di …, mengatakan,") says who spoke but not what: it is judged and shown
-    # together with the quotation it opens.
+    # together with the quotation it opens, as that quotation's words.
     for i in range(len(spans) - 1):
         if is_lead_in(passage.text, spans[i]):
             spans[i] = (spans[i][0], spans[i + 1][1])
+            said[i] = said[i + 1]
             joined = vectors[i] + vectors[i + 1]
             vectors[i] = joined / np.linalg.norm(joined)
     similarity = vectors @ retriever.encoder.query(question.query)[0]
     words = terms(question.query)
     overlap = np.array([len(words & terms(passage.text[a:b])) / max(len(words), 1) for a, b in spans])
     score = similarity + KEYWORD_WEIGHT * overlap + WANTED_WEIGHT * _holding(passage, spans, question.wants)
-    speech = [speech_in(passage.text, span, passage.speaker) if passage.speaker else None for span in spans]
-    if spoken and any(speech):
-        score = np.where([kind is not None for kind in speech], score, -np.inf)
+    if spoken:
+        for wanted in ({s.speaker for s in said} & set(question.speakers), {s.speaker for s in said} - {None}):
+            if wanted:
+                score = np.where([s.speaker in wanted for s in said], score, -np.inf)
+                break
     best = int(np.argmax(score))
     start, end = spans[best]
-    return Evidence(passage.text[start:end], passage, speech[best])
+    return Evidence(passage.text[start:end], passage, said[best])
 
 
 def _holding(passage: Passage, spans: Sequence[tuple[int, int]], wants: Wanted | None) -> np.ndarray:
@@ -232,20 +237,20 @@ def _holding(passage: Passage, spans: Sequence[tuple[int, int]], wants: Wanted |
     return np.array([holds(passage.text[a:b], wants, passage.speaker) for a, b in spans], dtype=float)
 
 
-def _who(passage: Passage) -> str:
-    return f"{passage.speaker} ({passage.speaker_role})" if passage.speaker_role else str(passage.speaker)
+def _who(said: Sentence) -> str:
+    return f"{said.speaker} ({said.role})" if said.role else str(said.speaker)
 
 
 def _reply(replies: dict[str, str], evidence: Evidence, who_question: bool, who_said: bool) -> str:
-    if evidence.speech is None:
+    if evidence.said.speaker is None:
         return replies["who_narration" if who_said else "narration"].format(quote=evidence.sentence)
     # Quote marks go only around words quoted as spoken: on speech the writer reports ("Budi mengatakan
     # bahwa …"), as on narration, they would put the writer's words in the speaker's mouth. The reply names
     # the speaker, so a lead-in naming them again is left out.
     quote = evidence.sentence
-    if evidence.speech == "quoted":
+    if evidence.said.kind == "direct":
         quote = _quoted_words(_without_lead_in(quote))
-    return replies["who" if who_question else "speaker"].format(who=_who(evidence.passage), quote=quote)
+    return replies["who" if who_question else "speaker"].format(who=_who(evidence.said), quote=quote)
 
 
 def _without_lead_in(sentence: str) -> str:
@@ -275,8 +280,8 @@ def _about(retriever: Retriever, replies: dict[str, str], k: int) -> tuple[str, 
     titles = {a.id: a.title for a in retriever.articles}
     lines = []
     for passage in firsts:
-        spans = sentence_spans(passage.text)[:LEAD_SENTENCES]
-        lead = passage.text[spans[0][0] : spans[-1][1]]
+        lead_in = passage.sentences[:LEAD_SENTENCES]
+        lead = passage.text[lead_in[0].start : lead_in[-1].end] if lead_in else passage.text
         lines.append(replies["about"].format(title=titles.get(passage.article, passage.article), lead=lead))
     passages = list(retriever.passages[:k]) if len(firsts) == 1 else firsts[:k]
     return "\n".join(lines), passages, None

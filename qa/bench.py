@@ -31,7 +31,6 @@ from .embedding import Encoder
 from .index import build
 from .passages import make_passages
 from .retrieval import DENSE_CANDIDATES, Retriever
-from .sentences import sentence_spans
 
 QUESTIONS = ROOT / "evals" / "questions.jsonl"
 COLD_START_QUESTION = "Berapa biaya pelatihan model DeepSeek?"
@@ -145,7 +144,7 @@ def query_latency(retriever: Retriever, questions: Sequence[str], rounds: int = 
 
 
 def article_sentences(articles: Sequence[Article]) -> list[str]:
-    return [p.text[a:b] for article in articles for p in make_passages(article) for a, b in sentence_spans(p.text)]
+    return [s.text for article in articles for p in make_passages(article) for s in p.sentences]
 
 
 def synthetic_passages(sentences: Sequence[str], n: int, rng: np.random.Generator) -> list[str]:

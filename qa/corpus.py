@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .attribution import cues
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "corpus"
 
@@ -16,7 +18,7 @@ HEADING_MAX_WORDS = 8
 # A title is the first line when it does not read as a sentence either; news titles run longer than sub-heads.
 TITLE_MAX_WORDS = 20
 _SENTENCE_END = tuple('.!?:;,"”’)')
-_QUOTE_START = tuple('"“‘\'')
+_QUOTE_START = (*cues.OPEN_QUOTES, cues.STRAIGHT_QUOTE, "‘", "'")  # a line opening a quotation is no heading
 # Indonesian papers close with an editor's code such as "(Z-2)" or "(Ant/P-5)"; it is not content.
 _EDITOR_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,6}/)?[A-Za-z]{1,4}-\d{1,3}\)\s*$")
 

@@ -1,8 +1,9 @@
 """The built index: passages, their dense vectors in FAISS, and a manifest that says what they were built from.
 
-On disk under `index/`: `manifest.json`, `passages.json`, `dense.faiss` (one vector per passage), and
-`sentences.json` + `sentences.npy` (one vector per sentence, to pick the evidence sentence of an answer). A load checks the manifest against the
-corpus, the model and the code that made the passages, and the files against the hashes the manifest recorded;
+On disk under `index/`: `manifest.json`, `passages.json` (each with its sentences and their speakers),
+`dense.faiss` (one vector per passage), and `sentences.npy` (one vector per sentence, in passage order, to pick
+the evidence sentence of an answer). A load checks the manifest against the corpus, the model and the code that
+made the passages, and the files against the hashes the manifest recorded;
 anything that does not match is rebuilt (in memory when the folder cannot be written), with one log line.
 """
 
@@ -26,36 +27,29 @@ import numpy as np
 from .corpus import ROOT, Article
 from .normalize import normalize, spin_score
 from .passages import Passage, make_passages
-from .sentences import sentence_spans
 
 log = logging.getLogger("qa")
 
 INDEX_DIR = ROOT / "index"
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is stored in the index: a change to any of these makes a stored index stale. A folder
 # stands for every *.py in it, so that a new module there is covered too.
-_PIPELINE_SOURCES = ("corpus.py", "attribution", "passages.py", "sentences.py", "index.py")
-
-EMBED_NORMALIZED = True
+_PIPELINE_SOURCES = ("corpus.py", "attribution", "passages.py", "index.py")
 
 Embed = Callable[[Sequence[str]], np.ndarray]
-
-
-@dataclass(frozen=True)
-class Sentence:
-    passage: int  # position in Index.passages
-    start: int  # character span in the passage text
-    end: int
 
 
 @dataclass(frozen=True)
 class Index:
     passages: tuple[Passage, ...]
     dense: faiss.Index
-    sentences: tuple[Sentence, ...]
-    sentence_vectors: np.ndarray  # one row per sentence, unit length
+    sentence_vectors: np.ndarray  # one row per sentence of every passage, in order, unit length
     manifest: dict
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(p.sentences) for p in self.passages)
 
 
 def _sha256(data: bytes) -> str:
@@ -92,14 +86,11 @@ def build(articles: Sequence[Article], embed: Embed, model_id: str) -> Index:
     if not passages:
         names = ", ".join(str(a.path or a.id) for a in articles)
         raise ValueError(f"{names}: no body paragraphs found (is the article empty, or headings only?).")
-    sentences = tuple(
-        Sentence(i, start, end) for i, p in enumerate(passages) for start, end in sentence_spans(p.text)
-    )
-    sentence_texts = [passages[s.passage].text[s.start : s.end] for s in sentences]
+    sentence_texts = [s.text for p in passages for s in p.sentences]
     t0 = time.perf_counter()
     # One batch for passages and sentences; a one-sentence paragraph is embedded once.
     texts = list(dict.fromkeys([p.text for p in passages] + sentence_texts))
-    vectors = np.ascontiguousarray(embed([normalize(t) if EMBED_NORMALIZED else t for t in texts]), dtype=np.float32)
+    vectors = np.ascontiguousarray(embed([normalize(t) for t in texts]), dtype=np.float32)
     row = {text: i for i, text in enumerate(texts)}
     dense = faiss.IndexFlatIP(vectors.shape[1])
     dense.add(vectors[[row[p.text] for p in passages]])
@@ -109,14 +100,14 @@ def build(articles: Sequence[Article], embed: Embed, model_id: str) -> Index:
         **expected_manifest(articles, model_id),
         "dimension": int(vectors.shape[1]),
         "passages": len(passages),
-        "sentences": len(sentences),
+        "sentences": len(sentence_texts),
         "articles": {
             a.id: {"title": a.title, "source": a.source, "spin_score": round(spin_score(a.text), 4)}
             for a in articles
         },
         "build": {k: round(v, 3) for k, v in timings.items()},
     }
-    return Index(passages, dense, sentences, sentence_vectors, manifest)
+    return Index(passages, dense, sentence_vectors, manifest)
 
 
 def save(index: Index, folder: Path = INDEX_DIR) -> None:
@@ -125,7 +116,6 @@ def save(index: Index, folder: Path = INDEX_DIR) -> None:
     files = {
         "passages.json": json.dumps([dataclasses.asdict(p) for p in index.passages], ensure_ascii=False).encode(),
         "dense.faiss": faiss.serialize_index(index.dense).tobytes(),
-        "sentences.json": json.dumps([dataclasses.astuple(s) for s in index.sentences]).encode(),
         "sentences.npy": _npy_bytes(index.sentence_vectors),
     }
     (folder / "manifest.json").unlink(missing_ok=True)
@@ -178,17 +168,17 @@ def load(folder: Path, expected: dict) -> Index:
         if _sha256(data[name]) != digest:
             raise StaleIndex(f"{name} does not match its manifest")
     try:
-        passages = tuple(Passage(**row) for row in json.loads(data["passages.json"]))
+        passages = tuple(Passage.from_dict(row) for row in json.loads(data["passages.json"]))
         dense = faiss.deserialize_index(np.frombuffer(data["dense.faiss"], dtype=np.uint8))
-        sentences = tuple(Sentence(*row) for row in json.loads(data["sentences.json"]))
         sentence_vectors = np.load(io.BytesIO(data["sentences.npy"]), allow_pickle=False)
     except (KeyError, TypeError, ValueError, RuntimeError) as exc:
         raise StaleIndex(f"damaged index files ({exc})") from None
     if dense.ntotal != len(passages) or dense.d != manifest.get("dimension"):
         raise StaleIndex("vector count or dimension does not match the passages")
-    if sentence_vectors.shape != (len(sentences), dense.d):
+    index = Index(passages, dense, sentence_vectors, manifest)
+    if sentence_vectors.shape != (index.sentence_count, dense.d):
         raise StaleIndex("sentence vectors do not match the sentences")
-    return Index(passages, dense, sentences, sentence_vectors, manifest)
+    return index
 
 
 def load_or_build(articles: Sequence[Article], embed: Embed, model_id: str, folder: Path = INDEX_DIR) -> Index:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .attribution import Sentence, read
 from .corpus import Article, split_paragraphs
-from .attribution import attribute
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,13 @@ class Passage:
     text: str  # verbatim article text
     speaker: str | None = None  # display name, None for narration
     speaker_role: str | None = None
+    sentences: tuple[Sentence, ...] = ()  # every sentence, with whose words it is; the speaker follows from them
     score: float = 0.0
+
+    @classmethod
+    def from_dict(cls, row: dict) -> Passage:
+        """The inverse of `dataclasses.asdict`, as the index stores a passage."""
+        return cls(**{**row, "sentences": tuple(Sentence(**s) for s in row.get("sentences", ()))})
 
 
 def passage_id(article: str, paragraph: int) -> str:
@@ -28,7 +34,7 @@ def passage_id(article: str, paragraph: int) -> str:
 
 def make_passages(article: Article) -> list[Passage]:
     paragraphs = split_paragraphs(article)
-    speakers = attribute([p.text for p in paragraphs])
+    readings = read([p.text for p in paragraphs])
     return [
         Passage(
             id=passage_id(article.id, p.number),
@@ -36,10 +42,11 @@ def make_passages(article: Article) -> list[Passage]:
             section=p.section,
             paragraph=p.number,
             text=p.text,
-            speaker=s.name if s else None,
-            speaker_role=s.role if s else None,
+            speaker=r.speaker.name if r.speaker else None,
+            speaker_role=r.speaker.role if r.speaker else None,
+            sentences=r.sentences,
         )
-        for p, s in zip(paragraphs, speakers, strict=True)
+        for p, r in zip(paragraphs, readings, strict=True)
     ]
 
 

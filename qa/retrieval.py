@@ -72,7 +72,7 @@ class Retriever:
         self.roles: dict[str, str | None] = {s.name: s.role for s in self._speakers}  # speaker -> role
         self._speaker_of = np.array([p.speaker for p in self.passages], dtype=object)
         self._position = {p.id: i for i, p in enumerate(self.passages)}
-        self._sentence_passage = np.array([s.passage for s in index.sentences])
+        self._sentence_passage = np.array([i for i, p in enumerate(self.passages) for _ in p.sentences], dtype=int)
         self._sentence_rows: dict[int, list[int]] = {}
         for row, passage in enumerate(self._sentence_passage.tolist()):
             self._sentence_rows.setdefault(passage, []).append(row)
@@ -165,12 +165,10 @@ class Retriever:
             for i, s in zip(ranking.order[:k], ranking.scores[:k])
         ]
 
-    def sentences(self, passage: Passage) -> tuple[list[tuple[int, int]], np.ndarray]:
-        """The passage's sentence spans (`qa.sentences.sentence_spans`) and their unit vectors, a row each;
-        both are the caller's to change."""
-        rows = self._sentence_rows[self._position[passage.id]]
-        spans = [(s.start, s.end) for s in (self.index.sentences[row] for row in rows)]
-        return spans, self.index.sentence_vectors[rows]
+    def sentence_vectors(self, passage: Passage) -> np.ndarray:
+        """The unit vectors of the passage's sentences, a row each, in the order of `passage.sentences`; the
+        caller's to change."""
+        return self.index.sentence_vectors[self._sentence_rows[self._position[passage.id]]]
 
     def _dense_scores(self, text: str, quoted: str | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Per passage: the dense score (half passage, half best sentence), and its best sentence's cosine.

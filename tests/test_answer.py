@@ -82,11 +82,11 @@ def test_indonesian_and_english_questions_get_no_language_note(retriever):
 
 def test_quote_marks_go_only_around_quoted_words(retriever):
     quoted = qa.ask("Who said the race is a race to the edge of the abyss?")
-    assert quoted.evidence.speech == "quoted"
+    assert quoted.evidence.said.kind == "direct"
     assert "jurang.”" in quoted.text and "jurang.””" not in quoted.text
     # reported speech ("DeepSeek mengeklaim bahwa …") is the writer's sentence: no marks
     reported = qa.ask("Berapa biaya pelatihan model DeepSeek?")
-    assert reported.evidence.speech == "reported"
+    assert reported.evidence.said.kind == "reported"
     assert reported.text.endswith(reported.evidence.sentence) and "“" not in reported.text
 
 
@@ -99,13 +99,13 @@ def test_a_sentence_cut_from_a_longer_quotation_gets_both_marks(retriever):
 def test_narration_in_a_speakers_paragraph_is_not_put_in_their_mouth(retriever):
     # "Ia kemudian memberikan US$6,6 miliar …" shares a paragraph with "…, menurut Liang." but is narration
     answer = qa.ask("How much money did Biden give TSMC?")
-    assert answer.passages[0].speaker == "Liang Wenfeng" and answer.evidence.speech is None
+    assert answer.passages[0].speaker == "Liang Wenfeng" and answer.evidence.said.speaker is None
     assert answer.text.startswith("According to the article: Ia kemudian memberikan US$6,6 miliar")
 
 
 def test_what_did_x_say_quotes_their_words_not_the_narration_around_them(retriever):
     answer = qa.ask("What did Gary Marcus say?")
-    assert answer.evidence.speech == "quoted"
+    assert answer.evidence.said.kind == "direct"
     assert answer.text.startswith("According to Gary Marcus (")
     assert "“Belum Eksis yang mendarat di bulan" in answer.text
 

@@ -15,8 +15,8 @@ from qa.question import MAX_CHARS
 
 QUOTE = "Biayanya US$5,6 juta."
 PASSAGES = (
-    qa.Passage("a#p5", "a", None, 5, f"Mereka bilang. {QUOTE} Murah.", "Liang", "pendiri <b>PT</b>", 2.0),
-    qa.Passage("a#p9", "a", "Dampak", 9, "Narasi biasa & tanpa kutipan.", None, None, 0.8312),
+    qa.Passage("a#p5", "a", None, 5, f"Mereka bilang. {QUOTE} Murah.", "Liang", "pendiri <b>PT</b>", score=2.0),
+    qa.Passage("a#p9", "a", "Dampak", 9, "Narasi biasa & tanpa kutipan.", None, None, score=0.8312),
 )
 ANSWER = qa.Answer(
     question="Berapa biayanya?",

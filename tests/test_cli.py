@@ -151,3 +151,23 @@ def test_chat_replies_to_a_refused_question_and_goes_on() -> None:
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "The question has no words in it." in done.stdout
     assert "The article does not mention Elon Musk." in done.stdout and "[1] related · " in done.stdout
+
+
+def test_speakers_explain_shows_each_sentences_speaker_cue_and_rule(main: Main) -> None:
+    status, out, _ = main("speakers", "--explain", "deepseek")
+    assert status == 0
+    lines = out.splitlines()
+    liang = lines.index(next(line for line in lines if line.startswith("deepseek ¶3 — Liang Wenfeng")))
+    assert lines[liang + 1 : liang + 7:2] == [
+        "  [1] narration · rule no-cue",
+        "  [2] reported · Liang Wenfeng · cue “mengatakan” · rule subject-verb/name",
+        "  [3] direct · Liang Wenfeng · cue “mengatakan” · rule quote/subject-verb/name",
+    ]
+    assert lines[liang + 4] == "      Liang mengatakan kepada Asia Tech Review,"
+
+
+def test_speakers_explain_reads_any_article_file_and_refuses_a_missing_one(main: Main) -> None:
+    status, out, _ = main("speakers", "--explain", "tests/data/articles/beras.txt")
+    assert status == 0 and out.startswith("beras ¶1 — narration")
+    status, _, err = main("speakers", "--explain", "no/such/article.txt")
+    assert status == 2 and err.startswith("error: no/such/article.txt: cannot read the article")

@@ -467,7 +467,13 @@ def _replace_file(folder: Path, name: str, data: bytes) -> None:
         (lambda f: (f / "manifest.json").write_bytes(b"\xff\xfe{}"), "unreadable manifest"),
         (lambda f: _replace_file(f, "passages.json", b'[{"bogus": 1}]'), "damaged index files"),
         (lambda f: _replace_file(f, "dense.faiss", b"garbage" * 100), "damaged index files"),
-        (lambda f: _replace_file(f, "sentences.json", b"[[0, 0]]"), "damaged index files"),
+        (
+            lambda f: _replace_file(
+                f, "passages.json", b'[{"id": "a#p1", "article": "a", "section": null, "paragraph": 1, '
+                b'"text": "t", "sentences": [{"bogus": 1}]}]'
+            ),
+            "damaged index files",
+        ),
         (lambda f: _replace_file(f, "sentences.npy", b"\x93NUMPY garbage"), "damaged index files"),
     ],
     ids=[

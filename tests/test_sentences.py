@@ -1,4 +1,4 @@
-from qa.sentences import is_lead_in, sentence_spans
+from qa.attribution.sentences import is_lead_in, sentence_spans
 
 
 def _sentences(text: str) -> list[str]:

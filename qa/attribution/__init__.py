@@ -9,14 +9,26 @@ in the order the work flows:
 - `subjects`, `phrases`: the subject of a cue, before or after it, and what it refers to (a `refs` reference:
   a name, a pronoun, a title, a role);
 - `registry`: the people and organisations met so far, against which references are resolved;
-- `reader`: an article read in order, one speaker or none per paragraph (`attribute`);
-- `speech`: whether one sentence of a paragraph is its speaker's words or narration (`speech_in`);
+- `reader`: an article read in order: each sentence's speaker, kind, cue and rule, and the paragraph's speaker
+  that follows from them (`read`, `attribute`);
 - `questions`: which speaker a question is about (`match_speakers`, `identity_asked`, `without_names`);
 - `cues`: the cue-word lists, data only.
 """
 
 from .questions import identity_asked, match_speakers, without_names
-from .reader import Speaker, attribute
-from .speech import Speech, speech_in
+from .sentences import is_lead_in, sentence_spans
+from .reader import Reading, Sentence, SentenceKind, Speaker, attribute, read
 
-__all__ = ["Speaker", "Speech", "attribute", "identity_asked", "match_speakers", "speech_in", "without_names"]
+__all__ = [
+    "Reading",
+    "Sentence",
+    "SentenceKind",
+    "Speaker",
+    "attribute",
+    "identity_asked",
+    "is_lead_in",
+    "match_speakers",
+    "read",
+    "sentence_spans",
+    "without_names",
+]

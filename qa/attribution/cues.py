@@ -12,6 +12,8 @@ from __future__ import annotations
 OPEN_QUOTES = frozenset("“„«")
 CLOSE_QUOTES = frozenset("”»")
 STRAIGHT_QUOTE = '"'
+SINGLE_QUOTES = frozenset("‘’")
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | SINGLE_QUOTES | {STRAIGHT_QUOTE}
 
 # Verbs of saying whose subject stands before them: "X mengatakan", "Santoso menambahkan", "X menjawab:".
 SPEECH_VERBS = frozenset(
@@ -264,6 +266,9 @@ HONORIFICS = frozenset(
     "capt kapt".split()
 )
 ABBREVIATIONS = HONORIFICS | frozenset("st jr sr no dll dsb tsb".split())
+# Honorifics that are whole words, and so may end a sentence ("Terima kasih, Pak."); the others, abbreviated,
+# stand before a name ("Kombes Pol. Ari", "Ir. Tri").
+WORD_HONORIFICS = frozenset("pak bu bapak ibu sir gus bli kolonel".split())
 
 # Endings of English words in organisation names ("Hubungan Industrial", "Consulting", "International"):
 # such a word is the end of a title's qualifier, not the start of a name, when a full name still follows.

@@ -12,7 +12,7 @@ from .words import _QUOTE, _is_degree, _Token
 
 @dataclass(frozen=True)
 class _Masked:
-    narration: str  # the paragraph with every quotation replaced by _QUOTE
+    narration: str  # the paragraph with every quotation replaced by _QUOTE, padded to keep offsets
     opens_with_quote: bool
 
 
@@ -50,7 +50,8 @@ def _mask_quotes(paragraph: str) -> _Masked:
     pieces: list[str] = []
     position = 0
     for start, end in quotation_spans(paragraph):
-        pieces += [paragraph[position:start], f" {_QUOTE} "]
+        # Padded to the quotation's length, so that a narration token's offsets are the paragraph's.
+        pieces += [paragraph[position:start], _QUOTE.ljust(end - start)]
         position = end
     pieces.append(paragraph[position:])
     first = paragraph.lstrip()[:1]

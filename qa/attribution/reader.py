@@ -4,12 +4,15 @@ A paragraph that is only a quotation continues the previous paragraph's speaker.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
+
 
 from . import cues
 from .names import _after_break, _is_cue, _is_inverted_cue, _is_person_like, _name_run, _trailing_name
 from .phrases import _titled
-from .quotes import _in_parens, _mask_quotes, _sentences
+from .quotes import _in_parens, _mask_quotes, _sentences, quotation_spans
+from .sentences import sentence_spans
 from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef
 from .registry import _Entity, _Kind, _kind_of, _Registry, _titles_in
 from .roles import _is_role, _role_text, _with_places
@@ -25,22 +28,153 @@ class Speaker:
     role: str | None  # role or affiliation as the article words it, without a leading "seorang"
 
 
+SentenceKind = Literal["direct", "reported", "narration"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph (`qa.sentences.sentence_spans`) and whose words it is."""
+
+    text: str
+    start: int  # character span in the paragraph
+    end: int
+    speaker: str | None  # None for the writer's narration
+    role: str | None
+    kind: SentenceKind  # "direct": someone's words in quote marks; "reported": a cue of saying reports them;
+    # "narration": the writer's own, or a text the writer quotes with no speaker
+    cue: str | None  # the cue words that decided ("kata", "menurut", "disampaikan oleh"), if any
+    rule: str  # the rule that decided, as `python -m qa speakers --explain` shows it
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A paragraph read: its speaker, which follows from its sentences, and the sentences."""
+
+    speaker: Speaker | None
+    sentences: tuple[Sentence, ...]
+
+
+def read(paragraphs: Sequence[str]) -> list[Reading]:
+    """One reading per body paragraph, in order."""
+    reader = _ArticleReader(_Vocabulary.of(paragraphs))
+    read_ = [(text, *reader.read(number, text)) for number, text in enumerate(paragraphs)]
+    # Built once the whole article is read: a name or role learnt later completes an earlier mention.
+    return [
+        Reading(_speaker(chosen), tuple(said.record(text) for said in sentences))
+        for text, chosen, sentences in read_
+    ]
+
+
 def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
     """One entry per body paragraph, in order: who speaks in it, or None for narration."""
-    reader = _ArticleReader(_Vocabulary.of(paragraphs))
-    chosen = [reader.read(number, text) for number, text in enumerate(paragraphs)]
-    return [None if entity is None else Speaker(entity.name, entity.role) for entity in chosen]
+    return [reading.speaker for reading in read(paragraphs)]
+
+
+def _speaker(entity: _Entity | None) -> Speaker | None:
+    return None if entity is None else Speaker(entity.name, entity.role)
 
 
 _SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
 
 
-def _touches_quote(tokens: Sequence[_Token], start: int, end: int) -> bool:
-    """Whether the sentence tokens[start:end] follows a quotation ("“…,” kata Budi") or leads into one ("Budi
-    mengatakan, “…”"); one that ends with a full stop before a quotation is narration beside it."""
-    after = start > 0 and tokens[start - 1].is_quote
-    leads = end < len(tokens) and tokens[end].is_quote and end > start and tokens[end - 1].text != "."
-    return after or leads
+@dataclass(frozen=True)
+class _Heard:
+    """A cue of saying found in the narration, and whom it resolved to."""
+
+    entity: _Entity
+    at: int  # character offset of the cue in the paragraph
+    cue: str
+    rule: str
+    quote: int | None = None  # start of the quotation the cue's sentence introduces or follows
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A sentence's reading, kept with the entity until the article is read to its end."""
+
+    start: int
+    end: int
+    entity: _Entity | None
+    kind: SentenceKind
+    cue: str | None
+    rule: str
+
+    def record(self, paragraph: str) -> Sentence:
+        entity = self.entity
+        name, role = (entity.name, entity.role) if entity else (None, None)
+        return Sentence(paragraph[self.start : self.end], self.start, self.end, name, role, self.kind, self.cue, self.rule)
+
+
+def _quote_touched(tokens: Sequence[_Token], start: int, end: int) -> int | None:
+    """The quotation (its offset) the sentence tokens[start:end] leads into ("Budi mengatakan, “…”") or follows
+    ("“…,” kata Budi"); one that ends with a full stop before a quotation is narration beside it."""
+    if end < len(tokens) and tokens[end].is_quote and end > start and tokens[end - 1].text != ".":
+        return tokens[end].start
+    if start > 0 and tokens[start - 1].is_quote:
+        return tokens[start - 1].start
+    return None
+
+
+def _sentences_of(
+    paragraph: str, heard: Sequence[_Heard], continued: _Entity | None, chosen: _Entity | None
+) -> list[_Said]:
+    """Each sentence's reading: a quoted one is the words of the cue bound to its quotation (else of the quote
+    before it in the paragraph, of the previous paragraph's speaker when the paragraph opens with it, of the
+    cue bound to a later quote, or of the paragraph's speaker); one holding a cue of saying reports its
+    speaker; the rest is narration."""
+    quotes = quotation_spans(paragraph)
+    owners: dict[int, _Heard] = {}
+    for cue in heard:
+        if cue.quote is not None:
+            owners.setdefault(cue.quote, cue)
+    said: list[_Said] = []
+    for start, end in sentence_spans(paragraph):
+        overlaps = [(min(end, b) - max(start, a), a) for a, b in quotes if a < end and b > start]
+        # "“…,” kata Budi kepada wartawan di Jakarta, Senin.": the cue after a quote is part of its sentence.
+        cued = any((owner := owners.get(a)) and start <= owner.at < end and owner.at > a for _, a in overlaps)
+        if overlaps and (cued or 2 * sum(length for length, _ in overlaps) >= end - start):
+            said.append(_quoted(max(overlaps)[1], owners, quotes, continued, chosen, start, end))
+            continue
+        inside = [cue for cue in heard if start <= cue.at < end]
+        people = [cue for cue in inside if cue.entity.kind is _Kind.PERSON] or inside
+        if people:
+            said.append(_Said(start, end, people[0].entity, "reported", people[0].cue, people[0].rule))
+        else:
+            said.append(_Said(start, end, None, "narration", None, "no-cue"))
+    return said
+
+
+def _quoted(
+    quote: int,
+    owners: dict[int, _Heard],
+    quotes: Sequence[tuple[int, int]],
+    continued: _Entity | None,
+    chosen: _Entity | None,
+    start: int,
+    end: int,
+) -> _Said:
+    if (owner := owners.get(quote)) is not None:
+        return _Said(start, end, owner.entity, "direct", owner.cue, f"quote/{owner.rule}")
+    before = [owners[a] for a, _ in quotes if a < quote and a in owners]
+    if before:
+        return _Said(start, end, before[-1].entity, "direct", None, "quote-runs-on")
+    if continued is not None and quote == quotes[0][0]:
+        return _Said(start, end, continued, "direct", None, "quote-continues")
+    after = [owners[a] for a, _ in quotes if a > quote and a in owners]
+    if after:
+        return _Said(start, end, after[0].entity, "direct", None, "quote-before-cue")
+    if chosen is not None:
+        return _Said(start, end, chosen, "direct", None, "quote-in-paragraph")
+    # A quotation nobody is said to speak (a banner, an article of law) is quoted by the writer.
+    return _Said(start, end, None, "narration", None, "quote-unattributed")
+
+
+def _paragraph_speaker(heard: Sequence[_Heard]) -> _Entity | None:
+    """A person whose quotation the paragraph holds, else a person heard in it, else whoever is."""
+    # "Belum selesai Dewi berbicara, Budi menyela. “Interupsi!” ujar Budi": the quotation is Budi's.
+    quoting = [cue.entity for cue in heard if cue.quote is not None]
+    people = [entity for entity in quoting + [cue.entity for cue in heard] if entity.kind is _Kind.PERSON]
+    return people[0] if people else heard[0].entity if heard else None
 
 
 def _spelled_out(tokens: Sequence[_Token], start: int, paren: int, short: _Token) -> int:
@@ -75,30 +209,23 @@ class _ArticleReader:
         self.previous: _Entity | None = None
         self.paragraph_start = 0
 
-    def read(self, number: int, paragraph: str) -> _Entity | None:
+    def read(self, number: int, paragraph: str) -> tuple[_Entity | None, list[_Said]]:
+        """The paragraph's speaker, and its sentences read."""
         masked = _mask_quotes(paragraph)
         text = _Text.of(masked.narration, self.known, self.words)
         self.paragraph_start = number * _SPAN
-        speakers: list[_Entity] = []
-        quoting: list[_Entity] = []  # speakers of a cue right before or after a quotation
+        heard: list[_Heard] = []
         for start, end in _sentences(text.tokens):
-            found = len(speakers)
-            self._read_sentence(text, start, end, speakers)
-            if _touches_quote(text.tokens, start, end):
-                quoting += speakers[found:]
-        chosen: _Entity | None
-        if speakers:
-            # "Belum selesai Dewi berbicara, Budi menyela. “Interupsi!” ujar Budi": the quotation is Budi's.
-            people = [entity for entity in quoting + speakers if entity.kind is _Kind.PERSON]
-            chosen = people[0] if people else speakers[0]
-        elif masked.opens_with_quote:
-            chosen = self.previous
-        else:
-            chosen = None
+            found = len(heard)
+            self._read_sentence(text, start, end, heard)
+            if (quote := _quote_touched(text.tokens, start, end)) is not None:
+                heard[found:] = [replace(cue, quote=quote) for cue in heard[found:]]
+        continued = self.previous if masked.opens_with_quote else None
+        chosen = _paragraph_speaker(heard) or continued
         self.previous = chosen
-        return chosen
+        return chosen, _sentences_of(paragraph, heard, continued, chosen)
 
-    def _read_sentence(self, text: _Text, start: int, end: int, speakers: list[_Entity]) -> None:
+    def _read_sentence(self, text: _Text, start: int, end: int, heard: list[_Heard]) -> None:
         tokens = text.tokens
         skip_until = start
         for index in range(start, end):
@@ -126,34 +253,46 @@ class _ArticleReader:
                 self.known.role_only(_role_text(text, index, role_end)).seen = position
             if token.fold in cues.NICKNAME_CUES and index + 1 < end and tokens[index + 1].is_cap:
                 self._register_nickname(text, index + 1, end, position)
-            ref = self._cue(text, start, end, index)
-            if ref is not None and (entity := self._resolve(ref, position, speakers)):
+            cue = self._cue(text, start, end, index)
+            if cue is None:
+                continue
+            ref, rule, words = cue
+            entity, how = self._resolve(ref, position, heard)
+            if entity is not None:
                 entity.seen = max(entity.seen, position)
-                speakers.append(entity)
+                heard.append(_Heard(entity, token.start, words, f"{rule}/{how}"))
 
-    def _cue(self, text: _Text, start: int, end: int, index: int) -> _Ref | None:
+    def _cue(self, text: _Text, start: int, end: int, index: int) -> tuple[_Ref, str, str] | None:
+        """The reference a cue of saying at `index` makes to its speaker, the rule that read it, and the cue's
+        words."""
         tokens = text.tokens
-        fold = tokens[index].fold
+        token = tokens[index]
+        fold = token.fold
         after_break = _after_break(tokens, index)
         if fold in cues.SPEECH_VERBS:
             if fold in cues.REQUEST_VERBS and index + 1 < end and tokens[index + 1].fold in cues.REQUEST_OBJECTS:
                 return None  # "Tempo telah meminta tanggapan kementerian": the reporter asks, nobody speaks
             if index > start and tokens[index - 1].fold in cues.COORDINATORS:
-                return _PronounRef()  # "Ia meminta maaf dan menyebut …": the same subject
-            return _subject_before(text, start, index)
+                return _PronounRef(), "coordinated-verb", token.text  # "Ia meminta maaf dan menyebut …"
+            ref = _subject_before(text, start, index)
+            return None if ref is None else (ref, "subject-verb", token.text)
         if _is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and index == start):
-            return _subject_after(text, index + 1, end)
+            ref = _subject_after(text, index + 1, end)
+            return None if ref is None else (ref, "verb-subject", token.text)
         if fold in cues.CLITIC_CUES and after_break:
-            return _PronounRef()
+            return _PronounRef(), "clitic", token.text
         if fold == cues.ACCORDING_TO and index + 1 < end and tokens[index + 1].fold.endswith("nya"):
-            return _PronounRef()  # "Menurut perhitungannya, …": by the reckoning of the person talked about
+            # "Menurut perhitungannya, …": by the reckoning of the person talked about
+            return _PronounRef(), "according-to-clitic", text.span(index, index + 2)
         if fold == cues.ACCORDING_TO:
-            return _subject_after(text, index + 1, end)
+            ref = _subject_after(text, index + 1, end)
+            return None if ref is None else (ref, "according-to", token.text)
         if fold == cues.ACCORDING_TO_CLITIC:
-            return _PronounRef()
+            return _PronounRef(), "according-to-clitic", token.text
         if fold in cues.PASSIVE_CUES:
             agent = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.AGENT_MARKER else index + 1
-            return _subject_after(text, agent, end)
+            ref = _subject_after(text, agent, end)
+            return None if ref is None else (ref, "passive-agent", text.span(index, agent))
         return None
 
     def _register_titled(
@@ -281,53 +420,58 @@ class _ArticleReader:
                 entity.kind = _Kind.PERSON
         return entity
 
-    def _resolve(self, ref: _Ref, position: int, speakers: list[_Entity]) -> _Entity | None:
+    def _resolve(self, ref: _Ref, position: int, heard: Sequence[_Heard]) -> tuple[_Entity | None, str]:
+        """The entity a reference stands for, and how it was found."""
         if isinstance(ref, _NameRef):
-            return self._named(ref)
+            return self._named(ref), "name"
         if isinstance(ref, _PronounRef):
-            if speakers:
-                return speakers[-1]
-            return (
-                self.known.latest(self.paragraph_start, position, unconfirmed=True)
-                or self.previous
-                or self.known.latest(0, position)
+            return _first(
+                (heard[-1].entity if heard else None, "pronoun:same-paragraph"),
+                (self.known.latest(self.paragraph_start, position, unconfirmed=True), "pronoun:just-named"),
+                (self.previous, "pronoun:previous-paragraph"),
+                (self.known.latest(0, position), "pronoun:last-heard"),
             )
         if isinstance(ref, _RoleRef):
             entity = self.known.role_only(ref.phrase)
             if ref.head:
                 entity.titles.setdefault(ref.head, False)
-            return entity
+            return entity, "role"
         if isinstance(ref, _HolderRef):
-            return self.known.holder(ref.head)
+            return self.known.holder(ref.head), "title-holder"
         if isinstance(ref, _OrgRef):
-            return self.known.latest_organisation(position)
+            return self.known.latest_organisation(position), "organisation"
         if isinstance(ref, _AnaphorRef):
             # "menteri itu" is whoever holds that office; "pria asal Medan itu", "pemain berusia 19 tahun itu"
             # describe the person being talked about: this paragraph's speaker, or the person it just
             # named, else the previous paragraph's speaker if a person, else the last person heard speaking.
             previous = self.previous if self.previous is not None and self.previous.kind is not _Kind.ORG else None
-            return (
+            return _first(
                 # "sang hakim" for "Ketua majelis hakim, Dwi …": failing a holder, the office named in a role
                 (
                     (self.known.holder(ref.head, ref.field, named=True) or self.known.described((ref.head,)))
                     if ref.head
-                    else self.known.described(ref.field)
-                )
-                or (speakers[-1] if speakers else None)
-                or self.known.latest(self.paragraph_start, position, unconfirmed=True)
-                or previous
-                or self.known.latest(0, position)
-                or self.known.latest(0, position, unconfirmed=True)
+                    else self.known.described(ref.field),
+                    "anaphor:described",
+                ),
+                (heard[-1].entity if heard else None, "anaphor:same-paragraph"),
+                (self.known.latest(self.paragraph_start, position, unconfirmed=True), "anaphor:just-named"),
+                (previous, "anaphor:previous-paragraph"),
+                (self.known.latest(0, position), "anaphor:last-heard"),
+                (self.known.latest(0, position, unconfirmed=True), "anaphor:last-named"),
             )
         holder = self.known.holder(ref.head)
         if holder is not None:
-            return holder
+            return holder, "title-holder"
         # A title nobody holds yet: the person just talked about, if any ("Joko Pranoto mengumumkan …
         # Presiden AS mengucapkan …"), else someone known only by that title.
         recent = self.known.latest(self.paragraph_start - _SPAN, position, exclude_former=ref.head)
         if recent is None:
-            return self.known.role_only(ref.phrase)
+            return self.known.role_only(ref.phrase), "title-only"
         recent.titles[ref.head] = False
         if recent.role is None:
             recent.role = ref.phrase
-        return recent
+        return recent, "title:just-named"
+
+
+def _first(*candidates: tuple[_Entity | None, str]) -> tuple[_Entity | None, str]:
+    return next(((entity, how) for entity, how in candidates if entity is not None), (None, "unresolved"))

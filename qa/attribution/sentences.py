@@ -6,12 +6,14 @@ import re
 
 from sentencex import segment
 
+from . import cues
 
 # The segmenter keeps a quotation whole, however many sentences it holds; news quotes run to a paragraph,
 # and the sentence that answers is one of them. So quote marks are masked as spaces (same length: spans carry
 # over, and "naik.” Stok" still reads as a break), and each sentence then takes back the marks touching it.
-QUOTE_MARKS = "“”\"‘’„«»"
-_MASK = str.maketrans({mark: " " for mark in QUOTE_MARKS})
+_MASK = str.maketrans({mark: " " for mark in cues.QUOTE_MARKS})
+# "Kapolresta Tangerang Kombes Pol. Ari Wibowo": the full stop of a title or rank before a name ends nothing.
+_BEFORE_NAME = re.compile(r"\b(\w+)\.$")
 # "Budi, profesor di …, mengatakan kepada wartawan, “Saya ragu.”": the lead-in names and describes the speaker
 # and the quotation holds what was said; embedded as one sentence, a long lead-in drowns the words a question
 # is about. So a quotation opening after a comma or colon is a span of its own.
@@ -31,7 +33,7 @@ def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
         start = masked.find(piece, position)
         if start < 0:  # the segmenter altered the text; fall back to the whole passage as one sentence
             return [(0, len(text))]
-        if spans and start == spans[-1][1]:
+        if spans and (start == spans[-1][1] or _ends_in_title(masked[spans[-1][0] : spans[-1][1]], piece)):
             # No space at the break: a dot inside a token ("Rebooting.AI", "3.5"), not a sentence end.
             spans[-1] = (spans[-1][0], start + len(piece))
         else:
@@ -39,6 +41,12 @@ def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
         position = start + len(piece)
     spans = [_with_quote_marks(text, start, end) for start, end in spans] or [(0, len(text))]
     return [piece for start, end in spans for piece in _split_lead_in(text, start, end)]
+
+
+def _ends_in_title(sentence: str, following: str) -> bool:
+    match = _BEFORE_NAME.search(sentence)
+    title = match.group(1).lower() if match else ""
+    return title in cues.HONORIFICS - cues.WORD_HONORIFICS and following[:1].isupper()
 
 
 def is_lead_in(text: str, span: tuple[int, int]) -> bool:
@@ -55,8 +63,8 @@ def _split_lead_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _with_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1] in QUOTE_MARKS:
+    while start > 0 and text[start - 1] in cues.QUOTE_MARKS:
         start -= 1
-    while end < len(text) and text[end] in QUOTE_MARKS:
+    while end < len(text) and text[end] in cues.QUOTE_MARKS:
         end += 1
     return start, end
