@@ -7,6 +7,7 @@
 
 from .answer import Answer, Evidence
 from .api import ArticleInfo, articles, ask, default_retriever, retrieve, speakers
+from .attribution import Sentence
 from .conversation import Conversation
 from .corpus import Article, ArticleError, read_article
 from .model import ModelMissingError
@@ -25,6 +26,7 @@ __all__ = [
     "Passage",
     "Question",
     "Retriever",
+    "Sentence",
     "SpeakerProfile",
     "Evidence",
     "articles",

@@ -232,11 +232,30 @@ def targets(figures: dict) -> list[Target]:
         found.append(Target("warm ask p50 / retrieve p50", round(query["ask"]["p50"] / retrieve, 3), 1.3))
     if figures.get("cold_start_s") is not None:
         found.append(Target("cold start, s", figures["cold_start_s"], 10.0))
+    if "attribution_s" in figures:  # issue 17
+        found.append(Target(f"attribution of {ATTRIBUTED_PARAGRAPHS:,} paragraphs, s", figures["attribution_s"], 0.5))
     for row in figures.get("scale", []):
         if row["passages"] >= 100_000:
             search = round(row["bm25_p50_ms"] + row["faiss_p50_ms"], 3)
             found.append(Target(f"BM25 + FAISS p50 at {row['passages']:,} passages, ms", search, 50.0))
     return found
+
+
+ATTRIBUTED_PARAGRAPHS = 1000
+
+
+def attribution_speed(articles: Sequence[Article], n: int = ATTRIBUTED_PARAGRAPHS) -> float:
+    """Seconds to read who speaks in n paragraphs: the articles' own, read article by article, over again."""
+    from .attribution import read
+    from .corpus import split_paragraphs
+
+    texts = [[p.text for p in split_paragraphs(article)] for article in articles]
+    done, start = 0, time.perf_counter()
+    while done < n:
+        for paragraphs in texts:
+            read(paragraphs[: n - done])
+            done += min(len(paragraphs), n - done)
+    return round(time.perf_counter() - start, 3)
 
 
 def table(figures: dict) -> str:
@@ -256,6 +275,8 @@ def table(figures: dict) -> str:
         lines.append(f"Warm query latency over {figures['questions']} questions (ms):")
         lines.append(f"  {'step':<10}{'p50':>10}{'p95':>10}")
         lines += [f"  {step:<10}{q['p50']:>10.2f}{q['p95']:>10.2f}" for step, q in figures["query_ms"].items()]
+    if "attribution_s" in figures:
+        lines.append(f"Attribution of {ATTRIBUTED_PARAGRAPHS:,} paragraphs: {figures['attribution_s']:.3f} s")
     if "peak_rss_mb" in figures:
         lines.append(f"Peak RSS (model, index, queries): {figures['peak_rss_mb']:.0f} MB")
     if figures.get("scale"):
@@ -291,6 +312,7 @@ def run(sizes: Sequence[int] = SIZES, cold_runs: int = 3, rounds: int = 1) -> di
     figures["questions"] = len(questions)
     figures["query_ms"] = query_latency(retriever, questions, rounds)
     figures["index_build_s"] = index_build(retriever.articles, retriever.encoder)
+    figures["attribution_s"] = attribution_speed(retriever.articles)
     figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
     figures["cold_start_s"] = cold_start(cold_runs) if cold_runs else None
     figures["scale"] = scale(sizes, article_sentences(retriever.articles), questions)

@@ -121,3 +121,45 @@ def test_quotation_spans_nest_curly_quotes_and_run_an_open_quote_to_the_end() ->
 def test_quotation_spans_pair_straight_quotes() -> None:
     text = 'Ia berkata, "Kami siap." Lalu "selesai" katanya.'
     assert [text[a:b] for a, b in quotation_spans(text)] == ['"Kami siap."', '"selesai"']
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        # a first name cut short, and a spelling variant of a name, in the same article
+        (["Bimastyaji Surya Ramadan hadir.", "“Kami siap,” kata Bima."], "Bimastyaji Surya Ramadan"),
+        (["Ahmad Affifuddin hadir.", "“Kami siap,” kata Afifuddin."], "Ahmad Affifuddin"),
+        # a corps after a rank
+        (["“Kami siap,” ujar Komandan Korem Brigjen TNI Bambang Hartono."], "Bambang Hartono"),
+        # a place before the name that the article shows is not part of it
+        (
+            ["Pelatih PSMT Sumbawa Marcos Ferreira da Silva hadir.", "PSMT Sumbawa kalah.", "“Kami siap,” kata Marcos."],
+            "Marcos Ferreira da Silva",
+        ),
+    ],
+)
+def test_the_name_is_the_persons_own(paragraphs: list[str], name: str) -> None:
+    assert read(paragraphs)[-1].speaker is not None and read(paragraphs)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Kami tidak mau ada kericuhan. Jalur resmi kami tempuh,\" tegas Budi Santoso.",  # no opening mark
+        "“Kami tidak mau ada kericuhan,“ tegas Budi Santoso.",  # closed with an opening mark
+        "”Kami tidak mau ada kericuhan,” tegas Budi Santoso.",  # opened with a closing mark
+    ],
+)
+def test_a_quote_with_its_marks_mixed_up_is_still_the_speakers(paragraph: str) -> None:
+    [records] = sentences(paragraph)
+    assert {(s.kind, s.speaker) for s in records} == {("direct", "Budi Santoso")}
+
+
+def test_a_list_and_a_written_statement_have_their_speakers() -> None:
+    listing, written = sentences(
+        "Budi Santoso merinci syaratnya, yaitu: KTP, kartu keluarga, dan surat domisili.",
+        "Disebutkan dalam keterangan tertulis Kementerian Kesehatan, stok vaksin cukup.",
+    )
+    assert labels(listing) == [("reported", "Budi Santoso")]
+    assert labels(written) == [("reported", "Kementerian Kesehatan")]
+    assert written[0].cue == "Disebutkan dalam keterangan tertulis"

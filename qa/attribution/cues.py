@@ -13,7 +13,8 @@ OPEN_QUOTES = frozenset("“„«")
 CLOSE_QUOTES = frozenset("”»")
 STRAIGHT_QUOTE = '"'
 SINGLE_QUOTES = frozenset("‘’")
-QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | SINGLE_QUOTES | {STRAIGHT_QUOTE}
+DOUBLE_QUOTES = OPEN_QUOTES | CLOSE_QUOTES | {STRAIGHT_QUOTE}
+QUOTE_MARKS = DOUBLE_QUOTES | SINGLE_QUOTES
 
 # Verbs of saying whose subject stands before them: "X mengatakan", "Santoso menambahkan", "X menjawab:".
 SPEECH_VERBS = frozenset(
@@ -25,7 +26,7 @@ SPEECH_VERBS = frozenset(
     mengimbau menyarankan mengkritik menanggapi menyimpulkan melanjutkan berbicara menulis meyakini berharap
     mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
-    mengonfirmasi memprakirakan
+    mengonfirmasi memprakirakan merinci memerinci menimpali
     """.split()
 )
 
@@ -37,7 +38,7 @@ REQUEST_OBJECTS = frozenset("tanggapan komentar konfirmasi keterangan penjelasan
 # They are ordinary words too ("kata lain", "sikap tegas"), so they count only right after a quote or a comma.
 INVERTED_CUES = frozenset(
     "kata ujar ucap tutur tegas jelas imbuh tambah ungkap lanjut sebut terang papar pungkas tandas kilah seru "
-    "timpal sambung bilang aku tulis jawab keluh".split()
+    "timpal sambung bilang aku tulis jawab keluh harap tutup tukas kenang".split()
 )
 
 # The same with the clitic -nya: "“…,” katanya." The speaker is whoever is being talked about.
@@ -52,9 +53,14 @@ ACCORDING_TO_CLITIC = "menurutnya"
 
 # Passive verbs of saying followed by their agent: "Hal itu disampaikan (oleh) Menteri X."
 PASSIVE_CUES = frozenset(
-    "disampaikan dikatakan diungkapkan ditegaskan dijelaskan dituturkan diutarakan dipaparkan".split()
+    "disampaikan dikatakan diungkapkan ditegaskan dijelaskan dituturkan diutarakan dipaparkan diterangkan "
+    "dinyatakan".split()
 )
 AGENT_MARKER = "oleh"
+# "Disebutkan dalam keterangan tertulis Kementerian X, …": a cue only before "dalam" and the document, whose
+# author follows ("yang enggan disebutkan namanya" is no cue).
+SOURCE_CUES = frozenset("disebutkan tertulis".split())
+SOURCE_MARKER = "dalam"
 
 # Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
 ADVERBS = frozenset(
@@ -265,7 +271,19 @@ HONORIFICS = frozenset(
     # merchant navy and academic: "Capt. Rudy Harahap", "Nakhoda Capt. Budi"
     "capt kapt".split()
 )
-ABBREVIATIONS = HONORIFICS | frozenset("st jr sr no dll dsb tsb".split())
+# The corps after a rank, before the name: "Brigjen TNI Budi", "Letkol Inf. Rahmat", "Kombes Pol. Ari".
+RANK_CORPS = frozenset("tni polri pol inf kav arh czi cpm laut mar pnb psk purn".split())
+# Ranks written out in full, longest first: "Ajun Komisaris Besar Polisi Rudianto", "Komisaris Besar Sumi".
+RANKS = tuple(
+    tuple(rank.split())
+    for rank in (
+        "ajun komisaris besar polisi", "komisaris besar polisi", "ajun komisaris polisi", "inspektur jenderal polisi",
+        "brigadir jenderal polisi", "komisaris jenderal polisi", "inspektur polisi satu", "inspektur polisi dua",
+        "ajun komisaris besar", "komisaris besar", "ajun komisaris", "inspektur jenderal", "brigadir jenderal",
+        "mayor jenderal", "letnan jenderal", "letnan kolonel", "marsekal pertama", "laksamana pertama",
+    )
+)
+ABBREVIATIONS = HONORIFICS | RANK_CORPS | frozenset("st jr sr no dll dsb tsb".split())
 # Honorifics that are whole words, and so may end a sentence ("Terima kasih, Pak."); the others, abbreviated,
 # stand before a name ("Kombes Pol. Ari", "Ir. Tri").
 WORD_HONORIFICS = frozenset("pak bu bapak ibu sir gus bli kolonel".split())

@@ -107,21 +107,29 @@ def _whole_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:
     return name if name is not None and name[0] == start else None
 
 
+def rank_at(tokens: Sequence[_Token], index: int) -> int:
+    """The length of the rank written out in full at `index` ("Ajun Komisaris Besar Polisi"), else 0."""
+    return next((len(r) for r in cues.RANKS if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)
+
+
 def _past_honorifics(text: _Text, start: int, run_end: int, end: int) -> tuple[int, int]:
     """The name in a capitalised run tokens[start:run_end] that holds ranks or honorifics: it follows the
     last of them, over their full stops ("Kasat Reskrim Polres Karawang Kompol Arief Siregar",
     "Polda Metro Jaya Kombes Pol. Yohanes Situmorang")."""
     last = None
+    tokens = text.tokens
     for index in range(start, end):  # up to the end of the phrase: "Majelis Ulama (MUI) Jawa Timur KH. Ahmad"
-        token = text.tokens[index]
+        token = tokens[index]
         if token.text in ",;:" or _is_cue(token):
             break
         if token.fold in cues.HONORIFICS:
             last = index
+        if rank := rank_at(tokens, index):
+            last = index + rank - 1
     if last is None:
         return start, run_end
     after = last + 1
-    while after < end and (text.tokens[after].text == "." or text.tokens[after].fold in cues.HONORIFICS):
+    while after < end and (tokens[after].text == "." or tokens[after].fold in cues.HONORIFICS | cues.RANK_CORPS):
         after += 1
     after_end = _name_run(text.tokens, after, end)
     return (after, after_end) if after_end > after else (start, run_end)

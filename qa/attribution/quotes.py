@@ -17,33 +17,50 @@ class _Masked:
 
 
 def quotation_spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation in the paragraph, its marks included. Curly quotes nest (a ‘…’ inside
-    “…” is part of it); a closing mark with no quote open is a writer's opening mark; a quotation left open
-    runs to the paragraph's end, as one that goes on into the next paragraph does."""
+    """(start, end) of each quotation in the paragraph, its marks included. A mark opens or closes by where it
+    stands (before a word, or after one), as web news mixes its marks up: a quote closed with “, one opened
+    with ” or ", one with no opening mark (it runs from the paragraph's start or the previous quote); only a
+    mark with space or letters on both sides goes by its shape. Curly quotes nest (a ‘…’ inside “…” is part of
+    it); a quotation left open runs to the paragraph's end, as one that goes on into the next paragraph does."""
     spans: list[tuple[int, int]] = []
     depth = 0
-    straight = False
     start = 0
     for index, char in enumerate(paragraph):
-        if char == cues.STRAIGHT_QUOTE and depth == 0:
-            straight = not straight
-            if straight:
-                start = index
-            else:
-                spans.append((start, index + 1))
-        elif straight:
+        if char not in cues.DOUBLE_QUOTES:
             continue
-        elif char in cues.OPEN_QUOTES or (char in cues.CLOSE_QUOTES and depth == 0):
+        stands = _stands(paragraph, index)
+        if stands is not None:
+            opening = stands == "open"
+        elif char == cues.STRAIGHT_QUOTE:
+            opening = depth == 0
+        else:
+            opening = char in cues.OPEN_QUOTES or depth == 0
+        if opening:
             if depth == 0:
                 start = index
             depth += 1
-        elif char in cues.CLOSE_QUOTES:
+        elif depth > 0:
             depth -= 1
             if depth == 0:
                 spans.append((start, index + 1))
-    if straight or depth > 0:
+        else:
+            begin = spans[-1][1] if spans else 0
+            begin += len(paragraph[begin:]) - len(paragraph[begin:].lstrip())
+            spans.append((begin, index + 1))
+    if depth > 0:
         spans.append((start, len(paragraph)))
     return spans
+
+
+def _stands(paragraph: str, index: int) -> str | None:
+    """ "open" for a mark before a word, "close" for one after a word or a stop, None when it could be either."""
+    before = paragraph[index - 1] if index > 0 else " "
+    after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
+    if (before.isspace() or before in "([—") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)"):
+        return "close"
+    return None
 
 
 def _mask_quotes(paragraph: str) -> _Masked:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from qa.tokens import fold
 
 from . import cues
 from .names import _after_break, _is_cue, _is_inverted_cue, _is_person_like, _name_run, _trailing_name
@@ -19,7 +20,7 @@ from .roles import _is_role, _role_text, _with_places
 from .subjects import _subject_after, _subject_before
 from .text import _Text
 from .titles import _match_title
-from .words import _CLAUSE_MARKS, _VERB_PREFIXES, _is_filler, _TitleKind, _Token, _Vocabulary
+from .words import _CLAUSE_MARKS, _VERB_PREFIXES, _is_filler, _TitleKind, _Token, _tokenize, _Vocabulary
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ SentenceKind = Literal["direct", "reported", "narration"]
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a paragraph (`qa.sentences.sentence_spans`) and whose words it is."""
+    """One sentence of a paragraph (`sentences.sentence_spans`) and whose words it is."""
 
     text: str
     start: int  # character span in the paragraph
@@ -58,6 +59,14 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     """One reading per body paragraph, in order."""
     reader = _ArticleReader(_Vocabulary.of(paragraphs))
     read_ = [(text, *reader.read(number, text)) for number, text in enumerate(paragraphs)]
+    # Each word of the article beside the next (or "" at a paragraph's edge): what names stand apart.
+    pairs: set[tuple[str, str]] = set()
+    for text in paragraphs:
+        words = [token.fold for token in _tokenize(text) if token.is_word]
+        pairs.update(zip(["", *words], [*words, ""]))
+    for entity in reader.known.entities:
+        if entity.kind is _Kind.PERSON and entity.words:
+            _trim_leading_words(entity, pairs)
     # Built once the whole article is read: a name or role learnt later completes an earlier mention.
     return [
         Reading(_speaker(chosen), tuple(said.record(text) for said in sentences))
@@ -68,6 +77,35 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
 def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
     """One entry per body paragraph, in order: who speaks in it, or None for narration."""
     return [reading.speaker for reading in read(paragraphs)]
+
+
+def _trim_leading_words(entity: _Entity, pairs: set[tuple[str, str]]) -> None:
+    """Drop the words a person's name picked up from the office or place before it ("Regional 2 Panjang Hendra
+    Gunawan", "PSMT Sumbawa Marcos Ferreira"), where the article itself shows the split: those words stand
+    elsewhere without the rest of the name and never name anyone alone, and the rest stands elsewhere without
+    them ("kata Hendra")."""
+    words = entity.name.split()
+    folded = [fold(word) for word in words]
+    for cut in range(1, len(words) - 1):
+        before, first = folded[cut - 1], folded[cut]
+        if words[cut - 1] in cues.NAME_PREFIXES or _called_by(before, pairs):
+            return  # "I Nyoman Sudarsana": a name's own prefix; "kata Nabila": the person's own name
+        if not words[cut][:1].isupper():
+            return
+        alone = any(a == before and b != first for a, b in pairs)  # "PSMT Sumbawa." with no "Marcos" after
+        rest_alone = any(b == first and a != before for a, b in pairs)  # "kata Marcos"
+        if alone and rest_alone:
+            entity.name = " ".join(words[cut:])
+            entity.words = frozenset(folded[cut:]) - cues.NAME_PARTICLES
+            return
+
+
+def _called_by(word: str, pairs: set[tuple[str, str]]) -> bool:
+    """Whether the article calls someone by this word alone: "kata Nabila", "Nabila menambahkan"."""
+    return any(
+        (b == word and (a in cues.INVERTED_CUES or a == cues.ACCORDING_TO)) or (a == word and b in cues.SPEECH_VERBS)
+        for a, b in pairs
+    )
 
 
 def _speaker(entity: _Entity | None) -> Speaker | None:
@@ -289,8 +327,13 @@ class _ArticleReader:
             return None if ref is None else (ref, "according-to", token.text)
         if fold == cues.ACCORDING_TO_CLITIC:
             return _PronounRef(), "according-to-clitic", token.text
-        if fold in cues.PASSIVE_CUES:
+        sourced = fold in cues.SOURCE_CUES and index + 1 < end and tokens[index + 1].fold == cues.SOURCE_MARKER
+        if fold in cues.PASSIVE_CUES or sourced:
             agent = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.AGENT_MARKER else index + 1
+            if agent < end and tokens[agent].fold == cues.SOURCE_MARKER:
+                agent += 1  # past the document: "dalam siaran pers Kementerian X"
+                while agent < end and tokens[agent].is_word and not tokens[agent].is_cap:
+                    agent += 1
             ref = _subject_after(text, agent, end)
             return None if ref is None else (ref, "passive-agent", text.span(index, agent))
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from enum import Enum
 
 from qa.tokens import fold
@@ -38,6 +39,23 @@ class _Entity:
         return frozenset(fold(self.role or "").split())
 
 
+# A first name cut short keeps at least this much of it; a spelling variant is at least this similar.
+SHORT_NAME_MIN = 3
+SPELLING_SIMILARITY = 0.8
+
+
+def _short_form_of(word: str, name: str) -> bool:
+    return len(word) >= SHORT_NAME_MIN and len(name) > len(word) and name.startswith(word)
+
+
+def _spelled_like(word: str, name: str) -> bool:
+    return (
+        min(len(word), len(name)) >= 5
+        and word[0] == name[0]
+        and SequenceMatcher(None, word, name).ratio() >= SPELLING_SIMILARITY
+    )
+
+
 class _Registry:
     def __init__(self) -> None:
         self.entities: list[_Entity] = []
@@ -47,7 +65,20 @@ class _Registry:
         """The latest-seen entity whose name contains all these words ("Santoso" in "Budi Santoso")."""
         wanted = set(words) - cues.NAME_PARTICLES
         matches = [entity for entity in self.entities if wanted and wanted <= entity.words]
+        if not matches and len(wanted) == 1:
+            matches = self._resembling(next(iter(wanted)))
         return max(matches, key=lambda entity: entity.seen) if matches else None
+
+    def _resembling(self, word: str) -> list[_Entity]:
+        """People with a longer name that this one word is a short form of ("Bima" for "Bimastyaji Surya",
+        "Yuli" for "Yuliarni") or a spelling of ("Afifuddin" for "Affifuddin", "Yusup" for "Yusuf")."""
+        return [
+            entity
+            for entity in self.entities
+            if entity.kind is not _Kind.ORG
+            and len(entity.words) > 1
+            and any(_short_form_of(word, name) or _spelled_like(word, name) for name in entity.words)
+        ]
 
     def latest_organisation(self, until: int) -> _Entity | None:
         organisations = [e for e in self.entities if e.kind is _Kind.ORG and e.seen < until]

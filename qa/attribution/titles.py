@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import cues
-from .names import _is_cue, _is_name, _name_run, _past_honorifics, _person_after_comma
+from .names import _is_cue, _is_name, _name_run, _past_honorifics, _person_after_comma, rank_at
 from .quotes import _closing_paren, _in_parens
 from .text import _Text
 from .words import (
@@ -66,6 +66,10 @@ def _after_title(text: _Text, start: int, end: int, kind: _TitleKind) -> tuple[i
             index += 1 + (title[0] if title else 0)
         elif token.fold in cues.HONORIFICS and nxt is not None:
             index += 2 if nxt.text == "." else 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna Dewi"
+        elif rank := rank_at(text.tokens, index):
+            index += rank  # "Kapolres Kebumen Ajun Komisaris Besar Polisi Rudi"
+        elif token.text[0].isdigit():
+            index += 1  # "Danrem 162 Brigjen TNI Bambang", "Regional 2 Panjang"
         elif token.fold in cues.TITLE_CONNECTORS and nxt is not None and _is_qualifier(nxt, text.words):
             index += 2  # "Menteri Komunikasi dan Digital", "Kepala Bidang Pembinaan dan Prestasi"
             joined = index
