@@ -14,6 +14,7 @@ from .words import _QUOTE, _is_degree, _Token
 class _Masked:
     narration: str  # the paragraph with every quotation replaced by _QUOTE, padded to keep offsets
     opens_with_quote: bool
+    quotes: list[tuple[int, int]]  # `quotation_spans` of the paragraph
 
 
 def quotation_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -66,14 +67,14 @@ def _stands(paragraph: str, index: int) -> str | None:
 def _mask_quotes(paragraph: str) -> _Masked:
     pieces: list[str] = []
     position = 0
-    for start, end in quotation_spans(paragraph):
+    quotes = quotation_spans(paragraph)
+    for start, end in quotes:
         # Padded to the quotation's length, so that a narration token's offsets are the paragraph's.
         pieces += [paragraph[position:start], _QUOTE.ljust(end - start)]
         position = end
     pieces.append(paragraph[position:])
     first = paragraph.lstrip()[:1]
-    opens = bool(first) and (first in cues.OPEN_QUOTES or first in cues.CLOSE_QUOTES or first == cues.STRAIGHT_QUOTE)
-    return _Masked("".join(pieces), opens)
+    return _Masked("".join(pieces), bool(first) and first in cues.DOUBLE_QUOTES, quotes)
 
 
 def _sentences(tokens: list[_Token]) -> list[tuple[int, int]]:

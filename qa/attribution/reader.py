@@ -12,7 +12,7 @@ from qa.tokens import fold
 from . import cues
 from .names import _after_break, _is_cue, _is_inverted_cue, _is_person_like, _name_run, _trailing_name
 from .phrases import _titled
-from .quotes import _in_parens, _mask_quotes, _sentences, quotation_spans
+from .quotes import _in_parens, _mask_quotes, _sentences
 from .sentences import sentence_spans
 from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef
 from .registry import _Entity, _Kind, _kind_of, _Registry, _titles_in
@@ -154,13 +154,16 @@ def _quote_touched(tokens: Sequence[_Token], start: int, end: int) -> int | None
 
 
 def _sentences_of(
-    paragraph: str, heard: Sequence[_Heard], continued: _Entity | None, chosen: _Entity | None
+    paragraph: str,
+    quotes: Sequence[tuple[int, int]],
+    heard: Sequence[_Heard],
+    continued: _Entity | None,
+    chosen: _Entity | None,
 ) -> list[_Said]:
     """Each sentence's reading: a quoted one is the words of the cue bound to its quotation (else of the quote
     before it in the paragraph, of the previous paragraph's speaker when the paragraph opens with it, of the
     cue bound to a later quote, or of the paragraph's speaker); one holding a cue of saying reports its
     speaker; the rest is narration."""
-    quotes = quotation_spans(paragraph)
     owners: dict[int, _Heard] = {}
     for cue in heard:
         if cue.quote is not None:
@@ -261,7 +264,7 @@ class _ArticleReader:
         continued = self.previous if masked.opens_with_quote else None
         chosen = _paragraph_speaker(heard) or continued
         self.previous = chosen
-        return chosen, _sentences_of(paragraph, heard, continued, chosen)
+        return chosen, _sentences_of(paragraph, masked.quotes, heard, continued, chosen)
 
     def _read_sentence(self, text: _Text, start: int, end: int, heard: list[_Heard]) -> None:
         tokens = text.tokens
