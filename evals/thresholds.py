@@ -27,11 +27,12 @@ OTHER_TARGET = {
 # subject that it does not answer as asked (near misses, absent people, facts of a kind it does not give)
 # must not be answered as known; on-topic questions, over every eval set, must not be refused; a follow-up
 # must reach the person or topic it points back to. Issue #15 asks for 0.90 on the first and the last; the
-# floors asserted are what the rules reach now less a question or two (0.583 of 72 and 0.873 of 63, from
-# 0.0 and 0.762 before them), so that a change that makes judgement worse fails. README, "Answer judgement".
-NOT_KNOWN_MIN = 0.55
+# floors asserted are what the rules reach now less a question or two (0.717 of 120 and 0.862 of 87 with the
+# held-out `h-`/`hc-` sets, which first met the code at 0.29 and 0.67), so that a change that makes judgement
+# worse fails. README, "Answer judgement".
+NOT_KNOWN_MIN = 0.70
 FALSE_REFUSALS_MAX = 0.02
-FOLLOW_UP_MIN = 0.85
+FOLLOW_UP_MIN = 0.83
 
 # Speaker attribution against the gold in tests/data (issue #17): paragraph speakers, sentence speakers, and the
 # speakers of the sentences the gold calls direct quotes, over every gold article and over the held-out ones

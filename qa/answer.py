@@ -8,12 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from .attribution import Sentence, cues, is_lead_in, sentence_spans
-from .focus import Wanted, holds
 from .language import Lang
 from .passages import Passage
 from .question import MAX_CHARS, Question
 from .retrieval import Ranking, Retriever, check_k
-from .support import Gap, Support, absent, lacking, support, terms
+from .support import Gap, Support, absent, answers, lacking, support, terms
 
 # Below this similarity (see `relevance`) nothing in the article answers. Calibrated on the dev split of
 # evals/: the lowest on-topic question's relevance less a margin of 0.05, which also refuses every unrelated
@@ -48,6 +47,7 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "no_more": "Artikel ini tidak mengutip {names} lebih dari yang sudah ditampilkan.",
         "related": "Bagian artikel yang terkait ada di bawah; itu bukan ucapan {names}.",
         "unquoted": "Artikel ini menyebut {names}, tetapi tidak mengutip ucapannya. Yang paling dekat — {closest}",
+        "unmentioned": "Artikel ini tidak menyebut {names}. Yang paling dekat — {closest}",
         "wanted": "{mentions}, tetapi tidak menyebut {kind}. Yang paling dekat — {closest}",
         "focus": "{mentions}, tetapi tidak menyebut {words}. Yang paling dekat — {closest}",
         "mentions": "Artikel ini menyebut {names}",
@@ -76,6 +76,7 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "no_more": "The article quotes {names} no further than what was already shown.",
         "related": "Related passages of the article are below; they are not words of {names}.",
         "unquoted": "The article mentions {names} but does not quote them. The closest — {closest}",
+        "unmentioned": "The article does not mention {names}. The closest — {closest}",
         "wanted": "{mentions}, but does not give {kind}. The closest — {closest}",
         "focus": "{mentions}, but says nothing of {words}. The closest — {closest}",
         "mentions": "The article mentions {names}",
@@ -123,12 +124,14 @@ def ask(
     k: int = 3,
     speaker: str | None = None,
     skip: frozenset[str] = frozenset(),
+    lang: Lang | None = None,
 ) -> Answer:
     """Answers from the retriever's articles; `skip` leaves out passages already shown (a conversation's "what
-    else"). Raises ValueError as `Retriever.retrieve` does."""
+    else"); `lang` is the reply's language, the question's by default (a follow-up in English may stand for
+    an earlier question in Indonesian). Raises ValueError as `Retriever.retrieve` does."""
     k = check_k(k)
     q = question if isinstance(question, Question) else retriever.read(question)
-    lang: Lang = "en" if q.foreign else q.lang
+    lang = lang or ("en" if q.foreign else q.lang)
     replies = REPLIES[lang]
     note = " " + replies["truncated"].format(n=MAX_CHARS) if q.truncated else ""
     if q.foreign:
@@ -179,9 +182,10 @@ def ask(
     passages = retriever.top(ranking, k)
     evidence = best_sentence(retriever, q, passages[0], spoken=q.asks_words)
     closest = _reply(replies, evidence, q.kind in ("who", "who_said"), q.kind == "who_said")
-    if gap is not None:  # a person the article mentions but does not quote
-        return answer(replies["unquoted"].format(names=gap.words[0], closest=closest), passages, evidence, gap)
-    gap = lacking(q, evidence.sentence, evidence.passage)
+    if gap is not None:  # a person or short form the article does not quote, or does not hold
+        names = replies["and"].join(gap.words)
+        return answer(replies[gap.kind].format(names=names, closest=closest), passages, evidence, gap)
+    gap = lacking(q, evidence.sentence, evidence.said.speaker, evidence.passage, retriever)
     if gap is None:
         return answer(closest, passages, evidence)
     known = [m for m in q.mentions if m.lower() in evidence.passage.text.lower()] or list(q.mentions)
@@ -220,7 +224,8 @@ def best_sentence(retriever: Retriever, question: Question, passage: Passage, sp
     similarity = vectors @ retriever.encoder.query(question.query)[0]
     words = terms(question.query)
     overlap = np.array([len(words & terms(passage.text[a:b])) / max(len(words), 1) for a, b in spans])
-    score = similarity + KEYWORD_WEIGHT * overlap + WANTED_WEIGHT * _holding(passage, spans, question.wants)
+    holding = np.array([answers(question, passage.text[a:b], s.speaker, passage) for (a, b), s in zip(spans, said)])
+    score = similarity + KEYWORD_WEIGHT * overlap + WANTED_WEIGHT * (holding & (question.wants is not None))
     if spoken:
         for wanted in ({s.speaker for s in said} & set(question.speakers), {s.speaker for s in said} - {None}):
             if wanted:
@@ -229,12 +234,6 @@ def best_sentence(retriever: Retriever, question: Question, passage: Passage, sp
     best = int(np.argmax(score))
     start, end = spans[best]
     return Evidence(passage.text[start:end], passage, said[best])
-
-
-def _holding(passage: Passage, spans: Sequence[tuple[int, int]], wants: Wanted | None) -> np.ndarray:
-    if wants is None:
-        return np.zeros(len(spans))
-    return np.array([holds(passage.text[a:b], wants, passage.speaker) for a, b in spans], dtype=float)
 
 
 def _who(said: Sentence) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from .answer import Answer, ask
 from .api import default_retriever
 from .attribution import match_speakers
+from .focus import names_speaker, person_named
 from .question import Question, with_referent
 from .retrieval import Retriever
 
@@ -60,7 +61,7 @@ class Conversation:
             read = self.retriever.read(question)
             resolved, more = self._resolve(read)
             skip = self._quoted if more else frozenset()
-            answer = ask(self.retriever, resolved, k, speaker, skip)
+            answer = ask(self.retriever, resolved, k, speaker, skip, "en" if read.foreign else read.lang)
             shown = frozenset({answer.evidence.passage.id}) if answer.evidence else frozenset()
             follows = more or resolved is not read
             self._quoted = (self._quoted | shown) if follows else shown
@@ -89,10 +90,19 @@ class Conversation:
         """Whom "dia" or "he" stands for after `last`: the person its answer named for a who-question, else
         the person the question asked about (by name or role, "menteri ESDM"), else whose words answered it,
         else the first name it mentioned."""
+        if last.question.kind == "who" and last.answer.evidence:
+            # "Who scored?" is answered by a name in the evidence, whoever speaks it.
+            named = person_named(last.answer.evidence.sentence, last.question.text)
+            return named or last.answer.speaker
         if last.question.kind in ("who", "who_said"):
             return last.answer.speaker
         roles = self.retriever.roles
-        asked = last.question.speakers or match_speakers(last.question.text, roles, roles)
+        # A full name or a role in short ("Dirjen Minerba") that names one speaker of the article is that
+        # speaker, before any the words of the question match ("nikel" of an association of nickel miners);
+        # one word ("Haryanto") may be someone the speaker talks about.
+        named = {s for m in last.question.mentions if " " in m for s in roles if names_speaker(m, s, roles[s])}
+        one = tuple(named) if len(named) == 1 else ()
+        asked = last.question.speakers or one or match_speakers(last.question.text, roles, roles)
         return next(iter(asked), None) or last.answer.speaker or next(iter(last.question.mentions), None)
 
     def _about(self, last: Question, other: str) -> Question:

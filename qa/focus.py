@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Literal
 
@@ -72,27 +72,45 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A number that is not a year alone: "10.000", "US$5,6", "27", "2.000"; "2023" says when, not how many.
 _AMOUNT = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d(?!\d|[.,]\d))\d+(?:[.,]\d+)*")
 # "27/1", "17/10/2025", "pekan lalu", "tiga hari kemudian", "last year": a date, or a period counted from now.
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
 _DATE = re.compile(
-    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
-    r"|\b(?:hari|pekan|minggu|bulan|tahun|abad|dekade)\s+(?:lalu|depan|ini|silam|mendatang|kemarin|lampau|sebelumnya)\b"
+    _NUMERIC_DATE.pattern
+    + r"|\b(?:hari|pekan|minggu|bulan|tahun|abad|dekade)\s+(?:lalu|depan|ini|silam|mendatang|kemarin|lampau|sebelumnya)\b"
     r"|\b(?:hari|pekan|minggu|bulan|tahun)\s+(?:ke-?\d+|pertama|terakhir)\b"
     r"|\b\w+\s+(?:hari|pekan|minggu|bulan|tahun)\s+(?:lalu|kemudian|silam|setelahnya)\b"
-    r"|\b(?:last|next|this|that)\s+(?:week|month|year|day)\b|\bago\b",
+    r"|\b(?:last|next|this|that)\s+(?:week|month|year|day)\b|\bago\b"
+    r"|\b(?:[01]?\d|2[0-3])[.:][0-5]\d\b",  # "pukul 21.00"
     re.IGNORECASE,
 )
+# "Siti Aminah (54)": an age, which says how old, not how many.
+_AGE = re.compile(r"(?<=\w)\s*\(\d{1,3}\)")
+_ASKS_AGE = re.compile(r"\b(?:umur|usia|berumur|berusia|old|age|aged)\b", re.IGNORECASE)
+# A number as written in either language ("3,500", "3.500", "10 ribu"), and a code of letters and digits
+# ("B-2", "H100", "I-2025"): the particulars of a question, which the evidence must share.
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+# A figure of one digit is as often written in words or Roman numerals ("kelas tiga", "semester I").
+_PARTICULAR_NUMBER = re.compile(r"(?<![\w.,])(?!\d(?!\d|[.,]\d))\d+(?:[.,]\d+)*")
+# Letters then digits ("B-2", "H100", "N95"); in "10am" and "15k" only the figure counts.
+_CODE = re.compile(r"\b[^\W\d_]+-?\d\w*(?:-\w+)*")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+# In the order of capitalised_id.txt, which lists the months, then the days, first.
+_ENGLISH_DATES = (
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+).split()
 _CURRENCY = re.compile(r"(?:US|S|A)?\$\s*\d|\bRp\.?\s*\d", re.IGNORECASE)
 _CLITIC_NYA = re.compile(r"(?<=\w\w\w)nya$", re.IGNORECASE)
 # English adjectives of place and field end so ("Brazilian", "Constitutional"): words, not names.
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|al|ic)$")
 ADJECTIVE_ZIPF = 3.0
-_PLACE_AFTER = re.compile(r"\b(?:di|ke|dari|in|at|from)\s+[A-Z]")
+_PLACE_AFTER = re.compile(r"\b(?:di|ke|dari|in|at|from)\s+([A-Z]\w*)")
 
 
 @cache
 def _answer_words() -> dict[str, frozenset[str]]:
     rows = (line.split("\t") for line in data_lines("answer_words.tsv"))
     words = {kind: frozenset(text.split()) for kind, text in rows}
-    words["time"] |= frozenset(data_lines("capitalised_id.txt")[:19])  # months and days come first there
+    words["time"] |= frozenset(_dates())
     return words
 
 
@@ -139,20 +157,31 @@ def _is_name_word(word: str, first: bool) -> bool:
     return not first or max(zipf_frequency(folded, "en"), zipf_frequency(folded, "id")) < FIRST_WORD_COMMON_ZIPF
 
 
-def mentions(text: str) -> tuple[str, ...]:
+def mentions(text: str, ordinary: bool = False) -> tuple[str, ...]:
     """The names a question mentions, as written: runs of capitalised words that are not ordinary words
-    ("What did Elon Musk say about Telkom?" -> "Elon Musk", "Telkom")."""
-    runs: list[tuple[int, list[str]]] = []  # where each run starts, and its words
-    previous = -2
-    for index, match in enumerate(_WORD.finditer(text)):
-        word = _CLITIC_NYA.sub("", _POSSESSIVE.sub("", match.group()))
-        if _is_name_word(word, index == 0):
-            if previous != index - 1:
+    ("What did Elon Musk say about Telkom?" -> "Elon Musk", "Telkom"); with `ordinary`, also runs of two
+    capitalised ordinary words or more ("Kapan Budi diwawancarai Asia Tech Review?"), unless the asker
+    capitalises function words too ("What Did He Say")."""
+    words = [_CLITIC_NYA.sub("", _POSSESSIVE.sub("", m.group())) for m in _WORD.finditer(text)]
+    named = _runs(words, lambda i: _is_name_word(words[i], i == 0))
+    # One capitalised word opening the question is as often a misspelt question word ("Wht did …") as a name.
+    found = [(start, run) for start, run in named if start > 0 or len(run) > 1]
+    capital = [i > 0 and w[:1].isupper() for i, w in enumerate(words)]
+    if ordinary and not any(c and fold(w) in stopwords() for c, w in zip(capital, words)):
+        runs = _runs(words, capital.__getitem__)
+        found += [(i, run) for i, run in runs if len(run) > 1 and all(map(is_ordinary, run))]
+    return tuple(" ".join(run) for _, run in sorted(found))
+
+
+def _runs(words: list[str], chosen: Callable[[int], bool]) -> list[tuple[int, list[str]]]:
+    """The runs of consecutive chosen words: where each starts, and its words."""
+    runs: list[tuple[int, list[str]]] = []
+    for index, word in enumerate(words):
+        if chosen(index):
+            if not runs or runs[-1][0] + len(runs[-1][1]) != index:
                 runs.append((index, []))
             runs[-1][1].append(word)
-            previous = index
-    # One capitalised word opening the question is as often a misspelt question word ("Wht did …") as a name.
-    return tuple(" ".join(words) for start, words in runs if start > 0 or len(words) > 1)
+    return runs
 
 
 # Where a question names the person whose words it asks for: "Apa kata X tentang …", "bagaimana tanggapan X
@@ -160,12 +189,12 @@ def mentions(text: str) -> tuple[str, ...]:
 _PERSON_SLOTS = (
     re.compile(
         r"\b(?:kata|ucapan|pendapat|tanggapan|komentar|pandangan|reaksi|respons|sikap|penilaian|pernyataan|"
-        r"menurut|versi)\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s*(?=\b(?:soal|tentang|mengenai|terhadap|"
+        r"menurut|versi)\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,5}?)\s*(?=\b(?:soal|tentang|mengenai|terhadap|"
         r"terkait|atas|perihal|dalam|di|pada|ketika|saat|setelah|sih|ya)\b|[?.!,]|$)",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:did|does|do|has|have|will|would|is|was)\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+"
+        r"\b(?:did|does|do|has|have|will|would|is|was)\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,5}?)\s+"
         r"(?:say|said|think|comment|commented|react|respond|tell|feel|claim|argue|warn|predict|expect|suggest|"
         r"believe|mean|reply|answer|saying|commenting)\b",
         re.IGNORECASE,
@@ -184,6 +213,21 @@ _PERSON_SLOTS = (
 )
 
 
+# A relative clause after the counted thing, the words that end it, and the words of aspect that may open it
+# ("yang sudah sembuh") and say nothing of which.
+_RELATIVE = frozenset({"yang", "yg"})
+_CLAUSE_ENDS = frozenset(
+    "di ke dari pada akibat karena krn untuk utk buat dalam oleh sejak saat ketika selama dan atau per sama "
+    "dengan menurut setelah sebelum hingga sampai tahun bulan minggu pekan hari".split()
+)
+# Indonesian verbs by their prefixes: di-, me-, ber-, ter-, and the spoken ng-.
+_VERB = re.compile(r"(?:di|me|ber|ter|ng)\w{3,}")
+_ASPECTS = frozenset("sudah udah telah masih akan sedang sempat belum bisa dapat harus pernah".split())
+# Words that put an affiliation after a name ("Budi dari Telkom"), and the most words of a name in lower case.
+_AFFILIATION = frozenset("of from at with dari di asal".split())
+_UNCASED_NAME_WORDS = 4
+
+
 def asked_person(text: str) -> str | None:
     """The person whose words a question asks for, as written, when it names one rather than a role
     ("What did Elon Musk say …?" -> "Elon Musk"; "Apa kata pakar …?" -> None)."""
@@ -192,9 +236,18 @@ def asked_person(text: str) -> str | None:
         if match:
             words = _WORD.findall(match.group("who"))
             if text.lower() != text:  # the asker uses capitals, so a name has one: "the election watchdog" is none
-                # (but not by position alone: "Terus kasat reskrim bilang apa?")
+                # (but not by position alone: "Terus kasat reskrim bilang apa?"). Of several runs, the last
+                # that is no affiliation: "PSSI chairman Erick Thohir", but "Budi from Telkom".
                 first = match.start("who") == len(text) - len(text.lstrip())
-                words = [w for i, w in enumerate(words) if w[:1].isupper() and not (first and i == 0)]
+                runs = _runs(words, lambda i: words[i][:1].isupper() and not (first and i == 0))
+                own = [run for start, run in runs if start == 0 or fold(words[start - 1]) not in _AFFILIATION]
+                words = (own or [run for _, run in runs] or [[]])[-1]
+            elif len(words) > _UNCASED_NAME_WORDS:
+                continue  # in lower case, a long phrase is a description ("orang yang bekerja di sana")
+            # An organisation is often named in ordinary words ("ikatan dokter indonesia", "BPJS Watch"):
+            # the whole phrase is who is asked about.
+            if len(words) > 1 and any(fold(word) in cues.ORG_WORDS for word in words):
+                return " ".join(words)
             # Titles and function words around the name go ("the", "pak", "Presiden"); a first name that
             # is also an English word ("Mark") stays.
             while words and _is_listed(words[0]):
@@ -226,11 +279,15 @@ def names_speaker(person: str, speaker: str, role: str | None) -> bool:
     """Whether every name word of `person` is a word of the speaker's name or role, a near misspelling of one,
     or a short form of some of them ("the UI economist" for an "ekonom … Universitas Indonesia")."""
     have = [fold(w) for w in _WORD.findall(f"{speaker} {role or ''}")]
-    return all(
+    # Every word of the name counts but titles and function words: "BPJS Watch" is not "BPJS Kesehatan"; an
+    # organisation named in ordinary words ("ikatan dokter indonesia") is matched by all of them.
+    words = [fold(word) for word in _WORD.findall(person)]
+    words = [w for w in words if not _is_listed(w) or w in cues.ORG_WORDS] or [w for w in words if w not in stopwords()]
+    return bool(words) and all(
         w in have
         or difflib.get_close_matches(w, have, n=1, cutoff=NAME_SIMILARITY)
         or any(is_short_form(w, tuple(have[i:])) for i in range(len(have)))
-        for w in (fold(word) for word in _WORD.findall(person) if not is_ordinary(word))
+        for w in words
     )
 
 
@@ -263,17 +320,74 @@ def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -
 
 
 def counted(text: str, focus: tuple[str, ...]) -> str | None:
-    """The thing an amount question counts: the first of its focus words after "berapa" or "how many"."""
+    """The thing an amount question counts: the first of its focus words after "berapa" or "how many", with
+    the clause that picks out which ("Berapa rumah yang rusak sedang akibat banjir?" -> "rumah yang rusak
+    sedang": houses damaged in another degree are not the answer)."""
     match = _WANTED["amount"].search(text)
     if match is None:
         return None
-    after = {fold(word) for word in _WORD.findall(text[match.end() :])}
-    return next((word for word in focus if word in after), None)
+    words = _WORD.findall(text[match.end() :])
+    head = next((i for i, word in enumerate(words) if fold(word) in focus), None)
+    if head is None:
+        return None
+    clause = words[head + 1 : head + 2]
+    if clause and fold(clause[0]) in _RELATIVE:
+        for word in words[head + 2 :]:
+            # A verb is worded in many ways ("suara yang didapat" are the votes an article says were
+            # "diperoleh"), and a name is looked for as a name: the clause is the words before them.
+            if fold(word) in _CLAUSE_ENDS or _VERB.match(fold(word)) or word[:1].isupper():
+                break
+            if len(clause) > 1 or fold(word) not in _ASPECTS:
+                clause.append(word)
+    return " ".join([words[head], *clause]) if len(clause) > 1 else fold(words[head])
+
+
+def clause_words(counted: str) -> list[str]:
+    """The words of the counted thing's clause ("rusak", "sedang" of "rumah yang rusak sedang")."""
+    return [fold(word) for word in counted.split()[2:]]
 
 
 def names_money(word: str) -> bool:
     """A word for a sum of money in general ("biaya", "cost"), which any amount of a currency answers."""
-    return fold(word) in _answer_words()["money"]
+    return fold(word.split()[0]) in _answer_words()["money"]
+
+
+def particulars(text: str) -> tuple[str, ...]:
+    """The numbers, codes, months and days a question names, as written ("Tarif golongan B-2 untuk Oktober
+    2025?" -> "B-2", "Oktober", "2025"): an answer about another class, day or figure is not its answer."""
+    codes = list(_CODE.finditer(text))
+    found = [m.group() for m in codes]
+    found += [
+        m.group()
+        for m in _PARTICULAR_NUMBER.finditer(text)
+        if not any(c.start() <= m.start() < c.end() for c in codes)
+    ]
+    found += [w for w in _WORD.findall(text) if fold(w) in _dates() or fold(w) in _ENGLISH_DATES]
+    return tuple(dict.fromkeys(found))
+
+
+def shares(passage: str, particular: str) -> bool:
+    """Whether the passage names the particular: the same number whatever its separators or zeros ("3,500"
+    is "3.500"; "10" is the "10" of "10 ribu" and of "10.000"), the code whatever its hyphens, the month or day
+    in Indonesian."""
+    folded = fold(particular)
+    if folded in _ENGLISH_DATES:
+        folded = _dates()[_ENGLISH_DATES.index(folded)]
+    if folded in _dates():
+        return folded in {fold(w) for w in _WORD.findall(passage)}
+    if _NUMBER.fullmatch(particular):
+        return _figure(particular) in {_figure(m.group()) for m in _NUMBER.finditer(passage)}
+    return _NOT_ALNUM.sub("", folded) in _NOT_ALNUM.sub("", fold(passage))
+
+
+def _figure(number: str) -> str:
+    return re.sub(r"\D", "", number).rstrip("0") or "0"
+
+
+@cache
+def _dates() -> list[str]:
+    """Months and days, in Indonesian."""
+    return data_lines("capitalised_id.txt")[: len(_ENGLISH_DATES)]
 
 
 def holds_money(sentence: str) -> bool:
@@ -287,13 +401,27 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
     bicara X?" is not answered by the role-only "Juru bicara X")."""
     words = {fold(word) for word in _WORD.findall(sentence)}
     if kind == "amount":
-        return bool(_AMOUNT.search(sentence) or words & _answer_words()["amount"])
+        # A date ("Kamis (16/10/2025)") is no count, nor an age unless the age is asked.
+        counted = _NUMERIC_DATE.sub("", sentence if _ASKS_AGE.search(asked) else _AGE.sub("", sentence))
+        return bool(_AMOUNT.search(counted) or words & _answer_words()["amount"])
     if kind == "time":
         return bool(_YEAR.search(sentence) or _DATE.search(sentence) or words & _answer_words()["time"])
-    if kind == "place":
-        return bool(_PLACE_AFTER.search(sentence) or words & (_answer_words()["place"] | cues.PLACE_WORDS))
     given = {fold(word) for word in _WORD.findall(asked)}
+    if kind == "place":
+        # A place other than the one asked about: "Where is Terminal X?" is not answered by "ke Terminal X".
+        places = {fold(m.group(1)) for m in _PLACE_AFTER.finditer(sentence)}
+        return bool(places - given or (words - given) & (_answer_words()["place"] | cues.PLACE_WORDS))
     if speaker is not None and any(fold(word) not in given for word in _WORD.findall(speaker)):
         return True
-    names = [m.group() for i, m in enumerate(_WORD.finditer(sentence)) if i > 0 and _is_name_word(m.group(), False)]
-    return any(fold(name) not in given for name in names)
+    return person_named(sentence, asked) is not None
+
+
+def person_named(sentence: str, asked: str) -> str | None:
+    """The first person the sentence names whom the question `asked` does not: a run of two name words or
+    more, not an organisation's ("Nvidia", "DeepSeek Inc")."""
+    given = {fold(word) for word in _WORD.findall(asked)}
+    for run in mentions(sentence):
+        words = [fold(w) for w in run.split()]
+        if len(words) > 1 and not any(w in cues.ORG_WORDS for w in words) and not set(words) <= given:
+            return run
+    return None

@@ -82,7 +82,7 @@ _SPEECH_WORDS = (
     r"respond|responded|response|advice|advise|advised|point\s+out|points\s+out|pointed\s+out|note|notes|noted|"
     r"stated|add|adds|added|stress|stresses|stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|insist|insists|"
     r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced|ask|asks|"
-    r"urge|urges|urged|deny|denies|denied"
+    r"urge|urges|urged|deny|denies|denied|hope|hopes|hoped|hoping|wish|wishes|wished"
 )
 # The attribution's own verbs of saying count too: "Siapa yang menegaskan …?", "Apa yang ditegaskan Budi?".
 _ASKS_FOR_WORDS = re.compile(
@@ -195,7 +195,8 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
     # said is found by the rest of the question.
     # (Who someone is, by contrast, is found where the name introduces them.)
     query = (without_names(text, {n: roles[n] for n in speakers}) or text) if kind == "said" and speakers else text
-    named = mentions(text)
+    # In an English question a name in ordinary words ("the White House") is one the article translates.
+    named = mentions(text, ordinary=lang == "id")
     # The words that ask for someone's words are not the thing asked about.
     focus = focus_words(text, named, (*speakers, *filter(None, [person]), *_ASKS_FOR_WORDS.findall(text)))
     wants = "person" if kind in ("who", "who_said") else wanted(text)

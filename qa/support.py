@@ -17,11 +17,22 @@ from functools import lru_cache
 from typing import Literal
 
 from .bm25 import analyze
-from .focus import NAME_SIMILARITY, holds, holds_money, is_ordinary, is_short_form, names_money, names_speaker
+from .focus import (
+    NAME_SIMILARITY,
+    clause_words,
+    holds,
+    holds_money,
+    is_ordinary,
+    is_short_form,
+    names_money,
+    names_speaker,
+    particulars,
+    shares,
+)
 from .passages import Passage
 from .question import Question
 from .retrieval import Retriever
-from .tokens import fold
+from .tokens import fold, stopwords
 
 Support = Literal["full", "partial", "none"]
 # "TSMC" is the article's "Taiwan Semiconductor Manufacturing Company", "Kemenkes" its "Kementerian Kesehatan": a
@@ -29,15 +40,18 @@ Support = Literal["full", "partial", "none"]
 SHORT_FORM_MAX = 10
 TERMS_CACHE_SIZE = 4096
 _WORD = re.compile(r"\w+")
+# A name in at most this many passages is a particular of the article, not its subject.
+RARE_NAME_PASSAGES = 2
 
 
 @dataclass(frozen=True)
 class Gap:
     """What the article lacks of what a question asks: a name it never mentions ("absent"), a person it
-    mentions but does not quote ("unquoted"), an answer of the asked kind ("wanted"), or the asked-for thing
-    ("focus"); `words` are the names or words as the question wrote them."""
+    mentions but does not quote ("unquoted"), a name it holds only in part or a short form it never spells
+    ("unmentioned"), an answer of the asked kind ("wanted"), or the asked-for thing ("focus"); `words` are
+    the names or words as the question wrote them."""
 
-    kind: Literal["absent", "unquoted", "wanted", "focus"]
+    kind: Literal["absent", "unquoted", "unmentioned", "wanted", "focus"]
     words: tuple[str, ...] = ()
 
 
@@ -61,13 +75,27 @@ def absent(question: Question, retriever: Retriever) -> Gap | None:
             for m in question.mentions
             if not m.isupper() and not (person and fold(m) in fold(person)) and not _known(m, retriever)
         )
+    # A full name the article never holds is absent even beside a speaker the question also matched ("What
+    # did governor Anwar Hafid say about Sigi?" is not a question about the Sigi official).
+    missing += tuple(m for m in question.mentions if m not in missing and _full_name(m) and not _known(m, retriever))
     if missing:
         return Gap("absent", missing)
+    # A short form ("PSSI", "SD") may stand for words the article spells out otherwise: not absent, but the
+    # article does not say it.
+    unheard = tuple(m for m in question.mentions if m.isupper() and not _known(m, retriever))
+    if unheard and question.kind in ("fact", "who"):
+        return Gap("unmentioned", unheard)
     speaks = any(names_speaker(person or "", s, retriever.roles[s]) for s in question.speakers)
     if question.kind == "said" and question.person and not speaks:
-        # "What did Budi say after the Telkom deal?" must not quote Telkom as Budi.
-        return Gap("unquoted", (question.person,))
+        # "What did Budi say after the Telkom deal?" must not quote Telkom as Budi. A name in ordinary words
+        # the article does not hold ("BPJS Watch") may be one it translates: not mentioned, but not absent.
+        mentioned = all(_known_word(w, retriever) for w in _WORD.findall(question.person) if fold(w) not in stopwords())
+        return Gap("unquoted" if mentioned else "unmentioned", (question.person,))
     return None
+
+
+def _full_name(name: str) -> bool:
+    return sum(not is_ordinary(w) for w in _WORD.findall(name)) > 1
 
 
 def _known(name: str, retriever: Retriever) -> bool:
@@ -86,13 +114,34 @@ def _known_word(word: str, retriever: Retriever) -> bool:
     return bool(difflib.get_close_matches(folded, retriever.vocabulary, n=1, cutoff=NAME_SIMILARITY))
 
 
-def lacking(question: Question, sentence: str, passage: Passage) -> Gap | None:
-    """What of the asked fact the evidence does not hold: an answer of the asked kind in its sentence, and
-    for an amount, the thing counted in its passage ("Berapa gaji …?" is not answered by a sum of another
-    kind): a word for money in general is answered by any amount of a currency."""
+def lacking(
+    question: Question, sentence: str, said_by: str | None, passage: Passage, retriever: Retriever
+) -> Gap | None:
+    """What of the asked fact the evidence (a sentence, said by `said_by`, of `passage`) does not hold: the
+    numbers, codes and months the question names; an answer of the asked kind about what it names; for an
+    amount, the thing counted ("Berapa gaji …?" is not answered by a sum of another kind: a word for money in
+    general is answered by any amount of a currency); and in Indonesian, any of the asked-for thing's words."""
+    if question.kind == "said" and question.wants and not answers(question, sentence, said_by, passage):
+        return Gap("wanted")  # "How many … does Budi expect?": Budi's words, with a number in them
     if question.kind not in ("fact", "who"):
         return None  # what someone said, or who said it: the speaker's words are the answer
-    if question.wants and not holds(sentence, question.wants, passage.speaker, question.text):
+    # The particulars of the question name what the answer is about: evidence without them is about
+    # something else ("Berapa tarif golongan B-2?" answered with the tariff of another class).
+    missing = [p for p in particulars(question.text) if not shares(passage.text, p)]
+    # So do names the article holds in a passage or two ("konsumsi Pertalite" is not answered by that of
+    # Pertamax); its subject and its places, repeated throughout, need not be repeated in the evidence, nor
+    # a name the passage before it gives ("Ia kemudian memberikan …").
+    here = " ".join(
+        p.text for p in retriever.passages if p.article == passage.article and 0 <= passage.paragraph - p.paragraph <= 1
+    )
+    missing += [
+        m
+        for m in question.mentions
+        if not _names(m, here) and 0 < sum(_names(m, p.text) for p in retriever.passages) <= RARE_NAME_PASSAGES
+    ]
+    if missing:
+        return Gap("focus", tuple(missing))
+    if question.wants and not answers(question, sentence, said_by, passage):
         # Saying what was counted ("gaji") tells the reader more than saying that a number is missing.
         return Gap("focus", (question.counted,)) if question.counted else Gap("wanted")
     # A sum of money is asked for in any language by its words ("biaya", "cost"): an amount of a currency.
@@ -101,9 +150,32 @@ def lacking(question: Question, sentence: str, passage: Passage) -> Gap | None:
         return Gap("focus", (money[0],))
     # Only an Indonesian word can be looked for as written; a word for money in general is answered above.
     head = question.counted
-    if question.lang != "id" or head is None or names_money(head) or terms(head) <= terms(passage.text):
+    if question.lang != "id" or head is None or names_money(head):
+        return None
+    held, words = terms(passage.text), {fold(w) for w in _WORD.findall(passage.text)}
+    if terms(head) <= held and all(w in words or terms(w) & held for w in clause_words(head)):
         return None
     return Gap("focus", (head,))
+
+
+def answers(question: Question, sentence: str, said_by: str | None, passage: Passage) -> bool:
+    """Whether the sentence holds an answer of the asked kind about what the question names: each name of
+    the question that the passage holds is in the sentence too, or speaks it ("Kapan Budi diwawancarai
+    Tempo?" is not answered by the year Budi founded his firm, told in the sentence before the interview)."""
+    if question.wants is None or not holds(sentence, question.wants, said_by, question.text):
+        return question.wants is None
+    return all(
+        _names(name, sentence) or (said_by is not None and names_speaker(name, said_by, None))
+        for name in question.mentions
+        if _names(name, passage.text)
+    )
+
+
+def _names(name: str, text: str) -> bool:
+    """Whether the text holds a word of the name ("Budi" of "Budi Santoso")."""
+    words = {fold(w) for w in _WORD.findall(text)}
+    asked = [fold(w) for w in _WORD.findall(name) if not is_ordinary(w)] or [fold(w) for w in _WORD.findall(name)]
+    return any(w in words for w in asked)
 
 
 def support(gap: Gap | None) -> Support:

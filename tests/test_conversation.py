@@ -75,3 +75,16 @@ def test_what_else_after_all_of_a_speakers_passages_says_so(conversation: qa.Con
     answer = conversation.ask("Apa lagi katanya?")
     assert answer.support == "none" and answer.passages == () and answer.evidence is None
     assert answer.text == "Artikel ini tidak mengutip Gary Marcus lebih dari yang sudah ditampilkan."
+
+
+def test_a_follow_up_is_answered_in_its_own_language(conversation: qa.Conversation) -> None:
+    conversation.ask("Apa kata Mousavizadeh tentang kebijakan Biden?")
+    then = conversation.ask("What else did she say?")
+    assert then.lang == "en" and then.text.startswith("According to Alexandra Mousavizadeh")
+
+
+def test_he_after_who_did_it_is_the_person_the_answer_named(conversation: qa.Conversation) -> None:
+    first = conversation.ask("Siapa yang mendirikan DeepSeek?")
+    assert first.evidence and "Liang Wenfeng" in first.evidence.sentence
+    conversation.ask("Apa kata dia kepada Asia Tech Review?")
+    assert conversation.turns[-1].question.speakers == ("Liang Wenfeng",)

@@ -184,6 +184,7 @@ ORG_WORDS = frozenset(
     university universitas institute institut lab laboratory laboratorium inc corp corporation company co ltd
     group grup bank kementerian kemenkeu kemenlu badan dinas komisi lembaga dewan partai pt tbk persero perum
     index review news times post journal foundation yayasan asosiasi persatuan federasi klub fc pemerintah
+    aliansi koalisi forum watch association council union alliance coalition
     pemkot pemprov pemkab kepolisian polri polda tni kejaksaan pengadilan mahkamah majelis timnas
     observatorium observatory planetarium museum pusat balai center centre stasiun bandara pelabuhan terminal
     rsud puskesmas sekolah akademi politeknik perhimpunan perkumpulan himpunan ikatan paguyuban serikat

@@ -76,7 +76,6 @@ class _Registry:
             entity
             for entity in self.entities
             if entity.kind is not _Kind.ORG
-            and len(entity.words) > 1
             and any(_short_form_of(word, name) or _spelled_like(word, name) for name in entity.words)
         ]
 
