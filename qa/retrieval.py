@@ -116,6 +116,16 @@ class Retriever:
         runs = (tuple(fold(run).split()) for p in self.passages for run in _CAPITALISED_RUN.findall(p.text))
         return tuple(dict.fromkeys(runs))
 
+    @functools.cached_property
+    def word_passages(self) -> dict[str, frozenset[str]]:
+        """For each word of the articles as written, folded, the ids of the passages that hold it: how widely
+        the article names what a question names."""
+        ids: dict[str, set[str]] = {}
+        for p in self.passages:
+            for word in _WORD.findall(p.text):
+                ids.setdefault(fold(word), set()).add(p.id)
+        return {word: frozenset(found) for word, found in ids.items()}
+
     def read(self, question: object) -> Question:
         """The question as these articles' reader understands it (`qa.question.read`)."""
         return read(question, self.roles)

@@ -29,7 +29,7 @@ from .focus import (
     particulars,
     shares,
 )
-from .passages import Passage
+from .passages import Passage, passage_id
 from .question import Question
 from .retrieval import Retriever
 from .tokens import fold, stopwords
@@ -131,14 +131,11 @@ def lacking(
     # So do names the article holds in a passage or two ("konsumsi Pertalite" is not answered by that of
     # Pertamax); its subject and its places, repeated throughout, need not be repeated in the evidence, nor
     # a name the passage before it gives ("Ia kemudian memberikan …").
-    here = " ".join(
-        p.text for p in retriever.passages if p.article == passage.article and 0 <= passage.paragraph - p.paragraph <= 1
-    )
-    missing += [
-        m
-        for m in question.mentions
-        if not _names(m, here) and 0 < sum(_names(m, p.text) for p in retriever.passages) <= RARE_NAME_PASSAGES
-    ]
+    here = {passage.id, passage_id(passage.article, passage.paragraph - 1)}
+    for name in question.mentions:
+        holding = frozenset().union(*(retriever.word_passages.get(w, frozenset()) for w in _name_words(name)))
+        if not holding & here and 0 < len(holding) <= RARE_NAME_PASSAGES:
+            missing.append(name)
     if missing:
         return Gap("focus", tuple(missing))
     if question.wants and not answers(question, sentence, said_by, passage):
@@ -163,7 +160,7 @@ def answers(question: Question, sentence: str, said_by: str | None, passage: Pas
     the question that the passage holds is in the sentence too, or speaks it ("Kapan Budi diwawancarai
     Tempo?" is not answered by the year Budi founded his firm, told in the sentence before the interview)."""
     if question.wants is None or not holds(sentence, question.wants, said_by, question.text):
-        return question.wants is None
+        return False
     return all(
         _names(name, sentence) or (said_by is not None and names_speaker(name, said_by, None))
         for name in question.mentions
@@ -174,8 +171,12 @@ def answers(question: Question, sentence: str, said_by: str | None, passage: Pas
 def _names(name: str, text: str) -> bool:
     """Whether the text holds a word of the name ("Budi" of "Budi Santoso")."""
     words = {fold(w) for w in _WORD.findall(text)}
-    asked = [fold(w) for w in _WORD.findall(name) if not is_ordinary(w)] or [fold(w) for w in _WORD.findall(name)]
-    return any(w in words for w in asked)
+    return any(w in words for w in _name_words(name))
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name that tell it apart, folded: all of them when all are ordinary ("Asia Tech Review")."""
+    return [fold(w) for w in _WORD.findall(name) if not is_ordinary(w)] or [fold(w) for w in _WORD.findall(name)]
 
 
 def support(gap: Gap | None) -> Support:
