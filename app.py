@@ -1,7 +1,9 @@
 """Web chat over the articles in corpus/: `python app.py`, then open the printed URL.
 
 Host and port follow GRADIO_SERVER_NAME (default 127.0.0.1) and GRADIO_SERVER_PORT (default 7860, or the
-next free port). The API endpoint `/ask` returns the answer as JSON: see `qa.chat.answer_dict`.
+next free port). The API endpoint `/ask` returns the answer as JSON: see `qa.chat.answer_dict`. A reader adds
+an article of their own (a saved page, Markdown or text, uploaded or pasted) on the page; served to a network,
+only when QA_ALLOW_UPLOAD=1.
 """
 
 from __future__ import annotations
@@ -25,6 +27,16 @@ INTRO = (
     "the passage that answers, in the article's own Indonesian, and who said it."
 )
 PASSAGE_COUNTS = range(1, 11)
+UPLOAD_TYPES = [".html", ".htm", ".md", ".markdown", ".txt"]
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def uploads_allowed(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """Adding articles writes to the server's corpus: on by default for the machine's own user only."""
+    served = environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
+    return served in _LOOPBACK or environ.get("QA_ALLOW_UPLOAD") == "1"
+
+
 CONCURRENCY = 4
 CSS = """
 .gradio-container { max-width: 1000px !important; margin: auto; }
@@ -43,6 +55,8 @@ CSS = """
 #chat .support-partial { border-color: #d97706; background: rgba(217, 119, 6, 0.08); }
 #chat .support-none { border-color: #6b7280; background: rgba(107, 114, 128, 0.1); }
 #chat .support-partial .badge, #chat .support-none .badge { display: block; font-size: 0.85em; }
+#add-status .add-error { color: #b91c1c; }
+.dark #add-status .add-error { color: #fca5a5; }
 /* The footer keeps its API link; the separator after it led nowhere. */
 footer .divider:last-of-type { display: none; }
 @media (max-width: 640px) {
@@ -77,9 +91,9 @@ HEAD = """<script>
 # set at the time, and sends them all (`asked`); the answer handler answers those not yet taken
 # (chat.answer_asked). The list lives in the page rather than being read back from `asked`: two quick
 # submits would both read it before either wrote it, losing one.
-TAKE_QUESTION_JS = """(question, k, speaker) => {
+TAKE_QUESTION_JS = """(question, k, speaker, article) => {
   const asked = (window.askedQuestions ??= []);
-  asked.push({ question: question ?? "", k, speaker });
+  asked.push({ question: question ?? "", k, speaker, article });
   return ["", [...asked]];
 }"""
 FORGET_QUESTIONS_JS = "() => { window.askedQuestions = []; }"
@@ -102,19 +116,60 @@ SCROLL_TO_QUESTION_JS = """() => {
 }"""
 
 
-def ask(question: str, k: int = 3, history: list[str] | None = None) -> dict[str, Any]:
+def ask(question: str, k: int = 3, history: list[str] | None = None, article: str | None = None) -> dict[str, Any]:
     """The answer to a question about the articles, as JSON: reply, support, passages (or error). `history`:
-    the questions asked before it in the same conversation, oldest first ("Apa lagi yang dia katakan?")."""
-    return chat.api_reply(question, k, history, qa.Conversation().ask)
+    the questions asked before it in the same conversation, oldest first ("Apa lagi yang dia katakan?");
+    `article`: the id of the one article to ask (each passage's "article"), else every article."""
+    try:
+        asker = chat.conversation(article or None)
+    except ValueError as exc:
+        return {"error": str(exc)}
+    return chat.api_reply(question, k, history, asker)
+
+
+def header() -> str:
+    retriever = qa.default_retriever()
+    return chat.header(TITLE, INTRO, qa.articles(retriever), {a.id: a.text for a in retriever.articles})
+
+
+def suggestions(retriever: qa.Retriever) -> list[str]:
+    """The questions the articles' metadata suggests, else what their most quoted people said."""
+    return [q for a in retriever.articles for q in a.examples] or chat.generic_examples(retriever.speakers())
+
+
+def choose_article(article: str) -> tuple[Any, Any]:
+    """The speaker filter and the examples for the article chosen (all of them: ALL_ARTICLES)."""
+    retriever = qa.default_library().only(article or None)
+    speakers = gr.Dropdown(choices=chat.speaker_choices(retriever.speakers(), "Semua / All"), value=chat.ALL_SPEAKERS)
+    suggested = suggestions(retriever)
+    return speakers, gr.Dataset(samples=[[q] for q in suggested], visible=bool(suggested))
+
+
+def add_article(path: str | None, pasted: str) -> tuple[Any, ...]:
+    """Adds the uploaded or pasted article and chooses it, so that the next question is about it. The upload
+    box is emptied either way, ready for the next file; refused pasted text stays, to be mended."""
+    status, added = chat.add_article(path, pasted, uploads_allowed())
+    if added is None:
+        return status, gr.skip(), gr.skip(), None, gr.skip()
+    choices = chat.article_choices(qa.default_retriever().articles, "Semua artikel / All articles")
+    # Choosing it fires the picker's change: the speaker filter and the examples follow.
+    return status, header(), gr.Dropdown(choices=choices, value=added), None, ""
 
 
 def build() -> gr.Blocks:
-    """The page; building it loads the index and model (qa.articles), so the first question is fast."""
+    """The page; building it loads the index and the model, so the first question is fast."""
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
-        articles = qa.articles()
-        texts = {a.id: a.text for a in qa.default_retriever().articles}
-        profiles = qa.speakers()
-        gr.HTML(chat.header(TITLE, INTRO, articles, texts), elem_id="header")
+        retriever = qa.default_retriever()
+        retriever.encoder.model  # noqa: B018  # loaded now rather than at the first question
+        profiles = retriever.speakers()
+        heading = gr.HTML(header(), elem_id="header")
+        article = gr.Dropdown(
+            chat.article_choices(retriever.articles, "Semua artikel / All articles"),
+            value=chat.ALL_ARTICLES,
+            label="Artikel yang ditanya / Article to ask",
+            filterable=False,
+            elem_id="article",
+        )
         copy_all = gr.Button("Salin semua / Copy all", size="sm", render=False)
         # Small while empty, so the input and the examples fit the first screen; it grows with the answers.
         chatbot = gr.Chatbot(
@@ -140,8 +195,11 @@ def build() -> gr.Blocks:
                 elem_id="question",
             )
             send = gr.Button("Tanya / Ask", variant="primary", scale=1, min_width=130)
-        suggested = [q for a in articles for q in a.examples] or chat.generic_examples(profiles)
-        examples = gr.Examples(suggested, inputs=[question], label="Contoh / Examples") if suggested else None
+        suggested = suggestions(retriever)
+        # Always there, hidden while empty: an article added later brings its own.
+        examples = gr.Examples(
+            [[q] for q in suggested] or [[""]], inputs=[question], label="Contoh / Examples", visible=bool(suggested)
+        )
         with gr.Row():
             # A closed list, not a number box: nothing but a whole number from 1 to 10 can be chosen.
             k = gr.Dropdown(
@@ -160,13 +218,34 @@ def build() -> gr.Blocks:
                 min_width=300,
             )
             clear = gr.Button("Hapus / Clear", min_width=140)
+        with gr.Accordion("Tambah artikel Anda / Add your own article", open=False, elem_id="add-article"):
+            allowed = uploads_allowed()
+            upload = gr.File(
+                label="Unggah halaman berita tersimpan (.html), Markdown atau teks / Upload a saved news page, Markdown or text",
+                file_types=UPLOAD_TYPES,
+                type="filepath",
+                interactive=allowed,
+                elem_id="upload",
+            )
+            pasted = gr.Textbox(
+                lines=5,
+                max_lines=12,
+                label="…atau tempel teks artikel / …or paste the article's text",
+                interactive=allowed,
+                elem_id="paste",
+            )
+            add = gr.Button("Tambahkan / Add", interactive=allowed, elem_id="add")
+            status = gr.HTML("" if allowed else chat.escape(chat.UPLOADS_OFF), elem_id="add-status")
         asked = gr.JSON([], visible="hidden")
         session = gr.State(chat.Session())
 
-        taking = {"inputs": [question, k, speaker], "outputs": [question, asked], "js": TAKE_QUESTION_JS}
+        taking = {"inputs": [question, k, speaker, article], "outputs": [question, asked], "js": TAKE_QUESTION_JS}
         gr.on([question.submit, send.click], None, **taking, api_visibility="private")
-        if examples is not None:
-            examples.load_input_event.then(None, **taking, api_visibility="private")
+        examples.load_input_event.then(None, **taking, api_visibility="private")
+        article.change(choose_article, [article], [speaker, examples.dataset], api_visibility="private")
+        adding = {"outputs": [status, heading, article, upload, pasted], "api_visibility": "private"}
+        upload.upload(lambda path: add_article(path, ""), [upload], **adding)
+        add.click(lambda text: add_article(None, text), [pasted], **adding)
         # "always_last": questions asked while one is answered are sent together once it is done, so a page
         # has one answer in flight, which Clear can cancel (chat.Session copes with two, should they meet).
         answering = asked.change(

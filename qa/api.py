@@ -1,4 +1,4 @@
-"""The default corpus, searched through one retriever per process."""
+"""The default corpus, searched through one library per process (corpus/ and index/ unless told otherwise)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,34 @@ from dataclasses import dataclass
 
 from . import answer
 from .answer import Answer
+from .library import Library
 from .passages import Passage, SpeakerProfile
 from .retrieval import Mode, Retriever
 
 _lock = threading.Lock()
-_default: Retriever | None = None
+_default: Library | None = None
 
 
-def default_retriever() -> Retriever:
-    """The retriever over `corpus/` with its persisted index, loaded on first use and shared."""
+def default_library() -> Library:
+    """The library over the default folders (`qa.folders`), made on first use and shared."""
     global _default
     with _lock:
         if _default is None:
-            _default = Retriever.from_corpus()
+            _default = Library()
         return _default
+
+
+def use(library: Library) -> None:
+    """Makes `library` the default, for the command line's `--corpus` and `--index`."""
+    global _default
+    with _lock:
+        _default = library
+
+
+def default_retriever() -> Retriever:
+    """The retriever over every article of the default library, with its persisted index, loaded on first
+    use; an article added or removed replaces it."""
+    return default_library().retriever
 
 
 def retrieve(question: str, k: int = 3, mode: Mode = "hybrid", speaker: str | None = None) -> list[Passage]:
@@ -53,9 +67,9 @@ class ArticleInfo:
     examples: tuple[str, ...]  # questions to suggest, from the article's metadata
 
 
-def articles() -> list[ArticleInfo]:
-    """The articles of the default corpus, with what the index measured of them."""
-    retriever = default_retriever()
+def articles(retriever: Retriever | None = None) -> list[ArticleInfo]:
+    """The articles of the default corpus (or of `retriever`), with what the index measured of them."""
+    retriever = retriever or default_retriever()
     measured = retriever.index.manifest.get("articles", {})
     infos = []
     for a in retriever.articles:

@@ -15,10 +15,13 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .answer import Answer
-from .api import ArticleInfo
+from .api import ArticleInfo, default_library, default_retriever
+from .corpus import Article, ArticleError
+from .ingest import MAX_BYTES
 from .conversation import Conversation
 from .language import Lang
 from .normalize import normalize
@@ -32,6 +35,7 @@ ALL_SPEAKERS = ""  # the speaker filter's "no filter" value; no speaker has an e
 # Roles can run to a full clause; a citation title has room for the gist, a phone-wide menu for less.
 ROLE_CHARS = 40
 MENU_ROLE_CHARS = 24
+ARTICLE_CHARS = 48
 # Questions offered for an article whose metadata suggests none: what its most quoted people said.
 GENERIC_SPEAKERS = 2
 SPUN_EXAMPLES = 2
@@ -73,15 +77,17 @@ def who(passage: Passage, lang: Lang) -> str:
     return passage.speaker + role
 
 
-def citation_title(passage: Passage, lang: Lang, related: bool = False) -> str:
+def citation_title(passage: Passage, lang: Lang, related: bool = False, titles: Mapping[str, str] = {}) -> str:
     """¶12 · Budi Santoso (profesor …) · Harga pangan; "Terkait · ¶12 · …" for a passage shown as related
-    to a question it does not answer.
+    to a question it does not answer; with the article's title first when `titles` names it (several
+    articles are searched).
 
     No score: its scale differs from question to question (a fused rank, boosted for a named speaker), so a
     number would suggest a comparison it cannot bear. The order of the citations is the ranking.
     """
     parts = [f"¶{passage.paragraph}", who(passage, lang), passage.section or LABELS[lang]["no_section"]]
-    return escape(" · ".join([LABELS[lang]["related"]] * related + parts))
+    source = [shorten(titles[passage.article], ARTICLE_CHARS)] if passage.article in titles else []
+    return escape(" · ".join([LABELS[lang]["related"]] * related + source + parts))
 
 
 def answer_line(answer: Answer) -> str:
@@ -105,8 +111,9 @@ def highlight(text: str, sentence: str | None) -> str:
     return f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}"
 
 
-def reply_messages(answer: Answer, speaker: str | None = None) -> list[Message]:
-    """The answer line, then one collapsible citation per passage; the evidence passage starts open.
+def reply_messages(answer: Answer, speaker: str | None = None, titles: Mapping[str, str] = {}) -> list[Message]:
+    """The answer line, then one collapsible citation per passage; the evidence passage starts open; each
+    citation names its article when `titles` maps the articles searched to their titles.
 
     An active speaker filter is said first: it decides the answer, and a reader who forgot setting it would
     otherwise take a filtered answer for the article's best one.
@@ -120,7 +127,7 @@ def reply_messages(answer: Answer, speaker: str | None = None) -> list[Message]:
     for passage in answer.passages:
         is_evidence = evidence is not None and passage.id == evidence.passage.id
         related = answer.support != "full" and not is_evidence
-        metadata: dict[str, str] = {"title": citation_title(passage, answer.lang, related)}
+        metadata: dict[str, str] = {"title": citation_title(passage, answer.lang, related, titles)}
         if not is_evidence:
             metadata["status"] = "done"  # Gradio's way of saying "start collapsed"
         content = highlight(passage.text, evidence.sentence if is_evidence and evidence else None)
@@ -133,13 +140,15 @@ def question_message(question: str) -> list[Message]:
     return [{"role": "user", "content": escape(shorten(question, MAX_CHARS))}] if question.strip() else []
 
 
-def turn(question: object, k: object, speaker: str | None, ask: Asker) -> list[Message]:
+def turn(
+    question: object, k: object, speaker: str | None, ask: Asker, titles: Mapping[str, str] = {}
+) -> list[Message]:
     """One question's bubble and its reply. A question the library refuses gets its message as the reply,
     never an error; so does a passage count it refuses."""
     text = question if isinstance(question, str) else ""
     speaker = speaker or None  # ALL_SPEAKERS is no filter
     try:
-        reply = reply_messages(ask(text, k, speaker), speaker)  # type: ignore[arg-type]  # the library checks k
+        reply = reply_messages(ask(text, k, speaker), speaker, titles)  # type: ignore[arg-type]  # the library checks k
     except ValueError as exc:
         reply = [{"role": "assistant", "content": escape(str(exc))}]
     return [*question_message(text), *reply]
@@ -147,26 +156,37 @@ def turn(question: object, k: object, speaker: str | None, ask: Asker) -> list[M
 
 @dataclass(frozen=True)
 class Asked:
-    """A question as the page sent it, with the passage count and speaker filter set when it was asked."""
+    """A question as the page sent it, with the passage count, speaker filter and article chosen when it was
+    asked (no article: all of them)."""
 
     question: str
     k: object  # checked by the library
     speaker: str | None
+    article: str | None = None
 
     @classmethod
     def from_page(cls, raw: object) -> Asked:
-        """From the page's JSON ({"question", "k", "speaker"}); anything else is a blank question."""
+        """From the page's JSON ({"question", "k", "speaker", "article"}); anything else is a blank question."""
         fields = raw if isinstance(raw, dict) else {}
-        question, speaker = fields.get("question"), fields.get("speaker")
+        question, speaker, article = fields.get("question"), fields.get("speaker"), fields.get("article")
         return cls(
             question if isinstance(question, str) else "",
             fields.get("k"),
             speaker if isinstance(speaker, str) and speaker else None,
+            article if isinstance(article, str) and article else None,
         )
 
 
-def _conversation() -> Asker:
-    return Conversation().ask
+def conversation(article: str | None = None) -> Asker:
+    # Over every article, the conversation searches the library as it stands at each question, so an article
+    # added from another tab is searched too; over one article, that article's own index.
+    return Conversation(None if article is None else default_library().only(article)).ask
+
+
+def titles_searched(article: str | None) -> dict[str, str]:
+    """The titles to name each passage's article by: all the library's, when a question searches several."""
+    articles = default_retriever().articles if article is None else ()
+    return {a.id: a.title for a in articles} if len(articles) > 1 else {}
 
 
 class Session:
@@ -175,13 +195,15 @@ class Session:
     Mutable and shared on purpose: Gradio hands the same object to every handler of the page, and two of them
     can run at once (a question sent in the moment before the page counts the last one's handler as running).
     Each question is claimed under the lock by exactly one handler; every handler shows the whole conversation
-    as it stands, so the one that finishes last shows every reply. `start` makes the page's asker, a new
-    `qa.Conversation` by default, so that a question is read in the light of the ones before it.
+    as it stands, so the one that finishes last shows every reply. `start` makes the page's asker for an
+    article (None: all of them), a new `qa.Conversation` by default, so that a question is read in the light
+    of the ones before it; choosing another article starts another.
     """
 
-    def __init__(self, start: Callable[[], Asker] = _conversation) -> None:
+    def __init__(self, start: Callable[[str | None], Asker] = conversation) -> None:
         self._start = start
-        self.ask = start()
+        self._article: str | None = None
+        self.ask = start(None)
         self._lock = threading.Lock()
         self._asked: list[Asked] = []
         self._claimed = 0  # the questions before this index have a handler answering them
@@ -199,6 +221,13 @@ class Session:
             mine = list(enumerate(self._asked))[self._claimed :]
             self._claimed = len(self._asked)
             return mine
+
+    def asker(self, article: str | None) -> Asker:
+        """The conversation over `article`: the one so far, or a new one when the article is another."""
+        with self._lock:
+            if article != self._article:
+                self._article, self.ask = article, self._start(article)
+            return self.ask
 
     def answer(self, index: int, reply: list[Message]) -> None:
         with self._lock:
@@ -228,7 +257,12 @@ def answer_asked(asked: object, session: Session) -> Iterator[list[Message]]:
     mine = session.claim([Asked.from_page(raw) for raw in asked]) if isinstance(asked, list) else []
     yield session.shown()
     for index, question in mine:
-        session.answer(index, turn(question.question, question.k, question.speaker, session.ask))
+        try:
+            ask, titles = session.asker(question.article), titles_searched(question.article)
+        except ValueError as exc:  # an article removed since the page listed it
+            session.answer(index, [*question_message(question.question), {"role": "assistant", "content": escape(str(exc))}])
+        else:
+            session.answer(index, turn(question.question, question.k, question.speaker, ask, titles))
         yield session.shown()
 
 
@@ -274,6 +308,40 @@ def api_reply(question: object, k: object, history: object, ask: Asker) -> dict[
         return answer_dict(ask(question, k, None))  # type: ignore[arg-type]
     except ValueError as exc:
         return {"error": str(exc)}
+
+
+ALL_ARTICLES = ""  # the article picker's "every article" value; no article has an empty id
+UPLOADS_OFF = (
+    "Menambah artikel dimatikan di server ini. / Adding articles is off on this server "
+    "(its owner can allow it with QA_ALLOW_UPLOAD=1)."
+)
+NOTHING_TO_ADD = "Pilih berkas atau tempel teks artikel dahulu. / Choose a file or paste an article's text first."
+PASTED = "the pasted text"
+
+
+def article_choices(articles: Sequence[Article], all_label: str) -> list[tuple[str, str]]:
+    """(label, value) pairs for the article picker: every article first, then each by its title."""
+    return [(all_label, ALL_ARTICLES)] + [(shorten(a.title, 80), a.id) for a in articles]
+
+
+def add_article(path: str | None, pasted: str | None, allowed: bool) -> tuple[str, str | None]:
+    """Adds an uploaded file (`path`) or pasted text to the default library: the status line for the page,
+    and the new article's id (None when nothing was added, with the status saying why)."""
+    if not allowed:
+        return escape(UPLOADS_OFF), None
+    if path:
+        name = label = Path(path).name
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)  # one byte past the limit is enough for the refusal
+    elif pasted and pasted.strip():
+        data, name, label = pasted.encode(), "-", PASTED
+    else:
+        return escape(NOTHING_TO_ADD), None
+    try:
+        added = default_library().add(data, name, label=label)
+    except ArticleError as exc:
+        return f'<span class="add-error">⚠ Tidak ditambahkan / Not added: {escape(str(exc))}</span>', None
+    return escape(f"✓ {added.summary()} — “{added.article.title}”"), added.article.id
 
 
 def speaker_choices(profiles: Sequence[SpeakerProfile], all_label: str) -> list[tuple[str, str]]:

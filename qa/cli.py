@@ -7,11 +7,14 @@ import dataclasses
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .attribution import match_speakers
-from .corpus import CORPUS_DIR, Article, ArticleError, load_corpus, read_article
+from .corpus import Article, ArticleError, load_corpus, read_article
+from .folders import CORPUS_DIR, INDEX_DIR
 from .model import ModelMissingError
 from .passages import Passage, make_passages
 from .question import clean
@@ -20,6 +23,9 @@ if TYPE_CHECKING:  # the answer module loads the model's libraries, which a refu
     from .answer import Answer
 
 SUBCOMMANDS = {
+    "add": "add an article: a saved news page (.html), Markdown or plain text; - reads standard input",
+    "articles": "list the articles in the corpus",
+    "remove": "remove an article from the corpus and the index, by its id (see `articles`)",
     "chat": "ask question after question; 'Apa lagi yang dia katakan?' follows on from the one before",
     "speakers": "list the people quoted in the corpus; --explain [ARTICLE]: who speaks in each sentence, and why",
     "build-index": "build index/ from corpus/ if it is missing or stale",
@@ -32,7 +38,8 @@ def _ask_parser() -> argparse.ArgumentParser:
         prog="python -m qa",
         usage=(
             "%(prog)s [-h] [-k K] [--mode {hybrid,dense,bm25}] [--speaker NAME] [--json] question [question ...]\n"
-            f"       %(prog)s {{{','.join(SUBCOMMANDS)}}}"
+            f"       %(prog)s {{{','.join(SUBCOMMANDS)}}}\n"
+            "       every form takes --corpus DIR and --index DIR (default: corpus/ and index/ of $QA_HOME or the checkout)"
         ),
         description="Ask the news articles in corpus/ a question, in Indonesian or English.",
         epilog="Subcommands: " + "; ".join(f"{name}: {text}" for name, text in SUBCOMMANDS.items()),
@@ -107,10 +114,11 @@ def _speakers(argv: list[str]) -> int:
             role = f" — {s.role}" if s.role else ""
             print(f"{s.name}{role}: ¶" + ", ¶".join(str(p.paragraph) for p in s.passages))
         return 0
+    corpus = api.default_library().corpus_dir
     if args.article is None:
-        articles = load_corpus()
-    elif (CORPUS_DIR / f"{args.article}.txt").is_file():
-        articles = [read_article(CORPUS_DIR / f"{args.article}.txt")]
+        articles = load_corpus(corpus)
+    elif (corpus / f"{args.article}.txt").is_file():
+        articles = [read_article(corpus / f"{args.article}.txt")]
     else:
         articles = [read_article(args.article)]
     for article in articles:
@@ -147,8 +155,70 @@ def _chat(k: int) -> int:
         sys.stdout.flush()
 
 
+def _add(argv: list[str]) -> int:
+    from . import api
+    from .ingest import MAX_BYTES
+
+    parser = argparse.ArgumentParser(prog="python -m qa add", description=SUBCOMMANDS["add"])
+    parser.add_argument("source", metavar="PATH", help="the article file, or - to read it from standard input")
+    source = parser.parse_args(argv).source
+    # One byte past the limit is enough for the refusal; a huge file is never read whole.
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        try:
+            with open(source, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise ArticleError(f"{source}: cannot read it ({exc.strerror or exc}).") from None
+    added = api.default_library().add(data, source, progress=sys.stderr.isatty())
+    print(added.summary())
+    return 0
+
+
+def _articles(argv: list[str]) -> int:
+    from . import api
+
+    argparse.ArgumentParser(prog="python -m qa articles", description=SUBCOMMANDS["articles"]).parse_args(argv)
+    retriever = api.default_library().retriever
+    counts = Counter(p.article for p in retriever.passages)
+    for a in retriever.articles:
+        source = f" — {a.source}" if a.source else ""
+        print(f"{a.id}: {a.title}{source} ({counts[a.id]} paragraphs)")
+    return 0
+
+
+def _remove(argv: list[str]) -> int:
+    from . import api
+
+    parser = argparse.ArgumentParser(prog="python -m qa remove", description=SUBCOMMANDS["remove"])
+    parser.add_argument("id", help="the article's id, as `python -m qa articles` lists it")
+    article = api.default_library().remove(parser.parse_args(argv).id)
+    print(f"removed {article.id}: {article.title}")
+    return 0
+
+
+def _folders(argv: list[str]) -> list[str]:
+    """Takes --corpus and --index out of the arguments, making the default library theirs."""
+    from . import api
+    from .library import Library
+
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
+    parser.add_argument("--index", type=Path, default=INDEX_DIR)
+    folders, rest = parser.parse_known_args(argv)
+    if folders.corpus != CORPUS_DIR or folders.index != INDEX_DIR:
+        api.use(Library(folders.corpus, folders.index))
+    return rest
+
+
 def _run(argv: list[str]) -> int:
     from . import api
+
+    argv = _folders(argv)
+    commands = {"add": _add, "articles": _articles, "remove": _remove}
+    if argv and argv[0] in commands:
+        return commands[argv[0]](argv[1:])
 
     if argv and argv[0] == "chat":
         chat_args = argparse.ArgumentParser(prog="python -m qa chat", description=SUBCOMMANDS["chat"])

@@ -50,10 +50,15 @@ class Conversation:
     """
 
     def __init__(self, retriever: Retriever | None = None) -> None:
-        self.retriever = retriever or default_retriever()
+        self._retriever = retriever
         self.turns: list[Turn] = []
         self._quoted: frozenset[str] = frozenset()  # evidence passages of the current topic, for "what else"
         self._lock = threading.Lock()
+
+    @property
+    def retriever(self) -> Retriever:
+        """The one given, else the default library's as it stands: an article added since is searched too."""
+        return self._retriever or default_retriever()
 
     def ask(self, question: str, k: int = 3, speaker: str | None = None) -> Answer:
         """The answer to `question` in this conversation; raises ValueError as `qa.ask` does."""

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .attribution import cues
+from .files import write_atomic
+from .folders import CORPUS_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DIR = ROOT / "corpus"
 
 # A heading is a short line that does not read as a sentence: news sub-heads are a few words with no
 # closing punctuation ("Dampak signifikan", "Masa depan AI di AS").
@@ -36,6 +36,9 @@ class Article:
     language: str = "id"
     path: Path | None = None
     examples: tuple[str, ...] = ()  # questions to suggest to a reader, from the metadata
+    author: str | None = None
+    published: str | None = None  # the date it was published, as its page gave it (YYYY-MM-DD)
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,14 @@ def read_article(path: str | Path) -> Article:
         language=str(meta.get("language") or "id"),
         path=path,
         examples=tuple(str(q) for q in meta.get("examples") or ()),
+        author=_text_or_none(meta.get("author")),
+        published=_text_or_none(meta.get("published")),
+        url=_text_or_none(meta.get("url")),
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if value else None
 
 
 def _read_metadata(path: Path) -> dict:
@@ -85,11 +95,40 @@ def _read_metadata(path: Path) -> dict:
     return meta
 
 
+def write_article(article: Article, folder: str | Path = CORPUS_DIR) -> Path:
+    """Writes `<id>.json` (the metadata), then `<id>.txt`, each whole or not at all: the corpus reads an
+    article by its .txt, so a kill between the two leaves a .json nothing reads, which the next add of that
+    id replaces."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    fields = {
+        "title": article.title,
+        "source": article.source,
+        "author": article.author,
+        "published": article.published,
+        "url": article.url,
+        "language": article.language,
+        "examples": list(article.examples),
+    }
+    meta = {key: value for key, value in fields.items() if value}
+    write_atomic(folder / f"{article.id}.json", json.dumps(meta, ensure_ascii=False, indent=2).encode())
+    path = folder / f"{article.id}.txt"
+    write_atomic(path, (article.text.rstrip("\n") + "\n").encode())
+    return path
+
+
+def delete_article(article_id: str, folder: str | Path = CORPUS_DIR) -> None:
+    """Removes the article's text first, so that a kill half-way leaves at most its unread metadata."""
+    folder = Path(folder)
+    (folder / f"{article_id}.txt").unlink()
+    (folder / f"{article_id}.json").unlink(missing_ok=True)
+
+
 def load_corpus(folder: str | Path = CORPUS_DIR) -> list[Article]:
     """Every `*.txt` article in the folder, in name order."""
     paths = sorted(Path(folder).glob("*.txt"))
     if not paths:
-        raise ArticleError(f"{folder}: no article (*.txt) found.")
+        raise ArticleError(f"{folder}: no article (*.txt) found; add one with: python -m qa add PATH")
     return [read_article(p) for p in paths]
 
 

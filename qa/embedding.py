@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
+from typing import TYPE_CHECKING
+
 from .model import load_model, model_id
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
 
 QUERY_CACHE_SIZE = 1024
 
@@ -16,10 +21,15 @@ class Encoder:
     """Embeds passages (the model's document prompt) and questions (its query prompt)."""
 
     def __init__(self, name: str | None = None) -> None:
-        self.model = load_model(name)
+        self.name = name
         self.id = model_id(name)
         # A chat sees the same questions again (examples, retries): their vectors are kept.
         self.query = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._query)
+
+    # Loaded on first use: an index whose vectors are all stored or cached needs no model to be built.
+    @cached_property
+    def model(self) -> SentenceTransformer:
+        return load_model(self.name)
 
     def documents(self, texts: Sequence[str]) -> np.ndarray:
         vectors = self.model.encode_document(

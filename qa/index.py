@@ -9,13 +9,12 @@ anything that does not match is rebuilt (in memory when the folder cannot be wri
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import hashlib
 import io
 import json
 import logging
-import os
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,18 +23,21 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from .corpus import ROOT, Article
+from .corpus import Article
+from .files import write_atomic
+from .folders import INDEX_DIR
 from .normalize import normalize, spin_score
 from .passages import Passage, make_passages
+from .vectors import CACHE_FILE, VectorCache, embed_cached
 
 log = logging.getLogger("qa")
 
-INDEX_DIR = ROOT / "index"
 FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
-# The code whose output is stored in the index: a change to any of these makes a stored index stale. A folder
-# stands for every *.py in it, so that a new module there is covered too.
-_PIPELINE_SOURCES = ("corpus.py", "attribution", "passages.py", "index.py")
+# The modules whose output the index stores, with every module of the package they import: a change to the
+# code of any of them makes a stored index stale. Their syntax trees are compared, so an edit to a comment
+# or a docstring is no change; the embedding cache (qa/vectors.py) makes a rebuild cheap all the same.
+_PIPELINE_ROOTS = ("index", "passages", "normalize")
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -56,10 +58,58 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def pipeline_version() -> str:
-    paths = (_PACKAGE / name for name in _PIPELINE_SOURCES)
-    files = (file for path in paths for file in (sorted(path.glob("*.py")) if path.is_dir() else [path]))
-    return _sha256(b"".join(file.read_bytes() for file in files))[:16]
+def _imports(module: Path, package: Path) -> set[Path]:
+    """The package's modules that `module` imports, relative imports only (the package imports itself so)."""
+    found = set()
+    for node in ast.walk(ast.parse(module.read_bytes())):
+        if not isinstance(node, ast.ImportFrom) or not node.level:
+            continue
+        base = module.parent
+        for _ in range(node.level - 1):
+            base = base.parent
+        parts = node.module.split(".") if node.module else []
+        # The module, and each name that is a submodule of it: `from .attribution import cues` imports cues.py.
+        for name in ([parts] if parts else []) + [[*parts, alias.name] for alias in node.names]:
+            path = base.joinpath(*name)
+            for candidate in (path.with_suffix(".py"), path / "__init__.py"):
+                if candidate.is_file() and package in candidate.parents:
+                    found.add(candidate)
+    return found
+
+
+def _without_docstrings(tree: ast.AST) -> ast.AST:
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.Pass()]  # type: ignore[attr-defined]
+    return tree
+
+
+def pipeline_version(package: Path = _PACKAGE) -> str:
+    """A digest of the code that makes passages, sentences and embedded text, comments and docstrings aside."""
+    todo = [package / f"{name}.py" for name in _PIPELINE_ROOTS]
+    seen: set[Path] = set()
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo.extend(_imports(module, package))
+    h = hashlib.sha256()
+    for module in sorted(seen):
+        h.update(str(module.relative_to(package)).encode())
+        h.update(ast.dump(_without_docstrings(ast.parse(module.read_bytes()))).encode())
+    return h.hexdigest()[:16]
+
+
+def data_version(package: Path = _PACKAGE) -> str:
+    """A digest of every file in qa/data/, names and bytes: each word list, lexicon and table there shapes
+    passages, tokens or speakers."""
+    h = hashlib.sha256()
+    for path in sorted((package / "data").rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def corpus_hash(articles: Sequence[Article]) -> str:
@@ -75,10 +125,18 @@ def expected_manifest(articles: Sequence[Article], model_id: str) -> dict:
         "corpus_sha256": corpus_hash(articles),
         "model": model_id,
         "pipeline": pipeline_version(),
+        "data": data_version(),
     }
 
 
-def build(articles: Sequence[Article], embed: Embed, model_id: str) -> Index:
+def build(
+    articles: Sequence[Article],
+    embed: Embed,
+    model_id: str,
+    cache: VectorCache | None = None,
+    progress: bool = False,
+) -> Index:
+    """Passages, speakers and vectors of the articles; only texts the cache does not hold are embedded."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     passages = tuple(p for a in articles for p in make_passages(a))
@@ -90,7 +148,7 @@ def build(articles: Sequence[Article], embed: Embed, model_id: str) -> Index:
     t0 = time.perf_counter()
     # One batch for passages and sentences; a one-sentence paragraph is embedded once.
     texts = list(dict.fromkeys([p.text for p in passages] + sentence_texts))
-    vectors = np.ascontiguousarray(embed([normalize(t) for t in texts]), dtype=np.float32)
+    vectors, made = embed_cached([normalize(t) for t in texts], embed, model_id, cache, progress)
     row = {text: i for i, text in enumerate(texts)}
     dense = faiss.IndexFlatIP(vectors.shape[1])
     dense.add(vectors[[row[p.text] for p in passages]])
@@ -105,7 +163,11 @@ def build(articles: Sequence[Article], embed: Embed, model_id: str) -> Index:
             a.id: {"title": a.title, "source": a.source, "spin_score": round(spin_score(a.text), 4)}
             for a in articles
         },
-        "build": {k: round(v, 3) for k, v in timings.items()},
+        "build": {
+            **{k: round(v, 3) for k, v in timings.items()},
+            "embedded_texts": len(made),  # passages and sentences the cache did not hold
+            "embedded_passages": len({texts[i] for i in made} & {p.text for p in passages}),
+        },
     }
     return Index(passages, dense, sentence_vectors, manifest)
 
@@ -120,26 +182,15 @@ def save(index: Index, folder: Path = INDEX_DIR) -> None:
     }
     (folder / "manifest.json").unlink(missing_ok=True)
     for name, data in files.items():
-        _write_atomic(folder / name, data)
+        write_atomic(folder / name, data)
     manifest = {**index.manifest, "files": {name: _sha256(data) for name, data in files.items()}}
-    _write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False).encode())
+    write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False).encode())
 
 
 def _npy_bytes(array: np.ndarray) -> bytes:
     buffer = io.BytesIO()
     np.save(buffer, array, allow_pickle=False)
     return buffer.getvalue()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class StaleIndex(Exception):
@@ -181,15 +232,39 @@ def load(folder: Path, expected: dict) -> Index:
     return index
 
 
-def load_or_build(articles: Sequence[Article], embed: Embed, model_id: str, folder: Path = INDEX_DIR) -> Index:
+def cache_in(folder: Path) -> VectorCache | None:
+    """The embedding cache kept beside the index, or None when the folder cannot be made."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return VectorCache(folder / CACHE_FILE)
+
+
+def load_or_build(
+    articles: Sequence[Article], embed: Embed, model_id: str, folder: Path = INDEX_DIR, progress: bool = False
+) -> Index:
     expected = expected_manifest(articles, model_id)
     try:
         return load(folder, expected)
     except StaleIndex as reason:
         log.warning("index: rebuilding %s (%s)", folder, reason)
-    index = build(articles, embed, model_id)
+    index = build(articles, embed, model_id, cache_in(folder), progress)
     try:
         save(index, folder)
     except OSError as exc:
         log.warning("index: cannot write %s (%s); using the rebuilt index in memory", folder, exc.strerror or exc)
     return index
+
+
+def subset(index: Index, article_ids: Sequence[str]) -> Index:
+    """The part of the index that holds these articles' passages, their vectors taken as they are."""
+    keep = [i for i, p in enumerate(index.passages) if p.article in article_ids]
+    vectors = index.dense.reconstruct_n(0, index.dense.ntotal)[keep]
+    dense = faiss.IndexFlatIP(index.dense.d)
+    dense.add(vectors)
+    starts = np.cumsum([0] + [len(p.sentences) for p in index.passages])
+    rows = [r for i in keep for r in range(starts[i], starts[i + 1])]
+    articles = {a: m for a, m in index.manifest.get("articles", {}).items() if a in article_ids}
+    manifest = {**index.manifest, "articles": articles, "passages": len(keep), "sentences": len(rows)}
+    return Index(tuple(index.passages[i] for i in keep), dense, index.sentence_vectors[rows], manifest)

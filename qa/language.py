@@ -37,3 +37,8 @@ def foreign(text: str) -> str | None:
     nor English ("fr" for "Combien a coûté …?"), else None."""
     lang, prob = _identifier(False).classify(text)
     return lang if lang not in _NEIGHBOURS and prob >= FOREIGN_MIN_PROB else None
+
+
+def text_language(text: str) -> str:
+    """The ISO 639-1 code of the language a longer text (an article) is written in, among all py3langid knows."""
+    return _identifier(False).classify(text)[0]

@@ -12,11 +12,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .folders import MODELS_DIR
+
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 HUB_ID = "google/embeddinggemma-300m"
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "embeddinggemma-300m"
+DEFAULT_MODEL_DIR = MODELS_DIR / "embeddinggemma-300m"
 SAFETENSORS_SHA256 = "cbf5a78393b6a033e0b8a63a57549964f7ed5c6fbeb4ba0694214f36123f2fd2"
 WEIGHTS_FILE = "model.safetensors"
 # What SentenceTransformer(path) reads for this model (modules.json lists Transformer, Pooling, 2x Dense, Normalize).

@@ -3,8 +3,10 @@ and the app served by `python app.py` in a subprocess."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -81,12 +83,11 @@ def _wait_for_http(url: str, process: subprocess.Popen[bytes], stderr: Path) -> 
     pytest.fail(f"app.py did not answer at {url} within {APP_START_TIMEOUT_S:.0f} s")
 
 
-@pytest.fixture(scope="session")
-def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    """`python app.py` on a free port, shared by the browser and concurrency tests."""
-    logs = tmp_path_factory.mktemp("app")
+@contextlib.contextmanager
+def serve_app(logs: Path, env: dict[str, str] | None = None) -> Iterator[RunningApp]:
+    """`python app.py` on a free port, with `env` added to the environment, until the block ends."""
     port = _free_port()
-    env = {**os.environ, "GRADIO_SERVER_PORT": str(port)}
+    env = {**os.environ, **(env or {}), "GRADIO_SERVER_PORT": str(port)}
     # Files, not pipes: nothing reads the output while the app runs, and a full pipe would stall it.
     with open(logs / "stdout", "wb") as out, open(logs / "stderr", "wb") as err:
         started = time.monotonic()
@@ -98,3 +99,18 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """`python app.py` on a free port, shared by the browser and concurrency tests."""
+    with serve_app(tmp_path_factory.mktemp("app")) as app:
+        yield app
+
+
+def home_copy(folder: Path) -> Path:
+    """A QA_HOME of its own: copies of corpus/ and index/ (nothing is re-embedded), the model linked."""
+    shutil.copytree(ROOT / "corpus", folder / "corpus")
+    shutil.copytree(ROOT / "index", folder / "index")
+    (folder / "models").symlink_to(ROOT / "models", target_is_directory=True)
+    return folder

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,7 @@ def asked(*questions: object, k: object = 3, speaker: str = chat.ALL_SPEAKERS) -
 
 def session_of(ask: chat.Asker | None = None) -> chat.Session:
     """A page's session whose conversation is `ask` (a new RecordingAsk by default)."""
-    return chat.Session((lambda: ask) if ask else RecordingAsk)
+    return chat.Session((lambda _article: ask) if ask else (lambda _article: RecordingAsk()))
 
 
 def run(sent: object, session: chat.Session) -> list[list[chat.Message]]:
@@ -323,3 +324,58 @@ def test_generic_examples_are_answered_on_the_seed_article(retriever: qa.Retriev
     for question in examples:
         answer = qa.ask(question)
         assert answer.in_article and answer.passages[0].speaker in question, question
+
+
+def test_citations_name_their_article_when_several_are_searched() -> None:
+    titles = {"a": "Harga cabai naik", "b": "Banjir di Semarang"}
+    messages = chat.reply_messages(ANSWER, titles=titles)
+    assert [m["metadata"]["title"].split(" · ")[0] for m in messages[1:]] == ["Harga cabai naik"] * 2
+    assert "Harga cabai" not in chat.reply_messages(ANSWER)[1]["metadata"]["title"]  # one article: no name
+
+
+def test_a_question_carries_the_article_chosen_and_a_new_article_starts_a_new_conversation() -> None:
+    assert chat.Asked.from_page({"question": "q", "k": 3, "speaker": "", "article": "b"}).article == "b"
+    assert chat.Asked.from_page({"question": "q", "k": 3, "speaker": "", "article": ""}).article is None
+    started: list[str | None] = []
+
+    def start(article: str | None) -> chat.Asker:
+        started.append(article)
+        return RecordingAsk()
+
+    session = chat.Session(start)
+    first = session.asker(None)
+    assert session.asker(None) is first  # the same article: the same conversation
+    assert session.asker("b") is not first
+    assert started == [None, "b"]
+
+
+@pytest.mark.parametrize(
+    ("environ", "allowed"),
+    [
+        ({}, True),
+        ({"GRADIO_SERVER_NAME": "127.0.0.1"}, True),
+        ({"GRADIO_SERVER_NAME": "localhost"}, True),
+        ({"GRADIO_SERVER_NAME": "0.0.0.0"}, False),
+        ({"GRADIO_SERVER_NAME": "192.168.1.20"}, False),
+        ({"GRADIO_SERVER_NAME": "0.0.0.0", "QA_ALLOW_UPLOAD": "1"}, True),
+        ({"GRADIO_SERVER_NAME": "0.0.0.0", "QA_ALLOW_UPLOAD": "yes"}, False),
+    ],
+)
+def test_uploads_are_off_when_served_to_a_network_unless_allowed(environ: dict[str, str], allowed: bool) -> None:
+    import app
+
+    assert app.uploads_allowed(environ) is allowed
+
+
+def test_an_add_refused_by_the_server_writes_nothing(tmp_path: Path) -> None:
+    page = tmp_path / "berita.txt"
+    page.write_text("Judul berita\nIsi berita yang cukup panjang untuk dibaca sebagai artikel.\n", encoding="utf-8")
+    before = sorted(qa.default_library().corpus_dir.iterdir())
+    assert chat.add_article(str(page), "", allowed=False) == (chat.escape(chat.UPLOADS_OFF), None)
+    assert sorted(qa.default_library().corpus_dir.iterdir()) == before
+    assert chat.add_article(None, "  ", allowed=True) == (chat.escape(chat.NOTHING_TO_ADD), None)
+
+
+def test_article_choices_offer_every_article_then_each() -> None:
+    articles = [qa.Article("a", "Harga cabai naik", ""), qa.Article("b", "Banjir", "")]
+    assert chat.article_choices(articles, "Semua") == [("Semua", chat.ALL_ARTICLES), ("Harga cabai naik", "a"), ("Banjir", "b")]

@@ -84,3 +84,10 @@ def test_ask_says_how_far_the_article_supports_the_answer(client: Client) -> Non
 def test_a_history_that_is_not_a_list_of_questions_is_an_error(client: Client) -> None:
     result = client.predict("Apa lagi yang dia katakan?", 3, "not a list", api_name="/ask")
     assert set(result) == {"error"}
+
+
+def test_ask_takes_the_article_to_ask(client: Client) -> None:
+    result = client.predict("Apa kata Russell tentang biaya pelatihan?", 3, None, "deepseek", api_name="/ask")
+    assert {p["article"] for p in result["passages"]} == {"deepseek"}
+    unknown = client.predict("Apa kata Russell?", 3, None, "tidak_ada", api_name="/ask")
+    assert unknown == {"error": "no article 'tidak_ada' (articles: deepseek)."}

@@ -1,5 +1,6 @@
 """Persistence of the built index and its rebuild when anything it was built from changes."""
 
+import dataclasses
 import json
 import logging
 from pathlib import Path
@@ -13,11 +14,13 @@ from .conftest import SEED
 
 
 class CountingEncoder:
+    """Counts the texts the model is asked to embed."""
+
     def __init__(self, encoder):
-        self.inner, self.calls = encoder, 0
+        self.inner, self.texts = encoder, 0
 
     def __call__(self, texts):
-        self.calls += 1
+        self.texts += len(texts)
         return self.inner.documents(texts)
 
 
@@ -30,14 +33,15 @@ def articles():
 def built(tmp_path, articles, encoder):
     embed = CountingEncoder(encoder)
     index = load_or_build(articles, embed, encoder.id, tmp_path)
-    assert embed.calls == 1
+    assert embed.texts == index.manifest["build"]["embedded_texts"] > index.dense.ntotal
     return tmp_path, embed
 
 
 def test_saved_index_loads_without_re_embedding(built, articles, encoder):
     folder, embed = built
+    before = embed.texts
     index = load_or_build(articles, embed, encoder.id, folder)
-    assert embed.calls == 1
+    assert embed.texts == before
     assert len(index.passages) == index.dense.ntotal == 32
     assert {"manifest.json", "passages.json", "dense.faiss"} <= {p.name for p in folder.iterdir()}
 
@@ -50,24 +54,28 @@ def test_manifest_records_corpus_model_and_spin(built, articles, encoder):
     assert manifest["articles"]["deepseek"]["spin_score"] > 0
 
 
-def _rebuilds(folder, articles, encoder, embed, caplog, model_id=None) -> bool:
-    before = embed.calls
+def _rebuilds(folder, articles, encoder, embed, caplog, model_id=None, embeds=0) -> bool:
+    """Whether loading rebuilt the index, embedding `embeds` texts the cache did not hold, and saved it."""
+    before = embed.texts
     with caplog.at_level(logging.WARNING, logger="qa"):
         load_or_build(articles, embed, model_id or encoder.id, folder)
-    rebuilt = embed.calls == before + 1
-    assert rebuilt == any("rebuilding" in r.message for r in caplog.records)
+    rebuilt = any("rebuilding" in r.message for r in caplog.records)
+    assert embed.texts - before == embeds
+    load(folder, expected_manifest(articles, model_id or encoder.id))  # saved as it should be now
     return rebuilt
 
 
-def test_changed_corpus_rebuilds(built, articles, encoder, caplog):
+def test_changed_corpus_rebuilds_embedding_only_the_new_paragraph(built, articles, encoder, caplog):
     folder, embed = built
-    changed = [articles[0].__class__(**{**articles[0].__dict__, "text": articles[0].text + "\nParagraf baru yang panjang."})]
-    assert _rebuilds(folder, changed, encoder, embed, caplog)
+    title, body = articles[0].text.split("\n", 1)
+    changed = [dataclasses.replace(articles[0], text=f"{title}\nParagraf baru yang panjang.\n{body}")]
+    assert _rebuilds(folder, changed, encoder, embed, caplog, embeds=1)  # one sentence: passage and sentence alike
 
 
-def test_changed_model_rebuilds(built, articles, encoder, caplog):
+def test_changed_model_rebuilds_embedding_everything(built, articles, encoder, caplog):
     folder, embed = built
-    assert _rebuilds(folder, articles, encoder, embed, caplog, model_id="another/model")
+    first = embed.texts
+    assert _rebuilds(folder, articles, encoder, embed, caplog, model_id="another/model", embeds=first)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +103,7 @@ def test_deleted_folder_is_rebuilt(built, articles, encoder, caplog):
     for p in folder.iterdir():
         p.unlink()
     folder.rmdir()
-    assert _rebuilds(folder, articles, encoder, embed, caplog)
+    assert _rebuilds(folder, articles, encoder, embed, caplog, embeds=embed.texts)  # the cache went with it
     assert (folder / "manifest.json").exists()
 
 
