@@ -27,12 +27,12 @@ OTHER_TARGET = {
 # subject that it does not answer as asked (near misses, absent people, facts of a kind it does not give)
 # must not be answered as known; on-topic questions, over every eval set, must not be refused; a follow-up
 # must reach the person or topic it points back to. Issue #15 asks for 0.90 on the first and the last; the
-# floors asserted are what the rules reach now less a question or two (0.717 of 120 and 0.862 of 87 with the
-# held-out `h-`/`hc-` sets, which first met the code at 0.29 and 0.67), so that a change that makes judgement
-# worse fails. README, "Answer judgement".
-NOT_KNOWN_MIN = 0.70
+# floors asserted are what the rules reach now less a question or two (0.736 of 148 and 0.829 of 111 with the
+# held-out `p-`/`pc-` sets on the reader-added news pages, which first met the code at 16/28 and 17/24), so
+# that a change that makes judgement worse fails. README, "Answer judgement".
+NOT_KNOWN_MIN = 0.72
 FALSE_REFUSALS_MAX = 0.02
-FOLLOW_UP_MIN = 0.83
+FOLLOW_UP_MIN = 0.82
 
 # Speaker attribution against the gold in tests/data (issue #17): paragraph speakers, sentence speakers, and the
 # speakers of the sentences the gold calls direct quotes, over every gold article and over the held-out ones

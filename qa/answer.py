@@ -224,7 +224,9 @@ def best_sentence(retriever: Retriever, question: Question, passage: Passage, sp
     similarity = vectors @ retriever.encoder.query(question.query)[0]
     words = terms(question.query)
     overlap = np.array([len(words & terms(passage.text[a:b])) / max(len(words), 1) for a, b in spans])
-    holding = np.array([answers(question, passage.text[a:b], s.speaker, passage) for (a, b), s in zip(spans, said)])
+    holding = np.array(
+        [answers(question, passage.text[a:b], s.speaker, passage, retriever) for (a, b), s in zip(spans, said)]
+    )
     score = similarity + KEYWORD_WEIGHT * overlap + WANTED_WEIGHT * holding
     if spoken:
         for wanted in ({s.speaker for s in said} & set(question.speakers), {s.speaker for s in said} - {None}):

@@ -248,7 +248,8 @@ def _run(argv: list[str]) -> int:
     else:  # the single modes are there to compare rankings: their passages, with no reply built on them
         reply, passages = None, tuple(api.retrieve(question, k=args.k, mode=args.mode, speaker=speaker))
     if not args.json:
-        for notice in {a.notice for a in api.articles() if a.notice}:
+        shown = {p.article for p in passages}  # the notice is about the words quoted, not every article loaded
+        for notice in {a.notice for a in api.articles() if a.notice and a.id in shown}:
             print(f"Note: {notice}\n")
     _print_result(reply, passages, args.json, answer)
     return 0

@@ -32,7 +32,9 @@ _WANTED: dict[Wanted, re.Pattern[str]] = {
     ),
     "amount": re.compile(
         r"\b(?:berapa(?:kah)?|seberapa|how\s+(?:many|much|long|big|large|old)|"
-        r"what\s+(?:percentage|share|proportion|amount|number|price|cost)|number\s+of)\b",
+        r"what\s+(?:percentage|share|proportion|amount|number|price|cost)|number\s+of|"
+        # "… in rupiah?", "… dalam dolar?": a sum in a currency
+        r"(?:in|dalam)\s+(?:rupiah|dollars?|dolar|yuan|euros?|ringgit|yen))\b",
         re.IGNORECASE,
     ),
     "place": re.compile(
@@ -348,8 +350,9 @@ def clause_words(counted: str) -> list[str]:
 
 
 def names_money(word: str) -> bool:
-    """A word for a sum of money in general ("biaya", "cost"), which any amount of a currency answers."""
-    return fold(word.split()[0]) in _answer_words()["money"]
+    """A word for a sum of money in general ("biaya", "cost") or a currency ("rupiah"), which any amount of a
+    currency answers."""
+    return fold(word.split()[0]) in _answer_words()["money"] | _answer_words()["currency"]
 
 
 def particulars(text: str) -> tuple[str, ...]:
@@ -403,7 +406,9 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
     if kind == "amount":
         # A date ("Kamis (16/10/2025)") is no count, nor an age unless the age is asked.
         counted = _NUMERIC_DATE.sub("", sentence if _ASKS_AGE.search(asked) else _AGE.sub("", sentence))
-        return bool(_AMOUNT.search(counted) or words & _answer_words()["amount"])
+        # An amount of money counts however it is glued to its currency ("Rp5.200", which _AMOUNT, wanting no
+        # letter before a number, does not see).
+        return bool(_AMOUNT.search(counted) or _CURRENCY.search(counted) or words & _answer_words()["amount"])
     if kind == "time":
         return bool(_YEAR.search(sentence) or _DATE.search(sentence) or words & _answer_words()["time"])
     given = {fold(word) for word in _WORD.findall(asked)}

@@ -40,6 +40,15 @@ Support = Literal["full", "partial", "none"]
 SHORT_FORM_MAX = 10
 TERMS_CACHE_SIZE = 4096
 _WORD = re.compile(r"\w+")
+# "Siapa nama …?", "What is the name of …?": a name of one of those the question describes.
+_ASKS_NAME = re.compile(
+    r"\b(?:siapa\s+nama|what\s+(?:is|was|are|were)\s+the\s+names?|names?\s+of)\b", re.IGNORECASE
+)
+# A word and its translation, each embedded alone, lie this close or closer: "houses"/"rumah", "corn"/"jagung",
+# "members"/"anggota" and "workers"/"pekerja" at 0.53-0.56, "residents"/"warga" and "traders"/"penjual" at
+# 0.42 (query prompt for the English word, document prompt for the passage's), while the best unrelated word
+# of the same sentences reached 0.33 ("women" against a sentence about workers: 0.28).
+TRANSLATION_MIN = 0.40
 # A name in at most this many passages is a particular of the article, not its subject.
 RARE_NAME_PASSAGES = 2
 
@@ -120,8 +129,9 @@ def lacking(
     """What of the asked fact the evidence (a sentence, said by `said_by`, of `passage`) does not hold: the
     numbers, codes and months the question names; an answer of the asked kind about what it names; for an
     amount, the thing counted ("Berapa gaji …?" is not answered by a sum of another kind: a word for money in
-    general is answered by any amount of a currency); and in Indonesian, any of the asked-for thing's words."""
-    if question.kind == "said" and question.wants and not answers(question, sentence, said_by, passage):
+    general is answered by any amount of a currency), by its words in Indonesian and by its meaning in
+    English."""
+    if question.kind == "said" and question.wants and not answers(question, sentence, said_by, passage, retriever):
         return Gap("wanted")  # "How many … does Budi expect?": Budi's words, with a number in them
     if question.kind not in ("fact", "who"):
         return None  # what someone said, or who said it: the speaker's words are the answer
@@ -138,34 +148,73 @@ def lacking(
             missing.append(name)
     if missing:
         return Gap("focus", tuple(missing))
-    if question.wants and not answers(question, sentence, said_by, passage):
+    if question.wants and not answers(question, sentence, said_by, passage, retriever):
         # Saying what was counted ("gaji") tells the reader more than saying that a number is missing.
         return Gap("focus", (question.counted,)) if question.counted else Gap("wanted")
     # A sum of money is asked for in any language by its words ("biaya", "cost"): an amount of a currency.
     money = [word for word in question.focus if names_money(word)] if question.wants == "amount" else []
     if money and not holds_money(sentence):
         return Gap("focus", (money[0],))
-    # Only an Indonesian word can be looked for as written; a word for money in general is answered above.
+    # A word for money in general is answered above; an English word is looked for by its meaning.
     head = question.counted
-    if question.lang != "id" or head is None or names_money(head):
+    if head is None or names_money(head):
         return None
+    if question.lang != "id":
+        return None if _translated(head, sentence, passage, retriever) else Gap("focus", (head,))
     held, words = terms(passage.text), {fold(w) for w in _WORD.findall(passage.text)}
     if terms(head) <= held and all(w in words or terms(w) & held for w in clause_words(head)):
         return None
     return Gap("focus", (head,))
 
 
-def answers(question: Question, sentence: str, said_by: str | None, passage: Passage) -> bool:
+def _translated(word: str, sentence: str, passage: Passage, retriever: Retriever) -> bool:
+    """Whether the passage holds a word that means `word` (an English one: "nurses" is the passage's
+    "perawat"): the word as written, or a word of the passage, or two words running in the evidence sentence
+    ("lalu lintas" for "traffic"), whose vector, embedded alone, lies as close to it as a translation does."""
+    held = list(dict.fromkeys(fold(w) for w in _WORD.findall(passage.text) if fold(w) not in stopwords()))
+    if fold(word) in held:
+        return True
+    running = [fold(w) for w in _WORD.findall(sentence)]
+    pairs = [f"{a} {b}" for a, b in zip(running, running[1:]) if not (a.isdigit() or b.isdigit())]
+    candidates = [w for w in held if len(w) >= 3 and not w.isdigit()] + pairs
+    if not candidates:
+        return False
+    similarity = retriever.encoder.words(candidates) @ retriever.encoder.query(word)[0]
+    return bool(similarity.max() >= TRANSLATION_MIN)
+
+
+def answers(question: Question, sentence: str, said_by: str | None, passage: Passage, retriever: Retriever) -> bool:
     """Whether the sentence holds an answer of the asked kind about what the question names: each name of
     the question that the passage holds is in the sentence too, or speaks it ("Kapan Budi diwawancarai
     Tempo?" is not answered by the year Budi founded his firm, told in the sentence before the interview)."""
-    if question.wants is None or not holds(sentence, question.wants, said_by, question.text):
+    speaker, asked = said_by, question.text
+    if question.wants == "person" and said_by and not _may_be_asked(question, said_by, passage, retriever):
+        # Someone who only tells it answers nothing, nor does their name in the cue ("kata Kapolres X").
+        speaker, asked = None, f"{question.text} {said_by} {retriever.roles.get(said_by) or ''}"
+    if question.wants is None or not holds(sentence, question.wants, speaker, asked):
         return False
     return all(
         _names(name, sentence) or (said_by is not None and names_speaker(name, said_by, None))
         for name in question.mentions
         if _names(name, passage.text)
     )
+
+
+def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever: Retriever) -> bool:
+    """Whether the sentence's speaker may be whom a who-question asks for, rather than someone telling it: the
+    passage holds the words of the names the question gives that the article holds in a passage or two
+    ("Siapa yang memimpin Satgas Pangan?" is not answered by an official speaking of prices in a passage that
+    never names the task force; the article's subject, named throughout, need not be there), and a question
+    after the name of one of a group ("Siapa nama guru honorer yang …?") is answered by its speaker only when
+    their role is of that group."""
+    held = {fold(word) for word in _WORD.findall(passage.text)}
+    for word in (fold(w) for name in question.mentions for w in _WORD.findall(name)):
+        if word not in held and len(retriever.word_passages.get(word, ())) <= RARE_NAME_PASSAGES:
+            return False
+    role = retriever.roles.get(said_by)
+    if role is None or not _ASKS_NAME.search(question.text):
+        return True
+    return bool(terms(role) & terms(" ".join(question.focus)))
 
 
 def _names(name: str, text: str) -> bool:

@@ -45,6 +45,9 @@ class HashingEncoder:
     def query(self, text: str) -> np.ndarray:
         return self._vector(text)[None, :]
 
+    def words(self, words: Sequence[str]) -> np.ndarray:
+        return self.documents(words)
+
 
 @pytest.fixture
 def encoder() -> HashingEncoder:

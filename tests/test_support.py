@@ -56,6 +56,7 @@ def test_wanted_is_the_kind_of_answer_asked_for(question: str, wants: str | None
     ("sentence", "kind", "held"),
     [
         ("Biayanya US$5,6 juta.", "amount", True),
+        ("Harga jagung di tingkat petani mencapai Rp5.200 per kilogram.", "amount", True),  # glued to its currency
         ("Ia beralih ke AI pada 2023.", "amount", False),  # a year is a time, not an amount
         ("Model o1 menyaingi mereka.", "amount", False),
         ("Ia beralih ke AI pada 2023.", "time", True),
@@ -238,3 +239,37 @@ def test_a_name_of_one_passage_missing_from_the_evidence_is_a_gap(retriever: qa.
     ):
         answer = qa.ask(question)
         assert answer.support == "partial" and answer.gap == qa.support.Gap("focus", ("Hangzhou",))
+
+
+NEWS = """Banjir rendam Kecamatan Sukamaju
+Sebanyak 27 rumah rusak dan 312 warga mengungsi setelah banjir merendam Kecamatan Sukamaju, Senin (2/3/2026).
+"Ada juga beberapa guru honorer yang ikut mengungsi karena rumahnya terendam," kata Kapolres Sukamaju AKBP Darmawan Putra.
+Harga beras di pasar setempat naik menjadi Rp14.500 per kilogram, menurut pedagang.
+"""
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory: pytest.TempPathFactory) -> qa.Retriever:
+    path = tmp_path_factory.mktemp("news") / "banjir_sukamaju.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    return qa.Retriever.from_file(path)
+
+
+@pytest.mark.parametrize(
+    ("question", "support", "missing"),
+    [
+        ("How many houses were damaged?", "full", None),  # "rumah", by its meaning
+        ("How many residents fled their homes?", "full", None),  # "warga"
+        ("How many schools were damaged?", "partial", "schools"),  # the article counts no schools
+        ("How much does rice cost per kilo now?", "full", None),  # Rp14.500: an amount glued to its currency
+        ("What is the total flood damage in rupiah?", "partial", "rupiah"),  # no sum of money about damage
+        ("Siapa nama guru honorer yang ikut mengungsi?", "partial", None),  # the police chief tells it
+    ],
+)
+def test_an_english_counted_thing_is_looked_for_by_its_meaning(
+    news: qa.Retriever, question: str, support: str, missing: str | None
+) -> None:
+    answer = qa.ask(question, retriever=news)
+    assert answer.support == support, answer.text
+    if missing:
+        assert answer.gap is not None and missing in answer.gap.words
