@@ -80,6 +80,8 @@ class Conversation:
         last = self.turns[-1]
         referent = self._referent(last)
         if _MORE.search(question.text) and len(question.text.split()) <= MORE_MAX_WORDS:
+            if question.speakers and set(question.speakers) != set(last.question.speakers):
+                return question, False  # "What else did the union say?" after someone else: a question of its own
             named = with_referent(question.text, referent) if referent else None
             if named is not None:
                 return self.retriever.read(named), True
@@ -94,7 +96,10 @@ class Conversation:
     def _referent(self, last: Turn) -> str | None:
         """Whom "dia" or "he" stands for after `last`: the person its answer named for a who-question, else
         the person the question asked about (by name or role, "menteri ESDM"), else whose words answered it,
-        else the first name it mentioned."""
+        else the first name it mentioned; no one after a question the article has nothing on (a person it
+        never mentions is no one for "their" in the next question to stand for)."""
+        if last.answer.support == "none":
+            return None
         if last.question.kind == "who" and last.answer.evidence:
             # "Who scored?" is answered by a name in the evidence, whoever speaks it.
             named = person_named(last.answer.evidence.sentence, last.question.text)

@@ -88,3 +88,16 @@ def test_he_after_who_did_it_is_the_person_the_answer_named(conversation: qa.Con
     assert first.evidence and "Liang Wenfeng" in first.evidence.sentence
     conversation.ask("Apa kata dia kepada Asia Tech Review?")
     assert conversation.turns[-1].question.speakers == ("Liang Wenfeng",)
+
+
+def test_a_person_the_article_never_mentions_is_not_carried_to_the_next_question(conversation: qa.Conversation) -> None:
+    assert conversation.ask("What did Elon Musk say about DeepSeek?").support == "none"
+    answer = conversation.ask("How many chips did they stockpile?")  # "they": DeepSeek, not the absent Musk
+    assert answer.support != "none" and "Musk" not in answer.text
+    assert answer.evidence and "10.000 chip H100" in answer.evidence.passage.text
+
+
+def test_what_else_naming_another_speaker_asks_about_that_speaker(conversation: qa.Conversation) -> None:
+    conversation.ask("What did Stuart Russell say about DeepSeek?")
+    answer = conversation.ask("What else did Hammond say?")
+    assert answer.evidence and answer.evidence.passage.speaker == "Kristian Hammond"

@@ -43,3 +43,9 @@ def test_is_lead_in_marks_only_the_words_before_a_quotation():
     text = "Menteri itu berkata, “Stok aman.” Harga turun, kata pedagang."
     spans = sentence_spans(text)
     assert [is_lead_in(text, span) for span in spans] == [True, False, False]
+
+
+def test_a_lone_surrogate_is_split_like_any_character() -> None:
+    # Never in a UTF-8 file, but a client may send one; the segmenter cannot encode it.
+    text = "Harga naik \ud800 tajam. Stok aman."
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["Harga naik \ud800 tajam.", "Stok aman."]

@@ -1091,3 +1091,22 @@ def test_an_organisations_first_word_is_no_filler_and_a_letter_to_someone_does_n
         "Dalam surat itu, PERSI mengingatkan bahwa rumah sakit kecil terancam tutup.",
     ]
     assert names(paragraphs) == ["Perhimpunan Rumah Sakit Seluruh Indonesia"] * 2
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # Balinese and Sasak names after a title: their first word is no qualifier of the office.
+        ("Kepala BPS Provinsi Bali I Made Wirawan mengatakan inflasi turun.", ("I Made Wirawan", "Kepala BPS Provinsi Bali")),
+        ("Kepala Dinas Pariwisata NTB Lalu Hendra Saputra menyebut kunjungan naik.", ("Lalu Hendra Saputra", "Kepala Dinas Pariwisata NTB")),
+        # "I" numbering a unit, "Lalu Lintas" in an office and "Lalu" opening a sentence are no part of a name.
+        ("Pangdam I Bukit Barisan Mayjen Rudi Hartono mengatakan latihan dimulai.", ("Rudi Hartono", "Pangdam I Bukit Barisan")),
+        (
+            "Kepala Satuan Lalu Lintas Polres Bogor AKP Dimas Pratama mengatakan jalan ditutup.",
+            ("Dimas Pratama", "Kepala Satuan Lalu Lintas Polres Bogor"),
+        ),
+        ("Lalu Budi Santoso mengatakan harga naik.", ("Budi Santoso", None)),
+    ],
+)
+def test_a_balinese_or_sasak_name_after_a_title_keeps_its_first_word(paragraph: str, speaker: tuple[str, str | None]) -> None:
+    assert attribute([paragraph]) == [Speaker(*speaker)]

@@ -12,6 +12,9 @@ from . import cues
 # and the sentence that answers is one of them. So quote marks are masked as spaces (same length: spans carry
 # over, and "naik.” Stok" still reads as a break), and each sentence then takes back the marks touching it.
 _MASK = str.maketrans({mark: " " for mark in cues.QUOTE_MARKS})
+# A lone surrogate (from a broken client, never from a UTF-8 file) cannot be encoded for the segmenter; it is
+# masked too, one character for one, so that spans carry over.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # "Kapolresta Tangerang Kombes Pol. Ari Wibowo": the full stop of a title or rank before a name ends nothing.
 _BEFORE_NAME = re.compile(r"\b(\w+)\.$")
 # "Budi, profesor di …, mengatakan kepada wartawan, “Saya ragu.”": the lead-in names and describes the speaker
@@ -23,7 +26,7 @@ _LEAD_IN = re.compile(r"[,:]\s+(?=[“\"„«][^\W\d_])")
 def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, white space trimmed, quoted sentences included, and a
     quotation's lead-in apart from it."""
-    masked = text.translate(_MASK)
+    masked = _SURROGATE.sub("\ufffd", text.translate(_MASK))
     spans: list[tuple[int, int]] = []
     position = 0
     for sentence in segment(language, masked):

@@ -40,6 +40,16 @@ def _has_title(text: _Text, start: int, end: int) -> bool:
     return any(_match_title(text.tokens, index) for index in range(start, end))
 
 
+def _opens_name(token: _Token, nxt: _Token | None) -> bool:
+    """A Balinese or Sasak name's first word after a title's qualifiers ("… NTB I Made Suardana", "… NTB Lalu
+    Ahmad Zulfikri"), which would otherwise read as one more qualifier."""
+    if nxt is None or not nxt.is_cap:
+        return False
+    if token.text in cues.NAME_PREFIXES:
+        return nxt.fold in cues.BALINESE_NAMES
+    return token.is_cap and token.fold in cues.SASAK_TITLES and nxt.fold != "lintas"
+
+
 def _after_title(text: _Text, start: int, end: int, kind: _TitleKind) -> tuple[int, tuple[int, int] | None]:
     """Skip the qualifiers of a title ("AS", "Pertanian", "PasarKita", "(PSSI)"); return where they stop and
     the name that follows them, if any."""
@@ -74,6 +84,8 @@ def _after_title(text: _Text, start: int, end: int, kind: _TitleKind) -> tuple[i
             index += 2  # "Menteri Komunikasi dan Digital", "Kepala Bidang Pembinaan dan Prestasi"
             joined = index
         elif not token.is_word or _is_cue(token):
+            break
+        elif index > start and _opens_name(token, nxt):
             break
         elif token.is_cap:
             if not (_is_qualifier(token, text.words) or token.fold in text.known.org_words):
