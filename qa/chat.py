@@ -21,7 +21,7 @@ from typing import Any
 from .answer import Answer
 from .api import ArticleInfo, default_library, default_retriever
 from .corpus import Article, ArticleError
-from .ingest import MAX_BYTES
+from .ingest import read_limited
 from .conversation import Conversation
 from .language import Lang
 from .normalize import normalize
@@ -329,15 +329,13 @@ def add_article(path: str | None, pasted: str | None, allowed: bool) -> tuple[st
     and the new article's id (None when nothing was added, with the status saying why)."""
     if not allowed:
         return escape(UPLOADS_OFF), None
-    if path:
-        name = label = Path(path).name
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)  # one byte past the limit is enough for the refusal
-    elif pasted and pasted.strip():
-        data, name, label = pasted.encode(), "-", PASTED
-    else:
+    if not path and not (pasted and pasted.strip()):
         return escape(NOTHING_TO_ADD), None
     try:
+        if path:
+            data, name, label = read_limited(path), Path(path).name, None
+        else:
+            data, name, label = (pasted or "").encode(), "-", PASTED
         added = default_library().add(data, name, label=label)
     except ArticleError as exc:
         return f'<span class="add-error">⚠ Tidak ditambahkan / Not added: {escape(str(exc))}</span>', None

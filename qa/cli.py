@@ -157,20 +157,12 @@ def _chat(k: int) -> int:
 
 def _add(argv: list[str]) -> int:
     from . import api
-    from .ingest import MAX_BYTES
+    from .ingest import MAX_BYTES, read_limited
 
     parser = argparse.ArgumentParser(prog="python -m qa add", description=SUBCOMMANDS["add"])
     parser.add_argument("source", metavar="PATH", help="the article file, or - to read it from standard input")
     source = parser.parse_args(argv).source
-    # One byte past the limit is enough for the refusal; a huge file is never read whole.
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        try:
-            with open(source, "rb") as f:
-                data = f.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise ArticleError(f"{source}: cannot read it ({exc.strerror or exc}).") from None
+    data = sys.stdin.buffer.read(MAX_BYTES + 1) if source == "-" else read_limited(source)
     added = api.default_library().add(data, source, progress=sys.stderr.isatty())
     print(added.summary())
     return 0

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from urllib.parse import urlparse
 
 from markdown_it import MarkdownIt
@@ -39,6 +39,16 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
+
+
+def read_limited(path: str | Path) -> bytes:
+    """A file's bytes, up to one past the size limit: enough for the refusal, and a huge file is never read
+    whole."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read it ({exc.strerror or exc}).") from None
 
 
 def read_source(data: bytes, name: str, taken: Sequence[Article] = (), label: str | None = None) -> Article:

@@ -207,9 +207,9 @@ def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever:
     never names the task force; the article's subject, named throughout, need not be there), and a question
     after the name of one of a group ("Siapa nama guru honorer yang …?") is answered by its speaker only when
     their role is of that group."""
-    held = {fold(word) for word in _WORD.findall(passage.text)}
     for word in (fold(w) for name in question.mentions for w in _WORD.findall(name)):
-        if word not in held and len(retriever.word_passages.get(word, ())) <= RARE_NAME_PASSAGES:
+        holding = retriever.word_passages.get(word, frozenset())
+        if passage.id not in holding and len(holding) <= RARE_NAME_PASSAGES:
             return False
     role = retriever.roles.get(said_by)
     if role is None or not _ASKS_NAME.search(question.text):
