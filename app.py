@@ -221,7 +221,10 @@ def build() -> gr.Blocks:
         with gr.Accordion("Tambah artikel Anda / Add your own article", open=False, elem_id="add-article"):
             allowed = uploads_allowed()
             upload = gr.File(
-                label="Unggah halaman berita tersimpan (.html), Markdown atau teks / Upload a saved news page, Markdown or text",
+                label=(
+                    "Unggah halaman berita tersimpan (.html), Markdown atau teks / "
+                    "Upload a saved news page, Markdown or text"
+                ),
                 file_types=UPLOAD_TYPES,
                 type="filepath",
                 interactive=allowed,

@@ -257,12 +257,13 @@ def answer_asked(asked: object, session: Session) -> Iterator[list[Message]]:
     mine = session.claim([Asked.from_page(raw) for raw in asked]) if isinstance(asked, list) else []
     yield session.shown()
     for index, question in mine:
-        try:
-            ask, titles = session.asker(question.article), titles_searched(question.article)
-        except ValueError as exc:  # an article removed since the page listed it
-            session.answer(index, [*question_message(question.question), {"role": "assistant", "content": escape(str(exc))}])
-        else:
-            session.answer(index, turn(question.question, question.k, question.speaker, ask, titles))
+        # The conversation is found when the question is asked, so that an article removed since the page listed
+        # it is refused as `turn` refuses any question, with its message as the reply.
+        def ask(text: str, k: int, speaker: str | None, article: str | None = question.article) -> Answer:
+            return session.asker(article)(text, k, speaker)
+
+        titles = titles_searched(question.article)
+        session.answer(index, turn(question.question, question.k, question.speaker, ask, titles))
         yield session.shown()
 
 

@@ -76,7 +76,10 @@ def read_source(data: bytes, name: str, taken: Sequence[Article] = (), label: st
     body = " ".join(p.text for p in paragraphs)
     language = text_language(body)
     if language not in ARTICLE_LANGUAGES:
-        raise ArticleError(f"{label} reads as {_language_name(language)}, not Indonesian: the bot answers from Indonesian news articles.")
+        raise ArticleError(
+            f"{label} reads as {_language_name(language)}, not Indonesian: "
+            "the bot answers from Indonesian news articles."
+        )
     for other in taken:
         if [p.text for p in split_paragraphs(other)] == [p.text for p in paragraphs]:
             raise ArticleError(f"{label} is already in the corpus, as '{other.id}'.")
@@ -121,7 +124,9 @@ def _from_html(data: bytes, label: str) -> Article:
     )
     lines = [line for line in (page.text or "").split("\n") if not _BOILERPLATE_LINE.match(line)] if page else []
     if page is None or not "".join(lines).strip():
-        raise ArticleError(f"{label}: no article text found in the page (a home page, or one that loads its text with JavaScript?).")
+        raise ArticleError(
+            f"{label}: no article text found in the page (a home page, or one that loads its text with JavaScript?)."
+        )
     site = page.sitename or (urlparse(page.url).hostname if page.url else None)
     # trafilatura title-cases a site name that starts in lower case ("detakNews" becomes "Detaknews").
     named = tree.xpath('//meta[@property="og:site_name"]/@content')

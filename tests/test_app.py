@@ -379,3 +379,13 @@ def test_an_add_refused_by_the_server_writes_nothing(tmp_path: Path) -> None:
 def test_article_choices_offer_every_article_then_each() -> None:
     articles = [qa.Article("a", "Harga cabai naik", ""), qa.Article("b", "Banjir", "")]
     assert chat.article_choices(articles, "Semua") == [("Semua", chat.ALL_ARTICLES), ("Harga cabai naik", "a"), ("Banjir", "b")]
+
+
+def test_a_question_about_an_article_removed_since_the_page_listed_it_is_answered_with_why() -> None:
+    def start(article: str | None) -> chat.Asker:
+        if article is not None:
+            raise ValueError(f"no article '{article}' (articles: a).")
+        return RecordingAsk()
+
+    shown = run([{"question": "Siapa?", "k": 3, "speaker": "", "article": "gone"}], chat.Session(start))[-1]
+    assert shown[-1] == {"role": "assistant", "content": "no article &#x27;gone&#x27; (articles: a)."}
