@@ -15,11 +15,11 @@ from .phrases import _titled
 from .quotes import _in_parens, _mask_quotes, _sentences
 from .sentences import sentence_spans
 from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef
-from .registry import _Entity, _Kind, _kind_of, _Registry, _titles_in
+from .registry import _Entity, _Kind, _kind_of, _Registry
 from .roles import _is_role, _role_text, _with_places
 from .subjects import _subject_after, _subject_before
 from .text import _Text
-from .titles import _match_title
+from .titles import _match_title, _titles_in
 from .words import _CLAUSE_MARKS, _VERB_PREFIXES, _is_filler, _TitleKind, _Token, _tokenize, _Vocabulary
 
 

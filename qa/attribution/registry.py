@@ -12,8 +12,7 @@ from qa.tokens import fold
 
 from . import cues
 from .refs import _Title
-from .titles import _match_title
-from .words import _TITLE_WORDS, _Token, _tokenize
+from .words import _TITLE_WORDS, _Token
 
 
 class _Kind(Enum):
@@ -149,14 +148,3 @@ def _kind_of(tokens: Sequence[_Token], title: _Title | None, role: str | None) -
     if any(token.is_acronym or token.is_camel for token in tokens):
         return _Kind.ORG
     return _Kind.PERSON if len(tokens) > 1 else _Kind.UNKNOWN
-
-
-def _titles_in(role: str) -> dict[str, bool]:
-    """Title heads named in a role: "mantan Presiden", "Menteri Pertanian", "pelatih tim nasional"."""
-    tokens = _tokenize(role)
-    found: dict[str, bool] = {}
-    for index in range(len(tokens)):
-        title = _match_title(tokens, index)
-        if title and title[1] not in found:
-            found[title[1]] = index > 0 and tokens[index - 1].fold in cues.FORMER_MARKERS
-    return found

@@ -5,12 +5,9 @@ takes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from .registry import _Registry
 from .words import _Token, _tokenize, _Vocabulary
-
-if TYPE_CHECKING:
-    from .registry import _Registry
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from .words import (
     _is_stopword,
     _TitleKind,
     _Token,
+    _tokenize,
 )
 
 
@@ -148,3 +149,14 @@ def _short_form(text: _Text, start: int, end: int) -> str | None:
         if word is not None and word.is_cap and not word.is_acronym:
             return word.fold
     return None
+
+
+def _titles_in(role: str) -> dict[str, bool]:
+    """Title heads named in a role: "mantan Presiden", "Menteri Pertanian", "pelatih tim nasional"."""
+    tokens = _tokenize(role)
+    found: dict[str, bool] = {}
+    for index in range(len(tokens)):
+        title = _match_title(tokens, index)
+        if title and title[1] not in found:
+            found[title[1]] = index > 0 and tokens[index - 1].fold in cues.FORMER_MARKERS
+    return found
