@@ -16,8 +16,8 @@ in the order the work flows:
 """
 
 from .questions import identity_asked, match_speakers, without_names
-from .sentences import is_lead_in, sentence_spans
 from .reader import Reading, Sentence, SentenceKind, Speaker, attribute, read
+from .sentences import is_lead_in, sentence_spans
 
 __all__ = [
     "Reading",
