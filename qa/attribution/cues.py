@@ -220,14 +220,6 @@ EXTRA_COMMON_WORDS = frozenset(
     "terpisah".split()
 )
 
-# Capitalised at any position but never a name: days and months.
-TIME_WORDS = frozenset(
-    """
-    senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus september
-    oktober november desember
-    """.split()
-)
-
 # Balinese name prefixes, part of the name: "I Made Suryawan", "Ni Luh Putu Ariani".
 NAME_PREFIXES = frozenset("I Ni".split())
 # The Balinese names of birth order and caste that follow them: after a title, "I" before one of these opens a

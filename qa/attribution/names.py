@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from . import cues
 from .quotes import opening_paren
 from .text import Text
-from .words import TITLE_WORDS, Token, breaks_name, is_filler, is_plain_root, is_strong
+from .words import TIME_WORDS, TITLE_WORDS, Token, breaks_name, is_filler, is_plain_root, is_strong
 
 
 def is_cue(token: Token) -> bool:
@@ -73,7 +73,7 @@ def trailing_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
         if opening == end - 3 and text.tokens[end - 2].is_acronym:
             short_form = (end - 2, end - 1)  # "(BMKG)", the name to use when the long one is cut by commas
         end = opening
-    while end > start and (text.tokens[end - 1].fold in cues.TIME_WORDS or _spun_after_name(text.tokens[end - 1])):
+    while end > start and (text.tokens[end - 1].fold in TIME_WORDS or _spun_after_name(text.tokens[end - 1])):
         end -= 1
     first = end
     while first > start:

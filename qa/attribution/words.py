@@ -18,6 +18,7 @@ from enum import Enum
 from functools import cache
 
 from qa.normalize import lexicon
+from qa.resources import dates
 from qa.tokens import fold, stem, stopwords
 
 from . import cues
@@ -26,11 +27,13 @@ QUOTE = "\x00"  # stands for a masked quotation in the narration
 _TOKEN_RE = re.compile(r"\x00|\d+(?:[.,]\d+)*|\w+(?:[-.&'’]\w+)*|[^\w\s]")
 VERB_PREFIXES = ("me", "ber", "di", "ter")
 CLAUSE_MARKS = frozenset(",.!?;:")
+# Capitalised at any position but never a name: days and months.
+TIME_WORDS = frozenset(dates())
 
 
 @cache
 def _function_words() -> frozenset[str]:
-    return stopwords() | cues.FUNCTION_WORDS | cues.TIME_WORDS | cues.HONORIFICS
+    return stopwords() | cues.FUNCTION_WORDS | TIME_WORDS | cues.HONORIFICS
 
 
 def is_function_word(word: str) -> bool:
