@@ -140,7 +140,8 @@ def _meanings(word: str) -> frozenset[str]:
 @lru_cache(maxsize=_STEMS_CACHE_SIZE)
 def _stems(text: str) -> frozenset[str]:
     # Two letters are enough for a role's short forms ("RS" for rumah sakit, "PT"); a question's own words
-    # need three (`_meanings`).
+    # need three (`_meanings`). A question is matched to a role as the search matches it to a passage: stemmed,
+    # without the search's stopwords.
     words = (fold(word) for word in _WORD_RE.findall(text))
     return frozenset(stem(word) for word in words if len(word) >= 2 and word not in stopwords())
 

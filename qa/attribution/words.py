@@ -18,8 +18,8 @@ from enum import Enum
 from functools import cache
 
 from qa.normalize import lexicon
-from qa.resources import dates
-from qa.tokens import fold, stem, stopwords
+from qa.resources import data_lines, dates
+from qa.tokens import fold, stem
 
 from . import cues
 
@@ -33,7 +33,9 @@ TIME_WORDS = frozenset(dates())
 
 @cache
 def _function_words() -> frozenset[str]:
-    return stopwords() | cues.FUNCTION_WORDS | TIME_WORDS | cues.HONORIFICS
+    """Words that are never a name: attribution's own list (not the search's stopwords, whose editing must not
+    change who speaks), days and months, honorifics."""
+    return frozenset(data_lines("function_words.txt")) | TIME_WORDS | cues.HONORIFICS
 
 
 def is_function_word(word: str) -> bool:
