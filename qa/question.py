@@ -58,21 +58,19 @@ _WHO_IS_QUOTED = re.compile(
 
 # Words that ask for what someone said or thinks ("Apa kata Budi …", "What did Smith say …"). Only then
 # does a name in the question pick that speaker's passages: "Berapa karyawan Telkom?" asks about the
-# company, not for its statements.
+# company, not for its statements. The Indonesian verbs of saying are the attribution's own ("Siapa yang
+# menegaskan …?", "Apa yang ditegaskan Budi?"); these are the other words of asking.
 _SPEECH_WORDS = (
-    # Indonesian: say/said, according to, opinion, view, comment, response, assessment, mention, warning,
-    # claim, explanation, statement
-    r"kata|katanya|berkata|bilang|ujar|ucap|mengatakan|menurut|pendapat|pendapatnya|pandangan|komentar|"
-    r"tanggapan|menilai|penilaian|menyebut|peringatan|mengingatkan|klaim|mengeklaim|mengklaim|"
-    r"menjelaskan|menguraikan|pernyataan|sampaikan|disampaikan|"
+    # Indonesian: say/said, according to, opinion, view, comment, response, assessment, warning, claim, statement
+    r"kata|katanya|bilang|ujar|ucap|menurut|pendapat|pendapatnya|pandangan|komentar|tanggapan|penilaian|"
+    r"peringatan|klaim|pernyataan|sampaikan|"
     # expect, estimate, argument, suggestion, stance, reaction, response, message, appeal
-    r"harap|harapan|berharap|mengharapkan|diharapkan|memperkirakan|perkiraan|argumen|usul|usulan|saran|menyarankan|sikap|"
-    r"reaksi|respons|menanggapi|pesan|imbauan|mengimbau|"
+    r"harap|harapan|diharapkan|perkiraan|argumen|usul|usulan|saran|sikap|reaksi|respons|pesan|imbauan|"
     # colloquial: talk, what was said, response, comment, think
-    r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|berpendapat|menganggap|anggapan|ngingetin|"
+    r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|menganggap|anggapan|ngingetin|"
     r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|"
-    # passive forms: "Apa yang dikatakan Budi", "yang disampaikan"
-    r"dikatakan|diucapkan|diungkapkan|disebutkan|dijelaskan|katakan|ucapkan|"
+    # passive forms: "Apa yang diucapkan Budi", "yang disebutkan"
+    r"diucapkan|disebutkan|katakan|ucapkan|"
     # English
     r"say|says|said|saying|think|thinks|thought|view|views|opinion|according|claim|claims|claimed|"
     r"comment|comments|commented|tell|tells|told|argue|argues|argued|warn|warns|warned|warning|"
@@ -84,17 +82,15 @@ _SPEECH_WORDS = (
     r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced|ask|asks|"
     r"urge|urges|urged|deny|denies|denied|hope|hopes|hoped|hoping|wish|wishes|wished"
 )
-# The attribution's own verbs of saying count too: "Siapa yang menegaskan …?", "Apa yang ditegaskan Budi?".
-_ASKS_FOR_WORDS = re.compile(
-    rf"\b(?:{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))})\b", re.IGNORECASE
-)
+_SAYING = rf"{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))}"
+_ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)
 
 # Words that ask a yes/no or what question in English ("Which chips did Nvidia say …" asks about chips).
 _AUXILIARIES = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|might|must)"
 _WHO = re.compile(
     r"^\s*(?:siapa(?:kah)?\b(?:\s+yang)?|who\b|whose\b|by\s+whom\b"
     # "Which expert said …", "Which DeepSeek figure claimed …": the answer is the one who said it.
-    rf"|which\s+(?:(?!{_AUXILIARIES}\b)[\w-]+\s+){{1,3}}?(?:{_SPEECH_WORDS})\b"
+    rf"|which\s+(?:(?!{_AUXILIARIES}\b)[\w-]+\s+){{1,3}}?(?:{_SAYING})\b"
     # "Pakar mana yang …", "Perusahaan mana yang …"; not "Dari mana …", which asks where.
     r"|(?!(?:di|ke|dari)\b)(?:[\w-]+\s+){1,3}?mana(?:kah)?\s+yang\b)",
     re.IGNORECASE,
