@@ -16,6 +16,7 @@ from typing import Literal
 from .attribution import cues, identity_asked, match_speakers, without_names
 from .focus import Wanted, asked_person, counted, focus_words, mentions, names_speaker, wanted
 from .language import Lang, detect, foreign
+from .messages import EMPTY, NO_WORDS, NOT_TEXT, UNBROKEN
 from .resources import data_lines
 from .tokens import fold, stopwords
 
@@ -242,29 +243,20 @@ def clean(question: object) -> Cleaned:
     Text over MAX_CHARS is cut at a word boundary and flagged, not refused.
     """
     if not isinstance(question, str):
-        raise ValueError(f"The question must be text, not {type(question).__name__}.")
+        raise ValueError(NOT_TEXT.format(kind=type(question).__name__))
     # Lone surrogates and control characters come from broken clients and binary pastes; drop them.
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in question)
     text = " ".join(text.split())
     if not text:
-        raise ValueError(
-            "The question is empty. Please type a question about the article. "
-            "/ Pertanyaannya kosong. Silakan ketik pertanyaan tentang artikel ini."
-        )
+        raise ValueError(EMPTY)
     if not any(c.isalnum() for c in text):
-        raise ValueError(
-            "The question has no words in it. Please type a question about the article. "
-            "/ Pertanyaannya tidak berisi kata. Silakan ketik pertanyaan tentang artikel ini."
-        )
+        raise ValueError(NO_WORDS)
     truncated = len(text) > MAX_CHARS
     if truncated:
         text = text[:MAX_CHARS].rsplit(" ", 1)[0] or text[:MAX_CHARS]
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
     if all(len(w) > MAX_TOKEN_CHARS for w in words):
-        raise ValueError(
-            "The question is one long unbroken string, not words. Please type a question. "
-            "/ Pertanyaannya berupa satu untaian panjang tanpa spasi, bukan kata. Silakan ketik pertanyaan."
-        )
+        raise ValueError(UNBROKEN)
     return Cleaned(text, truncated)
 
 
