@@ -266,11 +266,6 @@ def asks_who(question: str) -> bool:
     return bool(_WHO.match(question))
 
 
-def asks_who_said(question: str) -> bool:
-    """A question whose answer is the person who said something: "Siapa yang mengatakan …?", "Who said …?"."""
-    return asks_who(question) and asks_for_words(question)
-
-
 def asks_about_article(question: str) -> bool:
     """"What is this article about?", "Apa isi berita ini?", "Summarise it"."""
     return bool(_ABOUT_ARTICLE.search(question))
