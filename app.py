@@ -19,6 +19,7 @@ import gradio as gr  # noqa: E402
 
 import qa  # noqa: E402
 from qa import chat  # noqa: E402
+from qa.messages import UPLOADS_OFF  # noqa: E402
 
 TITLE = "Tanya Artikel · Ask the Article"
 INTRO = (
@@ -238,7 +239,7 @@ def build() -> gr.Blocks:
                 elem_id="paste",
             )
             add = gr.Button("Tambahkan / Add", interactive=allowed, elem_id="add")
-            status = gr.HTML("" if allowed else chat.escape(chat.UPLOADS_OFF), elem_id="add-status")
+            status = gr.HTML("" if allowed else chat.escape(UPLOADS_OFF), elem_id="add-status")
         asked = gr.JSON([], visible="hidden")
         session = gr.State(chat.Session())
 

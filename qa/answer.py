@@ -9,6 +9,7 @@ import numpy as np
 
 from .attribution import Sentence, cues, is_lead_in, sentence_spans
 from .language import Lang
+from .messages import FOREIGN_NOTE, REPLIES
 from .passages import Passage
 from .question import MAX_CHARS, Question
 from .retrieval import Ranking, Retriever, check_k
@@ -28,70 +29,7 @@ LEAD_SENTENCES = 2
 # A list of everyone quoted gives each role its gist.
 ROLE_CHARS = 60
 
-REPLIES: dict[Lang, dict[str, str]] = {
-    "id": {
-        "speaker": "Menurut {who}: {quote}",
-        "narration": "Menurut artikel: {quote}",
-        "who": "{who} — {quote}",
-        "who_narration": "Artikel tidak menyebut siapa yang mengatakannya. Bagian yang paling dekat: {quote}",
-        "identity": "{name}: {role} (menurut artikel).",
-        "about": "Artikel “{title}”: {lead}",
-        "quoted": "Yang dikutip dalam artikel ({n}): {people}.",
-        "author": "Artikel yang dimuat di sini tidak mencantumkan nama penulisnya{source}.",
-        "source": "; sumbernya: {source}",
-        "nobody_quoted": "Artikel ini tidak mengutip siapa pun; seluruhnya narasi penulis.",
-        "not_found": "Maaf, jawabannya tidak ditemukan dalam artikel ini.",
-        "truncated": "(Pertanyaan dipotong menjadi paling banyak {n} karakter karena terlalu panjang.)",
-        "refers_back": "(Siapa yang dimaksud? Sebutkan nama orangnya, atau pilih di filter narasumber.)",
-        "absent": "{names} tidak disebut dalam artikel ini.",
-        "no_more": "Artikel ini tidak mengutip {names} lebih dari yang sudah ditampilkan.",
-        "related": "Bagian artikel yang terkait ada di bawah; itu bukan ucapan {names}.",
-        "unquoted": "Artikel ini menyebut {names}, tetapi tidak mengutip ucapannya. Yang paling dekat — {closest}",
-        "unmentioned": "Artikel ini tidak menyebut {names}. Yang paling dekat — {closest}",
-        "wanted": "{mentions}, tetapi tidak menyebut {kind}. Yang paling dekat — {closest}",
-        "focus": "{mentions}, tetapi tidak menyebut {words}. Yang paling dekat — {closest}",
-        "mentions": "Artikel ini menyebut {names}",
-        "no_mentions": "Artikel ini membahasnya",
-        "amount": "jumlah atau angkanya",
-        "time": "waktunya",
-        "place": "tempatnya",
-        "person": "siapa orangnya",
-        "and": " dan ",
-    },
-    "en": {
-        "speaker": "According to {who}: {quote}",
-        "narration": "According to the article: {quote}",
-        "who": "{who} — {quote}",
-        "who_narration": "The article does not say who said it. The closest passage: {quote}",
-        "identity": "{name}: {role} (as the article describes them).",
-        "about": "The article “{title}”: {lead}",
-        "quoted": "Quoted in the article ({n}): {people}.",
-        "author": "The article as loaded here does not name its writer{source}.",
-        "source": "; its source is {source}",
-        "nobody_quoted": "The article quotes no one; it is all the writer's narration.",
-        "not_found": "Sorry, the answer is not in this article.",
-        "truncated": "(The question was cut to at most {n} characters, as it was too long.)",
-        "refers_back": "(Who do you mean? Name the person, or choose them in the speaker filter.)",
-        "absent": "The article does not mention {names}.",
-        "no_more": "The article quotes {names} no further than what was already shown.",
-        "related": "Related passages of the article are below; they are not words of {names}.",
-        "unquoted": "The article mentions {names} but does not quote them. The closest — {closest}",
-        "unmentioned": "The article does not mention {names}. The closest — {closest}",
-        "wanted": "{mentions}, but does not give {kind}. The closest — {closest}",
-        "focus": "{mentions}, but says nothing of {words}. The closest — {closest}",
-        "mentions": "The article mentions {names}",
-        "no_mentions": "The article touches on this",
-        "amount": "the number or amount",
-        "time": "the date or time",
-        "place": "the place",
-        "person": "who it was",
-        "and": " and ",
-    },
-}
 
-
-# A question in a third language is still searched (the embeddings are multilingual) and answered in English.
-FOREIGN_NOTE = "(I answer questions in Indonesian or English; yours looks like another language: '{code}'.)"
 
 
 @dataclass(frozen=True)

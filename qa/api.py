@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import answer
 from .answer import Answer
 from .library import Library
+from .messages import SPIN_NOTICE
 from .passages import Passage, SpeakerProfile
 from .retrieval import Mode, Retriever
 
@@ -54,7 +55,6 @@ def ask(question: str, k: int = 3, speaker: str | None = None, retriever: Retrie
 
 # Above this spin_score an article reads as machine-rewritten (unspun news scores near 0, the seed ~0.98).
 SPIN_NOTICE_MIN = 0.3
-SPIN_NOTICE = "This article appears machine-rewritten; answers quote it as published."
 
 
 @dataclass(frozen=True)

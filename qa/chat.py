@@ -24,6 +24,7 @@ from .corpus import Article, ArticleError
 from .ingest import read_limited
 from .conversation import Conversation
 from .language import Lang
+from .messages import EXAMPLES, LABELS, NOT_ADDED, NOTHING_TO_ADD, PASTED, SPIN_NOTICE_PAGE, UPLOADS_OFF
 from .normalize import normalize
 from .passages import Passage, SpeakerProfile
 from .question import MAX_CHARS
@@ -40,25 +41,6 @@ ARTICLE_CHARS = 48
 GENERIC_SPEAKERS = 2
 SPUN_EXAMPLES = 2
 _WORD = re.compile(r"\w+")
-
-LABELS: dict[Lang, dict[str, str]] = {
-    "id": {
-        "narration": "Narasi artikel",
-        "no_section": "Pembuka",
-        "filter": "Filter narasumber aktif: hanya kutipan {speaker}.",
-        "partial": "Sebagian terjawab",
-        "none": "Tidak ada di artikel",
-        "related": "Terkait",
-    },
-    "en": {
-        "narration": "Article narration",
-        "no_section": "Opening",
-        "filter": "Speaker filter on: only passages of {speaker}.",
-        "partial": "Partly answered",
-        "none": "Not in the article",
-        "related": "Related",
-    },
-}
 
 
 def escape(text: str) -> str:
@@ -312,12 +294,6 @@ def api_reply(question: object, k: object, history: object, ask: Asker) -> dict[
 
 
 ALL_ARTICLES = ""  # the article picker's "every article" value; no article has an empty id
-UPLOADS_OFF = (
-    "Menambah artikel dimatikan di server ini. / Adding articles is off on this server "
-    "(its owner can allow it with QA_ALLOW_UPLOAD=1)."
-)
-NOTHING_TO_ADD = "Pilih berkas atau tempel teks artikel dahulu. / Choose a file or paste an article's text first."
-PASTED = "the pasted text"
 
 
 def article_choices(articles: Sequence[Article], all_label: str) -> list[tuple[str, str]]:
@@ -339,7 +315,7 @@ def add_article(path: str | None, pasted: str | None, allowed: bool) -> tuple[st
             data, name, label = (pasted or "").encode(), "-", PASTED
         added = default_library().add(data, name, label=label)
     except ArticleError as exc:
-        return f'<span class="add-error">⚠ Tidak ditambahkan / Not added: {escape(str(exc))}</span>', None
+        return f'<span class="add-error">⚠ {escape(NOT_ADDED)}: {escape(str(exc))}</span>', None
     return escape(f"✓ {added.summary()} — “{added.article.title}”"), added.article.id
 
 
@@ -355,8 +331,7 @@ def generic_examples(profiles: Sequence[SpeakerProfile]) -> list[str]:
     """Questions that any article with quoted people answers: what its most quoted people said, one asked in
     each language."""
     quoted = sorted(profiles, key=lambda p: -len(p.passages))[:GENERIC_SPEAKERS]
-    templates = ("Apa kata {name}?", "What did {name} say?")
-    return [template.format(name=p.name) for template, p in zip(templates, quoted)]
+    return [template.format(name=p.name) for template, p in zip(EXAMPLES, quoted)]
 
 
 def spun_words(text: str, limit: int = SPUN_EXAMPLES) -> list[tuple[str, str]]:
@@ -372,10 +347,7 @@ def spun_words(text: str, limit: int = SPUN_EXAMPLES) -> list[tuple[str, str]]:
 def spin_notice(text: str) -> str:
     """The warning for a machine-rewritten article, in both languages, with odd words readers will meet."""
     pairs = ", ".join(f"“{spun}” = {plain}" for spun, plain in spun_words(text))
-    return (
-        "Artikel ini ditulis ulang oleh mesin, jadi ada sinonim yang janggal / "
-        "This article was machine-rewritten, so some words are odd synonyms" + (f": {pairs}." if pairs else ".")
-    )
+    return SPIN_NOTICE_PAGE + (f": {pairs}." if pairs else ".")
 
 
 def header(title: str, intro: str, infos: Sequence[ArticleInfo], texts: Mapping[str, str]) -> str:

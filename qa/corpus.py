@@ -33,7 +33,6 @@ class Article:
     title: str
     text: str
     source: str | None = None
-    language: str = "id"
     path: Path | None = None
     examples: tuple[str, ...] = ()  # questions to suggest to a reader, from the metadata
     author: str | None = None
@@ -70,7 +69,6 @@ def read_article(path: str | Path) -> Article:
         title=str(meta.get("title") or title_line(text) or name),
         text=text,
         source=meta.get("source"),
-        language=str(meta.get("language") or "id"),
         path=path,
         examples=tuple(str(q) for q in meta.get("examples") or ()),
         author=_text_or_none(meta.get("author")),
@@ -107,7 +105,6 @@ def write_article(article: Article, folder: str | Path = CORPUS_DIR) -> Path:
         "author": article.author,
         "published": article.published,
         "url": article.url,
-        "language": article.language,
         "examples": list(article.examples),
     }
     meta = {key: value for key, value in fields.items() if value}

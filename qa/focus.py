@@ -16,7 +16,7 @@ from typing import Literal
 from wordfreq import zipf_frequency
 
 from .attribution import cues
-from .resources import data_lines
+from .resources import data_lines, dates
 from .tokens import fold, stopwords
 
 Wanted = Literal["amount", "time", "place", "person"]
@@ -95,11 +95,6 @@ _PARTICULAR_NUMBER = re.compile(r"(?<![\w.,])(?!\d(?!\d|[.,]\d))\d+(?:[.,]\d+)*"
 # Letters then digits ("B-2", "H100", "N95"); in "10am" and "15k" only the figure counts.
 _CODE = re.compile(r"\b[^\W\d_]+-?\d\w*(?:-\w+)*")
 _NOT_ALNUM = re.compile(r"[\W_]+")
-# In the order of capitalised_id.txt, which lists the months, then the days, first.
-_ENGLISH_DATES = (
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday"
-).split()
 _CURRENCY = re.compile(r"(?:US|S|A)?\$\s*\d|\bRp\.?\s*\d", re.IGNORECASE)
 _CLITIC_NYA = re.compile(r"(?<=\w\w\w)nya$", re.IGNORECASE)
 # English adjectives of place and field end so ("Brazilian", "Constitutional"): words, not names.
@@ -112,7 +107,7 @@ _PLACE_AFTER = re.compile(r"\b(?:di|ke|dari|in|at|from)\s+([A-Z]\w*)")
 def _answer_words() -> dict[str, frozenset[str]]:
     rows = (line.split("\t") for line in data_lines("answer_words.tsv"))
     words = {kind: frozenset(text.split()) for kind, text in rows}
-    words["time"] |= frozenset(_dates())
+    words["time"] |= frozenset(dates())
     return words
 
 
@@ -145,7 +140,7 @@ def _is_listed(word: str) -> bool:
         or folded in cues.ENGLISH_COMMON
         or folded in _ASKING_WORDS
         or folded in _role_words()
-        or folded in cues.TIME_WORDS
+        or folded in dates()
         or folded in cues.PLACE_UNITS
         or folded in cues.HONORIFICS
         or folded in cues.PLACE_WORDS
@@ -365,7 +360,7 @@ def particulars(text: str) -> tuple[str, ...]:
         for m in _PARTICULAR_NUMBER.finditer(text)
         if not any(c.start() <= m.start() < c.end() for c in codes)
     ]
-    found += [w for w in _WORD.findall(text) if fold(w) in _dates() or fold(w) in _ENGLISH_DATES]
+    found += [w for w in _WORD.findall(text) if fold(w) in dates() or fold(w) in dates("en")]
     return tuple(dict.fromkeys(found))
 
 
@@ -374,9 +369,9 @@ def shares(passage: str, particular: str) -> bool:
     is "3.500"; "10" is the "10" of "10 ribu" and of "10.000"), the code whatever its hyphens, the month or day
     in Indonesian."""
     folded = fold(particular)
-    if folded in _ENGLISH_DATES:
-        folded = _dates()[_ENGLISH_DATES.index(folded)]
-    if folded in _dates():
+    if folded in dates("en"):
+        folded = dates()[dates("en").index(folded)]
+    if folded in dates():
         return folded in {fold(w) for w in _WORD.findall(passage)}
     if _NUMBER.fullmatch(particular):
         return _figure(particular) in {_figure(m.group()) for m in _NUMBER.finditer(passage)}
@@ -385,12 +380,6 @@ def shares(passage: str, particular: str) -> bool:
 
 def _figure(number: str) -> str:
     return re.sub(r"\D", "", number).rstrip("0") or "0"
-
-
-@cache
-def _dates() -> list[str]:
-    """Months and days, in Indonesian."""
-    return data_lines("capitalised_id.txt")[: len(_ENGLISH_DATES)]
 
 
 def holds_money(sentence: str) -> bool:

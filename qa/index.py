@@ -115,7 +115,7 @@ def data_version(package: Path = _PACKAGE) -> str:
 def corpus_hash(articles: Sequence[Article]) -> str:
     h = hashlib.sha256()
     for a in articles:
-        h.update(json.dumps([a.id, a.title, a.source, a.language, a.text]).encode())
+        h.update(json.dumps([a.id, a.title, a.source, a.text]).encode())
     return h.hexdigest()
 
 

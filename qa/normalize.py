@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .resources import DATA_DIR, data_lines
+from .resources import DATA_DIR, data_lines, dates
 
 Guard = Literal["always", "cap", "mid"]
 GUARDS: frozenset[str] = frozenset({"always", "cap", "mid"})
@@ -76,7 +76,7 @@ def lexicon() -> Lexicon:
 
 @cache
 def _capitalised_by_rule() -> frozenset[str]:
-    return frozenset(data_lines("capitalised_id.txt"))
+    return frozenset(data_lines("capitalised_id.txt")) | frozenset(dates())
 
 
 def is_sentence_initial(text: str, start: int) -> bool:

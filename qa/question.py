@@ -16,6 +16,7 @@ from typing import Literal
 from .attribution import cues, identity_asked, match_speakers, without_names
 from .focus import Wanted, asked_person, counted, focus_words, mentions, names_speaker, wanted
 from .language import Lang, detect, foreign
+from .messages import EMPTY, NO_WORDS, NOT_TEXT, UNBROKEN
 from .resources import data_lines
 from .tokens import fold, stopwords
 
@@ -58,21 +59,19 @@ _WHO_IS_QUOTED = re.compile(
 
 # Words that ask for what someone said or thinks ("Apa kata Budi …", "What did Smith say …"). Only then
 # does a name in the question pick that speaker's passages: "Berapa karyawan Telkom?" asks about the
-# company, not for its statements.
+# company, not for its statements. The Indonesian verbs of saying are the attribution's own ("Siapa yang
+# menegaskan …?", "Apa yang ditegaskan Budi?"); these are the other words of asking.
 _SPEECH_WORDS = (
-    # Indonesian: say/said, according to, opinion, view, comment, response, assessment, mention, warning,
-    # claim, explanation, statement
-    r"kata|katanya|berkata|bilang|ujar|ucap|mengatakan|menurut|pendapat|pendapatnya|pandangan|komentar|"
-    r"tanggapan|menilai|penilaian|menyebut|peringatan|mengingatkan|klaim|mengeklaim|mengklaim|"
-    r"menjelaskan|menguraikan|pernyataan|sampaikan|disampaikan|"
+    # Indonesian: say/said, according to, opinion, view, comment, response, assessment, warning, claim, statement
+    r"kata|katanya|bilang|ujar|ucap|menurut|pendapat|pendapatnya|pandangan|komentar|tanggapan|penilaian|"
+    r"peringatan|klaim|pernyataan|sampaikan|"
     # expect, estimate, argument, suggestion, stance, reaction, response, message, appeal
-    r"harap|harapan|berharap|mengharapkan|diharapkan|memperkirakan|perkiraan|argumen|usul|usulan|saran|menyarankan|sikap|"
-    r"reaksi|respons|menanggapi|pesan|imbauan|mengimbau|"
+    r"harap|harapan|diharapkan|perkiraan|argumen|usul|usulan|saran|sikap|reaksi|respons|pesan|imbauan|"
     # colloquial: talk, what was said, response, comment, think
-    r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|berpendapat|menganggap|anggapan|ngingetin|"
+    r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|menganggap|anggapan|ngingetin|"
     r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|"
-    # passive forms: "Apa yang dikatakan Budi", "yang disampaikan"
-    r"dikatakan|diucapkan|diungkapkan|disebutkan|dijelaskan|katakan|ucapkan|"
+    # passive forms: "Apa yang diucapkan Budi", "yang disebutkan"
+    r"diucapkan|disebutkan|katakan|ucapkan|"
     # English
     r"say|says|said|saying|think|thinks|thought|view|views|opinion|according|claim|claims|claimed|"
     r"comment|comments|commented|tell|tells|told|argue|argues|argued|warn|warns|warned|warning|"
@@ -84,17 +83,15 @@ _SPEECH_WORDS = (
     r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced|ask|asks|"
     r"urge|urges|urged|deny|denies|denied|hope|hopes|hoped|hoping|wish|wishes|wished"
 )
-# The attribution's own verbs of saying count too: "Siapa yang menegaskan …?", "Apa yang ditegaskan Budi?".
-_ASKS_FOR_WORDS = re.compile(
-    rf"\b(?:{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))})\b", re.IGNORECASE
-)
+_SAYING = rf"{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))}"
+_ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)
 
 # Words that ask a yes/no or what question in English ("Which chips did Nvidia say …" asks about chips).
 _AUXILIARIES = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|might|must)"
 _WHO = re.compile(
     r"^\s*(?:siapa(?:kah)?\b(?:\s+yang)?|who\b|whose\b|by\s+whom\b"
     # "Which expert said …", "Which DeepSeek figure claimed …": the answer is the one who said it.
-    rf"|which\s+(?:(?!{_AUXILIARIES}\b)[\w-]+\s+){{1,3}}?(?:{_SPEECH_WORDS})\b"
+    rf"|which\s+(?:(?!{_AUXILIARIES}\b)[\w-]+\s+){{1,3}}?(?:{_SAYING})\b"
     # "Pakar mana yang …", "Perusahaan mana yang …"; not "Dari mana …", which asks where.
     r"|(?!(?:di|ke|dari)\b)(?:[\w-]+\s+){1,3}?mana(?:kah)?\s+yang\b)",
     re.IGNORECASE,
@@ -246,29 +243,20 @@ def clean(question: object) -> Cleaned:
     Text over MAX_CHARS is cut at a word boundary and flagged, not refused.
     """
     if not isinstance(question, str):
-        raise ValueError(f"The question must be text, not {type(question).__name__}.")
+        raise ValueError(NOT_TEXT.format(kind=type(question).__name__))
     # Lone surrogates and control characters come from broken clients and binary pastes; drop them.
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in question)
     text = " ".join(text.split())
     if not text:
-        raise ValueError(
-            "The question is empty. Please type a question about the article. "
-            "/ Pertanyaannya kosong. Silakan ketik pertanyaan tentang artikel ini."
-        )
+        raise ValueError(EMPTY)
     if not any(c.isalnum() for c in text):
-        raise ValueError(
-            "The question has no words in it. Please type a question about the article. "
-            "/ Pertanyaannya tidak berisi kata. Silakan ketik pertanyaan tentang artikel ini."
-        )
+        raise ValueError(NO_WORDS)
     truncated = len(text) > MAX_CHARS
     if truncated:
         text = text[:MAX_CHARS].rsplit(" ", 1)[0] or text[:MAX_CHARS]
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
     if all(len(w) > MAX_TOKEN_CHARS for w in words):
-        raise ValueError(
-            "The question is one long unbroken string, not words. Please type a question. "
-            "/ Pertanyaannya berupa satu untaian panjang tanpa spasi, bukan kata. Silakan ketik pertanyaan."
-        )
+        raise ValueError(UNBROKEN)
     return Cleaned(text, truncated)
 
 
@@ -276,11 +264,6 @@ def asks_who(question: str) -> bool:
     """A question whose answer is a person: "Siapa yang mengatakan …?", "Who founded …?", "Which expert
     warned …?", "Pakar mana yang …?"."""
     return bool(_WHO.match(question))
-
-
-def asks_who_said(question: str) -> bool:
-    """A question whose answer is the person who said something: "Siapa yang mengatakan …?", "Who said …?"."""
-    return asks_who(question) and asks_for_words(question)
 
 
 def asks_about_article(question: str) -> bool:

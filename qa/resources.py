@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -11,3 +12,10 @@ def data_lines(name: str) -> list[str]:
     """The lines of qa/data/<name> that hold data: stripped, without blank lines and "#" comments."""
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def dates(lang: str = "id") -> tuple[str, ...]:
+    """The months, then the days of the week, lowercase, in Indonesian or (`lang` "en") English: calendar.tsv."""
+    column = ("id", "en").index(lang)
+    return tuple(line.split("\t")[column] for line in data_lines("calendar.tsv"))

@@ -196,7 +196,7 @@ def test_a_pronoun_is_read_where_it_stands_for_someone(retriever):
 
 def test_a_question_is_read_with_its_chat_abbreviations_spelt_out(retriever):
     # "blg" (bilang) is what makes this a question about what "dia" said: the reply reads it as the search does.
-    from qa.answer import REPLIES
+    from qa.messages import REPLIES
 
     assert REPLIES["id"]["refers_back"] in qa.ask("Apa yg dia blg soal chip?").text
     assert retriever.rank("Siapa yg blg itu?").question.text == "Siapa yang bilang itu?"

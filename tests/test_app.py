@@ -12,6 +12,7 @@ import pytest
 import qa
 from qa import chat
 from qa.api import ArticleInfo
+from qa.messages import NOTHING_TO_ADD, UPLOADS_OFF
 from qa.question import MAX_CHARS
 
 QUOTE = "Biayanya US$5,6 juta."
@@ -371,9 +372,9 @@ def test_an_add_refused_by_the_server_writes_nothing(tmp_path: Path) -> None:
     page = tmp_path / "berita.txt"
     page.write_text("Judul berita\nIsi berita yang cukup panjang untuk dibaca sebagai artikel.\n", encoding="utf-8")
     before = sorted(qa.default_library().corpus_dir.iterdir())
-    assert chat.add_article(str(page), "", allowed=False) == (chat.escape(chat.UPLOADS_OFF), None)
+    assert chat.add_article(str(page), "", allowed=False) == (chat.escape(UPLOADS_OFF), None)
     assert sorted(qa.default_library().corpus_dir.iterdir()) == before
-    assert chat.add_article(None, "  ", allowed=True) == (chat.escape(chat.NOTHING_TO_ADD), None)
+    assert chat.add_article(None, "  ", allowed=True) == (chat.escape(NOTHING_TO_ADD), None)
 
 
 def test_article_choices_offer_every_article_then_each() -> None:

@@ -1,8 +1,18 @@
+import json
 from pathlib import Path
 
 import pytest
 
-from qa.corpus import Article, ArticleError, is_heading, load_corpus, read_article, split_paragraphs, title_line
+from qa.corpus import (
+    Article,
+    ArticleError,
+    is_heading,
+    load_corpus,
+    read_article,
+    split_paragraphs,
+    title_line,
+    write_article,
+)
 from qa.passages import make_passages
 
 from .conftest import SEED
@@ -73,6 +83,17 @@ def test_metadata_sidecar_gives_title_source_and_examples():
     assert article.source == "Newsweek"
     assert article.title and article.title != "deepseek"
     assert article.examples and all(q.endswith("?") for q in article.examples)
+
+
+def test_old_metadata_with_a_language_field_loads_and_is_written_without_it(tmp_path: Path):
+    # The article's language was written into the metadata and never read: old metadata still loads.
+    path = tmp_path / "harga_beras.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    path.with_suffix(".json").write_text('{"title": "Harga beras", "language": "id"}', encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Harga beras"
+    written = write_article(article, tmp_path / "out")
+    assert json.loads(written.with_suffix(".json").read_text(encoding="utf-8")) == {"title": "Harga beras"}
 
 
 def test_article_without_metadata_takes_its_first_line_as_title(tmp_path: Path):

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from qa.attribution import Speaker, attribute, identity_asked, match_speakers, without_names
+import qa.tokens
+from qa.attribution import Speaker, attribute, read, identity_asked, match_speakers, without_names
+from qa.attribution import words
 from qa.corpus import read_article, split_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1110,3 +1113,31 @@ def test_an_organisations_first_word_is_no_filler_and_a_letter_to_someone_does_n
 )
 def test_a_balinese_or_sasak_name_after_a_title_keeps_its_first_word(paragraph: str, speaker: tuple[str, str | None]) -> None:
     assert attribute([paragraph]) == [Speaker(*speaker)]
+
+
+# --- word lists ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_search_stopwords(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The search's stopword files read as empty, every cached word list read again while they are."""
+    real = qa.tokens.data_lines
+    monkeypatch.setattr(qa.tokens, "data_lines", lambda name: [] if name.startswith("stopwords_") else real(name))
+    caches = (qa.tokens.stopwords, words._function_words, words.listed_words, words._spun_function_words)
+    for cached in caches:
+        cached.cache_clear()
+    yield
+    monkeypatch.undo()
+    for cached in caches:
+        cached.cache_clear()
+
+
+# Articles whose readings changed when attribution read the search's stopwords and those were emptied.
+@pytest.mark.parametrize("article", ["b2_tempo_sidang_alkes_sindangreja", "kumparan_bank_sentosa"])
+def test_emptying_the_search_stopwords_changes_no_reading(article: str, request: pytest.FixtureRequest) -> None:
+    path = ROOT / "tests" / "data" / "articles" / f"{article}.txt"
+    paragraphs = [p.text for p in split_paragraphs(read_article(path))]
+    before = read(paragraphs)
+    request.getfixturevalue("no_search_stopwords")
+    assert qa.tokens.stopwords() == frozenset()
+    assert read(paragraphs) == before

@@ -201,31 +201,11 @@ PLACE_WORDS = frozenset(
     """.split()
 )
 
-# Function words that open sentences or clauses ("Sementara", "Sebelumnya", "Soal"), missing from the BM25
-# stopword list (qa/data/stopwords_id.txt) because that list keeps the content and quote-cue words a search
-# needs. At the front of a capitalised run they are not part of a name: "Sementara Budi Santoso mengatakan".
-FUNCTION_WORDS = frozenset(
-    """
-    asal baru berakhir dari demi hal hingga ikut jumlah keduanya menurut saat sebagian sebanyak sebelum
-    sebelumnya sejumlah sekaligus seluruh sementara sepanjang sesudah soal tertentu selain kini kemarin
-    lalu usai sambil tanpa terhadap seusai sedangkan bagaimanapun selanjutnya kemudian akhirnya adapun
-    jadi tetap belum maka kendati lagi tak tidak bukan pernah sempat segera sekitar hampir mulai lewat
-    """.split()
-)
-
 # Ordinary words (loanwords, colloquial forms) that the spinner may capitalise mid-sentence ("Eksis" for
 # "ada") and that an article need not also write in lowercase, so its own text cannot vouch for them.
 EXTRA_COMMON_WORDS = frozenset(
     "eksis nggak gak ga udah gimana gitu pingin tuh lho pokoknya ngomong startup online offline update "
     "terpisah".split()
-)
-
-# Capitalised at any position but never a name: days and months.
-TIME_WORDS = frozenset(
-    """
-    senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus september
-    oktober november desember
-    """.split()
 )
 
 # Balinese name prefixes, part of the name: "I Made Suryawan", "Ni Luh Putu Ariani".

@@ -6,37 +6,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import cues
-from .quotes import _opening_paren
-from .text import _Text
-from .words import _TITLE_WORDS, _breaks_name, _is_filler, _is_plain_root, _is_strong, _Token
+from .quotes import opening_paren
+from .text import Text
+from .words import TIME_WORDS, TITLE_WORDS, Token, breaks_name, is_filler, is_plain_root, is_strong
 
 
-def _is_cue(token: _Token) -> bool:
+def is_cue(token: Token) -> bool:
     """A verb of saying, active or passive ("mengatakan", "disampaikan"): never part of a name."""
     return token.fold in cues.SPEECH_VERBS or token.fold in cues.PASSIVE_CUES
 
 
-def _after_break(tokens: Sequence[_Token], index: int) -> bool:
+def after_break(tokens: Sequence[Token], index: int) -> bool:
     """Whether tokens[index] follows a comma or a quote mark, where an inverted cue stands ("“…,” kata Budi")."""
     return index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].is_quote)
 
 
-def _is_inverted_cue(tokens: Sequence[_Token], index: int) -> bool:
+def is_inverted_cue(tokens: Sequence[Token], index: int) -> bool:
     """An inverted cue in its place, with its speaker after it: after a comma or a quote ("“…,” kata Budi"), or
     for a spinner's stand-in, capitalised right after a quote ("“…,” Istilah Aini"). A spinner may capitalise
     the cue ("“…,” Tandas Maria"), which makes it no part of the name."""
     token = tokens[index]
     if token.fold in cues.SPUN_INVERTED_CUES:
         return token.is_cap and index > 0 and tokens[index - 1].is_quote
-    return token.fold in cues.INVERTED_CUES and _after_break(tokens, index)
+    return token.fold in cues.INVERTED_CUES and after_break(tokens, index)
 
 
-def _name_run(tokens: Sequence[_Token], start: int, end: int) -> int:
+def name_run(tokens: Sequence[Token], start: int, end: int) -> int:
     """End of the run of capitalised words (with particles such as "van" inside) that starts at `start`."""
     index = start
     while index < end:
         token = tokens[index]
-        if token.is_word and token.is_cap and not _is_cue(token) and not _breaks_name(token, index == start):
+        if token.is_word and token.is_cap and not is_cue(token) and not breaks_name(token, index == start):
             index += 1
         elif token.fold in cues.NAME_PARTICLES and index > start:
             # "Marco van Houten", "Marcel van der Heijden": particles, then a capitalised word
@@ -51,68 +51,68 @@ def _name_run(tokens: Sequence[_Token], start: int, end: int) -> int:
     return index
 
 
-def _is_name(text: _Text, start: int, end: int) -> bool:
+def is_name(text: Text, start: int, end: int) -> bool:
     """Whether tokens[start:end] can be a name: something strong in it, an organisation, or met before."""
     if start >= end:
         return False
     names = text.tokens[start:end]
-    if any(_is_cue(token) for token in names):
+    if any(is_cue(token) for token in names):
         return False
-    if any(_is_strong(token, text.words) for token in names):
+    if any(is_strong(token, text.words) for token in names):
         return True
     if names[0].fold in cues.ORG_WORDS and len(names) > 1:
         return True
     return text.known.find(tuple(token.fold for token in names)) is not None
 
 
-def _trailing_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:
+def trailing_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     """The name that ends tokens[start:end], once fillers ("Bahkan", "Sementara", "Senin") are stripped."""
     short_form: tuple[int, int] | None = None
     if end > start and text.tokens[end - 1].text == ")":
-        opening = _opening_paren(text.tokens, end - 1, start)
+        opening = opening_paren(text.tokens, end - 1, start)
         if opening == end - 3 and text.tokens[end - 2].is_acronym:
             short_form = (end - 2, end - 1)  # "(BMKG)", the name to use when the long one is cut by commas
         end = opening
-    while end > start and (text.tokens[end - 1].fold in cues.TIME_WORDS or _spun_after_name(text.tokens[end - 1])):
+    while end > start and (text.tokens[end - 1].fold in TIME_WORDS or _spun_after_name(text.tokens[end - 1])):
         end -= 1
     first = end
     while first > start:
         token = text.tokens[first - 1]
         inside = first < end and token.fold in cues.NAME_PARTICLES and first - 1 > start
-        if not ((token.is_word and token.is_cap and not _is_cue(token)) or inside):
+        if not ((token.is_word and token.is_cap and not is_cue(token)) or inside):
             break
-        if _is_inverted_cue(text.tokens, first - 1):
+        if is_inverted_cue(text.tokens, first - 1):
             break  # "“…,” Keluh Nurhayati (38), warga …": the name starts after the cue
         first -= 1
-    first = _past_honorifics(text, first, end, end)[0]
-    while first < end and _is_filler(text.tokens[first], text.words):
+    first = past_honorifics(text, first, end, end)[0]
+    while first < end and is_filler(text.tokens[first], text.words):
         first += 1
     # "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the long name is cut, the short one is whole.
     cut = first > 0 and text.tokens[first - 1].fold in cues.CLAUSE_OPENERS
-    if _is_name(text, first, end) and not (short_form and cut):
+    if is_name(text, first, end) and not (short_form and cut):
         return first, end
     return short_form
 
 
-def _spun_after_name(token: _Token) -> bool:
+def _spun_after_name(token: Token) -> bool:
     """A spinner's capitalised word right after a name: "Hendra Kagak menjawab" ("tidak")."""
-    return token.is_cap and _breaks_name(token, False)
+    return token.is_cap and breaks_name(token, False)
 
 
-def _whole_name(text: _Text, start: int, end: int) -> tuple[int, int] | None:
+def whole_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     """The name that fills tokens[start:end], honorifics aside ("dr. Lestari Widodo", "Rina (34)")."""
     while start < end and (text.tokens[start].fold in cues.HONORIFICS or text.tokens[start].text == "."):
         start += 1
-    name = _trailing_name(text, start, end)
+    name = trailing_name(text, start, end)
     return name if name is not None and name[0] == start else None
 
 
-def rank_at(tokens: Sequence[_Token], index: int) -> int:
+def rank_at(tokens: Sequence[Token], index: int) -> int:
     """The length of the rank written out in full at `index` ("Ajun Komisaris Besar Polisi"), else 0."""
     return next((len(r) for r in cues.RANKS if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)
 
 
-def _past_honorifics(text: _Text, start: int, run_end: int, end: int) -> tuple[int, int]:
+def past_honorifics(text: Text, start: int, run_end: int, end: int) -> tuple[int, int]:
     """The name in a capitalised run tokens[start:run_end] that holds ranks or honorifics: it follows the
     last of them, over their full stops ("Kasat Reskrim Polres Karawang Kompol Arief Siregar",
     "Polda Metro Jaya Kombes Pol. Yohanes Situmorang")."""
@@ -120,7 +120,7 @@ def _past_honorifics(text: _Text, start: int, run_end: int, end: int) -> tuple[i
     tokens = text.tokens
     for index in range(start, end):  # up to the end of the phrase: "Majelis Ulama (MUI) Jawa Timur KH. Ahmad"
         token = tokens[index]
-        if token.text in ",;:" or _is_cue(token):
+        if token.text in ",;:" or is_cue(token):
             break
         if token.fold in cues.HONORIFICS:
             last = index
@@ -131,24 +131,24 @@ def _past_honorifics(text: _Text, start: int, run_end: int, end: int) -> tuple[i
     after = last + 1
     while after < end and (tokens[after].text == "." or tokens[after].fold in cues.HONORIFICS | cues.RANK_CORPS):
         after += 1
-    after_end = _name_run(text.tokens, after, end)
+    after_end = name_run(text.tokens, after, end)
     return (after, after_end) if after_end > after else (start, run_end)
 
 
-def _person_after_comma(text: _Text, comma: int, end: int) -> tuple[int, int] | None:
+def person_after_comma(text: Text, comma: int, end: int) -> tuple[int, int] | None:
     """The personal name of two words or more in ", Nama Lengkap," at `comma`, if that is what follows."""
     if comma + 2 >= end or text.tokens[comma].text != ",":
         return None
     start = comma + 1
     while start < end and (text.tokens[start].fold in cues.HONORIFICS or text.tokens[start].text == "."):
         start += 1  # ", Dr. Ir. Heru Prasetyo,"
-    name_end = _name_run(text.tokens, start, end)
-    if name_end - start >= 2 and _is_person_like(text, start, name_end):
+    name_end = name_run(text.tokens, start, end)
+    if name_end - start >= 2 and is_person_like(text, start, name_end):
         return start, name_end
     return None
 
 
-def _is_person_like(text: _Text, start: int, end: int) -> bool:
+def is_person_like(text: Text, start: int, end: int) -> bool:
     """Whether tokens[start:end] look like a personal name: at least one strong word, the others strong or
     names that are also ordinary words ("Budi Santoso", "Nabila Putri Anjani"), and nothing of a place, an
     organisation or a title."""
@@ -156,15 +156,15 @@ def _is_person_like(text: _Text, start: int, end: int) -> bool:
     if not names or not all(token.is_word and token.is_cap for token in names):
         return False
 
-    def plain_name(token: _Token) -> bool:
-        return _is_strong(token, text.words) and not (token.is_acronym or token.is_camel)
+    def plain_name(token: Token) -> bool:
+        return is_strong(token, text.words) and not (token.is_acronym or token.is_camel)
 
-    def later_word(token: _Token) -> bool:  # "Hakim" in "Ahmad Fauzan Hakim" is no title
-        return token.fold in _TITLE_WORDS and not (token.is_acronym or token.is_camel)
+    def later_word(token: Token) -> bool:  # "Hakim" in "Ahmad Fauzan Hakim" is no title
+        return token.fold in TITLE_WORDS and not (token.is_acronym or token.is_camel)
 
     return (
         any(plain_name(token) for token in names)
-        and (plain_name(names[0]) or _is_plain_root(names[0], text.words))
-        and all(plain_name(t) or _is_plain_root(t, text.words) or later_word(t) for t in names[1:])
+        and (plain_name(names[0]) or is_plain_root(names[0], text.words))
+        and all(plain_name(t) or is_plain_root(t, text.words) or later_word(t) for t in names[1:])
         and not any(token.fold in cues.ORG_WORDS for token in names)
     )

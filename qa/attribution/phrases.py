@@ -4,15 +4,15 @@ or a role with no name, "menteri itu", or "perusahaan itu"."""
 from __future__ import annotations
 
 from . import cues
-from .names import _person_after_comma, _trailing_name
-from .quotes import _in_parens
-from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef, _Title, _TitleRef
-from .text import _Text
-from .titles import _after_title, _match_title, _short_form
-from .words import _VERB_PREFIXES, _breaks_name, _is_stopword, _TitleKind
+from .names import person_after_comma, trailing_name
+from .quotes import in_parens
+from .refs import AnaphorRef, HolderRef, NameRef, OrgRef, PronounRef, Ref, RoleRef, Title, TitleRef
+from .text import Text
+from .titles import after_title, match_title, short_form
+from .words import VERB_PREFIXES, TitleKind, breaks_name, is_function_word
 
 
-def _classify(text: _Text, start: int, end: int) -> _Ref | None:
+def classify(text: Text, start: int, end: int) -> Ref | None:
     """What the subject phrase tokens[start:end] of a cue refers to."""
     folds = [token.fold for token in text.tokens[start:end]]
     if not folds or folds[0] in cues.DOCUMENT_WORDS:
@@ -20,43 +20,43 @@ def _classify(text: _Text, start: int, end: int) -> _Ref | None:
     for index in range(start + 1, end):
         # "Forum Warga Peduli Air (Forwapa) dalam pernyataannya menilai": the organisation its short form
         # stands for, when no name follows it ("… (BKPM) Budi Santoso" is Budi).
-        short = _in_parens(text.tokens, index, end)
+        short = in_parens(text.tokens, index, end)
         if short is not None and text.known.organisation(short.fold) is not None:
             after = text.tokens[index + 3 : end]
-            if not any(token.is_cap and not _breaks_name(token, False) for token in after):
-                return _NameRef((short,))
+            if not any(token.is_cap and not breaks_name(token, False) for token in after):
+                return NameRef((short,))
     if folds[0] == cues.PARTITIVE and len(folds) > 2 and folds[1] in cues.PARTITIVE_UNITS:
-        title = _match_title(text.tokens, start + 2)
-        return _RoleRef(text.span(start + 2, end), title[1] if title else None)  # "salah satu suporter"
+        title = match_title(text.tokens, start + 2)
+        return RoleRef(text.span(start + 2, end), title[1] if title else None)  # "salah satu suporter"
     if cues.INDEFINITE in folds:
         first = start + folds.index(cues.INDEFINITE) + 1
         # "Seorang penumpang yang enggan disebut namanya": the role ends where the clause about them begins.
         stop = next((i for i in range(first, end) if text.tokens[i].fold == cues.RELATIVE), end)
         if first < stop:
-            title = _match_title(text.tokens, first)
-            return _RoleRef(text.span(first, stop), title[1] if title else None)
-    if folds[-1] in cues.PRONOUNS and all(_is_stopword(fold) for fold in folds[:-1]):
-        return _PronounRef()
+            title = match_title(text.tokens, first)
+            return RoleRef(text.span(first, stop), title[1] if title else None)
+    if folds[-1] in cues.PRONOUNS and all(is_function_word(fold) for fold in folds[:-1]):
+        return PronounRef()
     if all(fold in cues.PERSON_NOUNS for fold in folds):
-        return _AnaphorRef(None)  # "Pria yang akrab disapa Mas Bay itu bercerita"
+        return AnaphorRef(None)  # "Pria yang akrab disapa Mas Bay itu bercerita"
     if folds[-1] in cues.DEMONSTRATIVES and folds[0] in cues.ORG_ROLE_WORDS:
-        return _OrgRef()
+        return OrgRef()
     if folds[-1] in cues.DEMONSTRATIVES or folds[0] == cues.DETERMINER:
         for index in range(start, end):
-            title = _match_title(text.tokens, index)
+            title = match_title(text.tokens, index)
             if title:
                 field = folds[index - start + title[0] :]
-                return _AnaphorRef(title[1], tuple(f for f in field if f not in cues.DEMONSTRATIVES))
+                return AnaphorRef(title[1], tuple(f for f in field if f not in cues.DEMONSTRATIVES))
             if text.tokens[index].fold in cues.PERSON_NOUNS:
                 # "Orang nomor satu di Kuansing itu": the place or body it names narrows down who is meant.
                 # The noun itself narrows nothing, even capitalised by a spinner ("Sosok itu Mengucapkan").
-                return _AnaphorRef(None, tuple(t.fold for t in text.tokens[index + 1 : end] if t.is_cap))
+                return AnaphorRef(None, tuple(t.fold for t in text.tokens[index + 1 : end] if t.is_cap))
         return None
     first_title: int | None = None
-    last_title: tuple[int, int, str, _TitleKind] | None = None
+    last_title: tuple[int, int, str, TitleKind] | None = None
     index = start
     while index < end:
-        title = _match_title(text.tokens, index)
+        title = match_title(text.tokens, index)
         if title:
             last_title = (index, index + title[0], title[1], title[2])
             first_title = index if first_title is None else first_title
@@ -64,61 +64,61 @@ def _classify(text: _Text, start: int, end: int) -> _Ref | None:
     if last_title is not None:
         # "Wakil Menteri Investasi/Wakil Kepala BKPM Faisal": the name follows the last title, the role
         # runs from the first.
-        return _titled(text, start, end, *last_title, phrase_from=first_title)
-    name = _trailing_name(text, start, end)
-    return _NameRef(text.tokens[name[0] : name[1]]) if name else None
+        return titled(text, start, end, *last_title, phrase_from=first_title)
+    name = trailing_name(text, start, end)
+    return NameRef(text.tokens[name[0] : name[1]]) if name else None
 
 
 # What may stand before a title that opens a clause: a comma, or the dash after a dateline ("Samarinda - ").
 _OPENING_MARKS = frozenset(",-–—")
 
 
-def _opens_phrase(text: _Text, start: int, index: int) -> bool:
+def _opens_phrase(text: Text, start: int, index: int) -> bool:
     """Whether a title at `index` opens a noun phrase of its own: first in the clause, after a comma or a
     dateline's dash, after a verb ("dihadiri kapten tim, Rizky") or "dan"; not inside a longer role
     ("Pendiri sekaligus CEO PasarKita")."""
     if index == start:
         return True
     before = text.tokens[index - 1]
-    verb = not before.is_cap and before.fold.startswith(_VERB_PREFIXES)
+    verb = not before.is_cap and before.fold.startswith(VERB_PREFIXES)
     # "…, dan kapten tim, Rizky"; not "Kementerian Energi dan Sumber Daya Mineral", one name joined by "dan"
     joined = before.fold in cues.TITLE_CONNECTORS and not (index > 1 and text.tokens[index - 2].is_cap)
     return before.text in _OPENING_MARKS or verb or joined
 
 
-def _titled(
-    text: _Text,
+def titled(
+    text: Text,
     start: int,
     end: int,
     first: int,
     after: int,
     head: str,
-    kind: _TitleKind,
+    kind: TitleKind,
     phrase_from: int | None = None,
-) -> _Ref | None:
+) -> Ref | None:
     """What tokens[start:end] refers to, given the title tokens[first:after] in it: the person named after the
     title; with no name, the title itself, its holder (a title in lowercase), or a role many share."""
     former = first > start and text.tokens[first - 1].fold in cues.FORMER_MARKERS
-    qualifiers_end, name = _after_title(text, after, end, kind)
+    qualifiers_end, name = after_title(text, after, end, kind)
     phrase_start = min(first - 1 if former else first, first if phrase_from is None else phrase_from)
     if name is None and _opens_phrase(text, start, phrase_start):
         # "Ketua majelis hakim, Dwi Prasetyo Hadi,": a title that opens a clause, then the name after a comma
-        name = _person_after_comma(text, qualifiers_end, end)
+        name = person_after_comma(text, qualifiers_end, end)
     if name is not None:
         while qualifiers_end > phrase_start and (
             text.tokens[qualifiers_end - 1].fold in cues.HONORIFICS or text.tokens[qualifiers_end - 1].text == "."
         ):
             qualifiers_end -= 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna": the honorifics are not the office
         phrase = text.span(phrase_start, qualifiers_end) if qualifiers_end > phrase_start else ""
-        title = _Title(head, former, phrase, _short_form(text, after, name[0]))
-        return _NameRef(text.tokens[name[0] : name[1]], title)
+        title = Title(head, former, phrase, short_form(text, after, name[0]))
+        return NameRef(text.tokens[name[0] : name[1]], title)
     if not text.tokens[first].is_cap:
         # "jaksa menyebut …" points at the prosecutor named before; after another noun ("tim pelatih sudah
         # mengingatkan") or with nobody holding it, a lowercase title is a common noun.
         if first > start:
             return None
         # "sumber di kementerian mengungkapkan": a role many share is an unnamed speaker.
-        return _RoleRef(text.span(first, end), head) if kind is _TitleKind.GENERIC else _HolderRef(head)
-    if kind is _TitleKind.GENERIC:
-        return _RoleRef(text.span(first, end), head)
-    return _TitleRef(head, text.span(phrase_start, end))
+        return RoleRef(text.span(first, end), head) if kind is TitleKind.GENERIC else HolderRef(head)
+    if kind is TitleKind.GENERIC:
+        return RoleRef(text.span(first, end), head)
+    return TitleRef(head, text.span(phrase_start, end))

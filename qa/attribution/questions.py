@@ -11,7 +11,7 @@ from functools import lru_cache
 from qa.tokens import fold, stem, stopwords
 
 from . import cues
-from .words import _listed_words
+from .words import listed_words
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # A misspelt name ("Santosa", "Hartanta") is still that person: one letter wrong in five is let through.
@@ -140,7 +140,8 @@ def _meanings(word: str) -> frozenset[str]:
 @lru_cache(maxsize=_STEMS_CACHE_SIZE)
 def _stems(text: str) -> frozenset[str]:
     # Two letters are enough for a role's short forms ("RS" for rumah sakit, "PT"); a question's own words
-    # need three (`_meanings`).
+    # need three (`_meanings`). A question is matched to a role as the search matches it to a passage: stemmed,
+    # without the search's stopwords.
     words = (fold(word) for word in _WORD_RE.findall(text))
     return frozenset(stem(word) for word in words if len(word) >= 2 and word not in stopwords())
 
@@ -166,7 +167,7 @@ def _proper_words(text: str) -> list[str]:
 def _same(word: str, part: str) -> bool:
     if word == part:
         return True
-    if min(len(word), len(part)) < _TYPO_MIN_CHARS or word in _listed_words():
+    if min(len(word), len(part)) < _TYPO_MIN_CHARS or word in listed_words():
         return False
     return SequenceMatcher(None, word, part).ratio() >= _TYPO_RATIO
 
@@ -202,6 +203,6 @@ def _is_distinctive(word: str, original: str, index: int, cased: bool) -> bool:
     common word counts only when the asker capitalised it mid-question ("Apa kata Siti")."""
     if len(word) < 3 or word in cues.ENGLISH_COMMON or (cased and not original[:1].isupper()):
         return False
-    if word in _listed_words():
+    if word in listed_words():
         return cased and index > 0
     return True

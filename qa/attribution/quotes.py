@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import cues
-from .words import _QUOTE, _is_degree, _Token
+from .words import QUOTE, Token, is_degree
 
 
 @dataclass(frozen=True)
 class _Masked:
-    narration: str  # the paragraph with every quotation replaced by _QUOTE, padded to keep offsets
+    narration: str  # the paragraph with every quotation replaced by `QUOTE`, padded to keep offsets
     opens_with_quote: bool
     quotes: list[tuple[int, int]]  # `quotation_spans` of the paragraph
 
@@ -64,27 +64,27 @@ def _stands(paragraph: str, index: int) -> str | None:
     return None
 
 
-def _mask_quotes(paragraph: str) -> _Masked:
+def mask_quotes(paragraph: str) -> _Masked:
     pieces: list[str] = []
     position = 0
     quotes = quotation_spans(paragraph)
     for start, end in quotes:
         # Padded to the quotation's length, so that a narration token's offsets are the paragraph's.
-        pieces += [paragraph[position:start], _QUOTE.ljust(end - start)]
+        pieces += [paragraph[position:start], QUOTE.ljust(end - start)]
         position = end
     pieces.append(paragraph[position:])
     first = paragraph.lstrip()[:1]
     return _Masked("".join(pieces), bool(first) and first in cues.DOUBLE_QUOTES, quotes)
 
 
-def _sentences(tokens: list[_Token]) -> list[tuple[int, int]]:
+def narration_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     """Token ranges of the sentences of the narration; a masked quotation also separates them."""
     spans: list[tuple[int, int]] = []
     start = 0
     for index, token in enumerate(tokens):
         ends = token.is_quote or (
             token.text in ".!?"
-            and not (index > 0 and (tokens[index - 1].fold in cues.ABBREVIATIONS or _is_degree(tokens[index - 1])))
+            and not (index > 0 and (tokens[index - 1].fold in cues.ABBREVIATIONS or is_degree(tokens[index - 1])))
         )
         if ends:
             if index > start:
@@ -95,7 +95,7 @@ def _sentences(tokens: list[_Token]) -> list[tuple[int, int]]:
     return spans
 
 
-def _closing_paren(tokens: Sequence[_Token], index: int, end: int) -> int:
+def closing_paren(tokens: Sequence[Token], index: int, end: int) -> int:
     """Index of the ")" closing the "(" at `index`, or `index` when it is not closed before `end`."""
     for other in range(index + 1, end):
         if tokens[other].text == ")":
@@ -103,7 +103,7 @@ def _closing_paren(tokens: Sequence[_Token], index: int, end: int) -> int:
     return index
 
 
-def _in_parens(tokens: Sequence[_Token], index: int, end: int) -> _Token | None:
+def in_parens(tokens: Sequence[Token], index: int, end: int) -> Token | None:
     """The one word in parentheses opening at `index` and closing before `end`: "(Bapanas)", "(Menhub)"."""
     closing = index + 2
     if closing < end and tokens[index].text == "(" and tokens[closing].text == ")":
@@ -111,7 +111,7 @@ def _in_parens(tokens: Sequence[_Token], index: int, end: int) -> _Token | None:
     return None
 
 
-def _opening_paren(tokens: Sequence[_Token], index: int, start: int) -> int:
+def opening_paren(tokens: Sequence[Token], index: int, start: int) -> int:
     for other in range(index - 1, start - 1, -1):
         if tokens[other].text == "(":
             return other

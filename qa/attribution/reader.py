@@ -10,17 +10,17 @@ from typing import Literal
 from qa.tokens import fold
 
 from . import cues
-from .names import _after_break, _is_cue, _is_inverted_cue, _is_person_like, _name_run, _trailing_name
-from .phrases import _titled
-from .quotes import _in_parens, _mask_quotes, _sentences
+from .names import after_break, is_cue, is_inverted_cue, is_person_like, name_run, trailing_name
+from .phrases import titled
+from .quotes import in_parens, mask_quotes, narration_sentences
+from .refs import AnaphorRef, HolderRef, NameRef, OrgRef, PronounRef, Ref, RoleRef
+from .registry import Entity, Kind, Registry, kind_of
+from .roles import is_role, role_text, with_places
 from .sentences import sentence_spans
-from .refs import _AnaphorRef, _HolderRef, _NameRef, _OrgRef, _PronounRef, _Ref, _RoleRef
-from .registry import _Entity, _Kind, _kind_of, _Registry, _titles_in
-from .roles import _is_role, _role_text, _with_places
-from .subjects import _subject_after, _subject_before
-from .text import _Text
-from .titles import _match_title
-from .words import _CLAUSE_MARKS, _VERB_PREFIXES, _is_filler, _TitleKind, _Token, _tokenize, _Vocabulary
+from .subjects import subject_after, subject_before
+from .text import Text
+from .titles import match_title, titles_in
+from .words import CLAUSE_MARKS, VERB_PREFIXES, TitleKind, Token, Vocabulary, is_filler, tokenize
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,15 @@ class Reading:
 
 def read(paragraphs: Sequence[str]) -> list[Reading]:
     """One reading per body paragraph, in order."""
-    reader = _ArticleReader(_Vocabulary.of(paragraphs))
+    reader = _ArticleReader(Vocabulary.of(paragraphs))
     read_ = [(text, *reader.read(number, text)) for number, text in enumerate(paragraphs)]
     # Each word of the article beside the next (or "" at a paragraph's edge): what names stand apart.
     pairs: set[tuple[str, str]] = set()
     for text in paragraphs:
-        words = [token.fold for token in _tokenize(text) if token.is_word]
+        words = [token.fold for token in tokenize(text) if token.is_word]
         pairs.update(zip(["", *words], [*words, ""]))
     for entity in reader.known.entities:
-        if entity.kind is _Kind.PERSON and entity.words:
+        if entity.kind is Kind.PERSON and entity.words:
             _trim_leading_words(entity, pairs)
     # Built once the whole article is read: a name or role learnt later completes an earlier mention.
     return [
@@ -79,7 +79,7 @@ def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
     return [reading.speaker for reading in read(paragraphs)]
 
 
-def _trim_leading_words(entity: _Entity, pairs: set[tuple[str, str]]) -> None:
+def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]]) -> None:
     """Drop the words a person's name picked up from the office or place before it ("Regional 2 Panjang Hendra
     Gunawan", "PSMT Sumbawa Marcos Ferreira"), where the article itself shows the split: those words stand
     elsewhere without the rest of the name and never name anyone alone, and the rest stands elsewhere without
@@ -108,7 +108,7 @@ def _called_by(word: str, pairs: set[tuple[str, str]]) -> bool:
     )
 
 
-def _speaker(entity: _Entity | None) -> Speaker | None:
+def _speaker(entity: Entity | None) -> Speaker | None:
     return None if entity is None else Speaker(entity.name, entity.role)
 
 
@@ -119,7 +119,7 @@ _SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
 class _Heard:
     """A cue of saying found in the narration, and whom it resolved to."""
 
-    entity: _Entity
+    entity: Entity
     at: int  # character offset of the cue in the paragraph
     cue: str
     rule: str
@@ -132,7 +132,7 @@ class _Said:
 
     start: int
     end: int
-    entity: _Entity | None
+    entity: Entity | None
     kind: SentenceKind
     cue: str | None
     rule: str
@@ -143,7 +143,7 @@ class _Said:
         return Sentence(paragraph[self.start : self.end], self.start, self.end, name, role, self.kind, self.cue, self.rule)
 
 
-def _quote_touched(tokens: Sequence[_Token], start: int, end: int) -> int | None:
+def _quote_touched(tokens: Sequence[Token], start: int, end: int) -> int | None:
     """The quotation (its offset) the sentence tokens[start:end] leads into ("Budi mengatakan, “…”") or follows
     ("“…,” kata Budi"); one that ends with a full stop before a quotation is narration beside it."""
     if end < len(tokens) and tokens[end].is_quote and end > start and tokens[end - 1].text != ".":
@@ -157,8 +157,8 @@ def _sentences_of(
     paragraph: str,
     quotes: Sequence[tuple[int, int]],
     heard: Sequence[_Heard],
-    continued: _Entity | None,
-    chosen: _Entity | None,
+    continued: Entity | None,
+    chosen: Entity | None,
 ) -> list[_Said]:
     """Each sentence's reading: a quoted one is the words of the cue bound to its quotation (else of the quote
     before it in the paragraph, of the previous paragraph's speaker when the paragraph opens with it, of the
@@ -177,7 +177,7 @@ def _sentences_of(
             said.append(_quoted(max(overlaps)[1], owners, quotes, continued, chosen, start, end))
             continue
         inside = [cue for cue in heard if start <= cue.at < end]
-        people = [cue for cue in inside if cue.entity.kind is _Kind.PERSON] or inside
+        people = [cue for cue in inside if cue.entity.kind is Kind.PERSON] or inside
         if people:
             said.append(_Said(start, end, people[0].entity, "reported", people[0].cue, people[0].rule))
         else:
@@ -189,8 +189,8 @@ def _quoted(
     quote: int,
     owners: dict[int, _Heard],
     quotes: Sequence[tuple[int, int]],
-    continued: _Entity | None,
-    chosen: _Entity | None,
+    continued: Entity | None,
+    chosen: Entity | None,
     start: int,
     end: int,
 ) -> _Said:
@@ -210,15 +210,15 @@ def _quoted(
     return _Said(start, end, None, "narration", None, "quote-unattributed")
 
 
-def _paragraph_speaker(heard: Sequence[_Heard]) -> _Entity | None:
+def _paragraph_speaker(heard: Sequence[_Heard]) -> Entity | None:
     """A person whose quotation the paragraph holds, else a person heard in it, else whoever is."""
     # "Belum selesai Dewi berbicara, Budi menyela. “Interupsi!” ujar Budi": the quotation is Budi's.
     quoting = [cue.entity for cue in heard if cue.quote is not None]
-    people = [entity for entity in quoting + [cue.entity for cue in heard] if entity.kind is _Kind.PERSON]
+    people = [entity for entity in quoting + [cue.entity for cue in heard] if entity.kind is Kind.PERSON]
     return people[0] if people else heard[0].entity if heard else None
 
 
-def _spelled_out(tokens: Sequence[_Token], start: int, paren: int, short: _Token) -> int:
+def _spelled_out(tokens: Sequence[Token], start: int, paren: int, short: Token) -> int:
     """Where a long form that lists its words with commas begins, if their initials spell the short form
     ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"); else `paren`."""
     letters = short.text.upper()
@@ -234,29 +234,29 @@ def _spelled_out(tokens: Sequence[_Token], start: int, paren: int, short: _Token
     return first if initials == letters else paren
 
 
-def _ends_role(token: _Token) -> bool:
+def _ends_role(token: Token) -> bool:
     return (
-        token.text in _CLAUSE_MARKS
-        or _is_cue(token)
+        token.text in CLAUSE_MARKS
+        or is_cue(token)
         or token.fold == cues.RELATIVE
-        or (not token.is_cap and token.fold.startswith(_VERB_PREFIXES))
+        or (not token.is_cap and token.fold.startswith(VERB_PREFIXES))
     )
 
 
 class _ArticleReader:
-    def __init__(self, words: _Vocabulary) -> None:
+    def __init__(self, words: Vocabulary) -> None:
         self.words = words
-        self.known = _Registry()
-        self.previous: _Entity | None = None
+        self.known = Registry()
+        self.previous: Entity | None = None
         self.paragraph_start = 0
 
-    def read(self, number: int, paragraph: str) -> tuple[_Entity | None, list[_Said]]:
+    def read(self, number: int, paragraph: str) -> tuple[Entity | None, list[_Said]]:
         """The paragraph's speaker, and its sentences read."""
-        masked = _mask_quotes(paragraph)
-        text = _Text.of(masked.narration, self.known, self.words)
+        masked = mask_quotes(paragraph)
+        text = Text.of(masked.narration, self.known, self.words)
         self.paragraph_start = number * _SPAN
         heard: list[_Heard] = []
-        for start, end in _sentences(text.tokens):
+        for start, end in narration_sentences(text.tokens):
             found = len(heard)
             self._read_sentence(text, start, end, heard)
             if (quote := _quote_touched(text.tokens, start, end)) is not None:
@@ -266,15 +266,15 @@ class _ArticleReader:
         self.previous = chosen
         return chosen, _sentences_of(paragraph, masked.quotes, heard, continued, chosen)
 
-    def _read_sentence(self, text: _Text, start: int, end: int, heard: list[_Heard]) -> None:
+    def _read_sentence(self, text: Text, start: int, end: int, heard: list[_Heard]) -> None:
         tokens = text.tokens
         skip_until = start
         for index in range(start, end):
             position = self.paragraph_start + index
             token = tokens[index]
-            if index >= skip_until and (title := _match_title(tokens, index)):
+            if index >= skip_until and (title := match_title(tokens, index)):
                 skip_until = self._register_titled(text, start, index, end, title, position)
-            if (short := _in_parens(tokens, index, end)) is not None and short.is_cap:
+            if (short := in_parens(tokens, index, end)) is not None and short.is_cap:
                 self.known.org_words.add(short.fold)  # "Badan Pangan Nasional (Bapanas)"
                 self._register_long_form(text, start, index, short, position)
             starts_run = token.is_word and token.is_cap and not (index > start and tokens[index - 1].is_cap)
@@ -291,7 +291,7 @@ class _ArticleReader:
                 role_end = index + 1
                 while role_end < end and not _ends_role(tokens[role_end]):
                     role_end += 1
-                self.known.role_only(_role_text(text, index, role_end)).seen = position
+                self.known.role_only(role_text(text, index, role_end)).seen = position
             if token.fold in cues.NICKNAME_CUES and index + 1 < end and tokens[index + 1].is_cap:
                 self._register_nickname(text, index + 1, end, position)
             cue = self._cue(text, start, end, index)
@@ -303,33 +303,33 @@ class _ArticleReader:
                 entity.seen = max(entity.seen, position)
                 heard.append(_Heard(entity, token.start, words, f"{rule}/{how}"))
 
-    def _cue(self, text: _Text, start: int, end: int, index: int) -> tuple[_Ref, str, str] | None:
+    def _cue(self, text: Text, start: int, end: int, index: int) -> tuple[Ref, str, str] | None:
         """The reference a cue of saying at `index` makes to its speaker, the rule that read it, and the cue's
         words."""
         tokens = text.tokens
         token = tokens[index]
         fold = token.fold
-        after_break = _after_break(tokens, index)
+        follows_break = after_break(tokens, index)
         if fold in cues.SPEECH_VERBS:
             if fold in cues.REQUEST_VERBS and index + 1 < end and tokens[index + 1].fold in cues.REQUEST_OBJECTS:
                 return None  # "Tempo telah meminta tanggapan kementerian": the reporter asks, nobody speaks
             if index > start and tokens[index - 1].fold in cues.COORDINATORS:
-                return _PronounRef(), "coordinated-verb", token.text  # "Ia meminta maaf dan menyebut …"
-            ref = _subject_before(text, start, index)
+                return PronounRef(), "coordinated-verb", token.text  # "Ia meminta maaf dan menyebut …"
+            ref = subject_before(text, start, index)
             return None if ref is None else (ref, "subject-verb", token.text)
-        if _is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and index == start):
-            ref = _subject_after(text, index + 1, end)
+        if is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and index == start):
+            ref = subject_after(text, index + 1, end)
             return None if ref is None else (ref, "verb-subject", token.text)
-        if fold in cues.CLITIC_CUES and after_break:
-            return _PronounRef(), "clitic", token.text
+        if fold in cues.CLITIC_CUES and follows_break:
+            return PronounRef(), "clitic", token.text
         if fold == cues.ACCORDING_TO and index + 1 < end and tokens[index + 1].fold.endswith("nya"):
             # "Menurut perhitungannya, …": by the reckoning of the person talked about
-            return _PronounRef(), "according-to-clitic", text.span(index, index + 2)
+            return PronounRef(), "according-to-clitic", text.span(index, index + 2)
         if fold == cues.ACCORDING_TO:
-            ref = _subject_after(text, index + 1, end)
+            ref = subject_after(text, index + 1, end)
             return None if ref is None else (ref, "according-to", token.text)
         if fold == cues.ACCORDING_TO_CLITIC:
-            return _PronounRef(), "according-to-clitic", token.text
+            return PronounRef(), "according-to-clitic", token.text
         sourced = fold in cues.SOURCE_CUES and index + 1 < end and tokens[index + 1].fold == cues.SOURCE_MARKER
         if fold in cues.PASSIVE_CUES or sourced:
             agent = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.AGENT_MARKER else index + 1
@@ -337,23 +337,23 @@ class _ArticleReader:
                 agent += 1  # past the document: "dalam siaran pers Kementerian X"
                 while agent < end and tokens[agent].is_word and not tokens[agent].is_cap:
                     agent += 1
-            ref = _subject_after(text, agent, end)
+            ref = subject_after(text, agent, end)
             return None if ref is None else (ref, "passive-agent", text.span(index, agent))
         return None
 
     def _register_titled(
-        self, text: _Text, sentence_start: int, index: int, end: int, title: tuple[int, str, _TitleKind], position: int
+        self, text: Text, sentence_start: int, index: int, end: int, title: tuple[int, str, TitleKind], position: int
     ) -> int:
         """Note "mantan Presiden Bambang Kusuma" or "CEO PasarKita Nadia Prameswari" wherever it stands; return
         where it ends."""
         length, head, kind = title
-        ref = _titled(text, sentence_start, end, index, index + length, head, kind)
-        if not isinstance(ref, _NameRef):
+        ref = titled(text, sentence_start, end, index, index + length, head, kind)
+        if not isinstance(ref, NameRef):
             return index + length
         self._named(ref).seen = position
         return text.tokens.index(ref.tokens[-1]) + 1
 
-    def _register_long_form(self, text: _Text, start: int, paren: int, short: _Token, position: int) -> None:
+    def _register_long_form(self, text: Text, start: int, paren: int, short: Token, position: int) -> None:
         """Note "Badan Riset dan Inovasi Nasional (BRIN)" as one organisation, so that a later "kata BRIN" is
         that organisation under its full name."""
         tokens = text.tokens
@@ -368,13 +368,13 @@ class _ArticleReader:
         ):
             first -= 1
         first = min(first, _spelled_out(tokens, start, paren, short))
-        while first < paren and _is_filler(tokens[first], text.words):
+        while first < paren and is_filler(tokens[first], text.words):
             first += 1
         if first < paren and tokens[first].fold in cues.FORMER_MARKERS:
             first += 1  # "Mantan Kepala Dinas Pekerjaan Umum (PUPR)": a former office, then the organisation
-        if not short.is_acronym and _match_title(tokens, first):
+        if not short.is_acronym and match_title(tokens, first):
             return  # "Menteri Perhubungan (Menhub)": the short form of a title, not of an organisation
-        while first < paren and _match_title(tokens, first):
+        while first < paren and match_title(tokens, first):
             first += 1  # "Kepala Badan Koordinasi Penanaman Modal (BKPM)": the office is not the organisation
         if paren - first < 2 or not tokens[first].is_cap or self.known.find((short.fold,)) is not None:
             return
@@ -383,15 +383,15 @@ class _ArticleReader:
         since = self.paragraph_start + start
         self.known.entities = [e for e in self.known.entities if not (e.seen >= since and e.words < words)]
         name = text.span(first, paren).strip()
-        self.known.add(_Entity(name, words | {short.fold}, _Kind.ORG)).seen = position
+        self.known.add(Entity(name, words | {short.fold}, Kind.ORG)).seen = position
 
-    def _register_bare_name(self, text: _Text, index: int, end: int, position: int) -> None:
+    def _register_bare_name(self, text: Text, index: int, end: int, position: int) -> None:
         """Note a two- or three-word name mentioned in passing ("Budi Santoso menanam padi"), so that a later
         "kata Budi" finds it. Unconfirmed: it only becomes a person once it speaks."""
-        if _is_inverted_cue(text.tokens, index):
+        if is_inverted_cue(text.tokens, index):
             index += 1  # "“…,” Tandas Maria."
-        run_end = _name_run(text.tokens, index, end)
-        while index < run_end and _is_filler(text.tokens[index], text.words):
+        run_end = name_run(text.tokens, index, end)
+        while index < run_end and is_filler(text.tokens[index], text.words):
             index += 1
         names = text.tokens[index:run_end]
         after_place_unit = index > 0 and text.tokens[index - 1].fold in cues.PLACE_UNITS  # "Kecamatan Percut Sei Tuan"
@@ -399,40 +399,40 @@ class _ArticleReader:
             # "dikerjakan oleh PT Kemuning Graha Mandiri": an organisation a later "perusahaan itu" can mean.
             if self.known.find(tuple(token.fold for token in names)) is None:
                 words = frozenset(t.fold for t in names)
-                self.known.add(_Entity(" ".join(t.text for t in names), words, _Kind.ORG)).seen = position
+                self.known.add(Entity(" ".join(t.text for t in names), words, Kind.ORG)).seen = position
             return
         parts = [token for token in names if token.fold not in cues.NAME_PARTICLES]
-        if not 2 <= len(parts) <= 3 or after_place_unit or not _is_person_like(text, index, run_end):
+        if not 2 <= len(parts) <= 3 or after_place_unit or not is_person_like(text, index, run_end):
             return
         if self.known.find(tuple(token.fold for token in names)) is None:
-            self.known.add(_Entity(" ".join(t.text for t in names), frozenset(t.fold for t in names), _Kind.UNKNOWN))
+            self.known.add(Entity(" ".join(t.text for t in names), frozenset(t.fold for t in names), Kind.UNKNOWN))
 
-    def _register_nickname(self, text: _Text, start: int, end: int, position: int) -> None:
+    def _register_nickname(self, text: Text, start: int, end: int, position: int) -> None:
         """ "Andika Pratama, yang dijuluki Bung Kiper," or "akrab disapa Andi": the nickname names the person
         just mentioned too."""
         person = self.known.latest(self.paragraph_start, position, unconfirmed=True)
         if person is not None:
-            person.words |= {token.fold for token in text.tokens[start : _name_run(text.tokens, start, end)]}
+            person.words |= {token.fold for token in text.tokens[start : name_run(text.tokens, start, end)]}
 
-    def _register_appositive(self, text: _Text, start: int, comma: int, end: int, position: int) -> None:
+    def _register_appositive(self, text: Text, start: int, comma: int, end: int, position: int) -> None:
         """Note "Siti Rahmawati, mantan pedagang …," or "TaniMaju, perusahaan …," with its role."""
         head_start = comma
         while head_start > start and text.tokens[head_start - 1].text != ",":
             head_start -= 1
-        name = _trailing_name(text, head_start, comma)
+        name = trailing_name(text, head_start, comma)
         role_end = comma + 1
-        while role_end < end and text.tokens[role_end].text not in _CLAUSE_MARKS:
+        while role_end < end and text.tokens[role_end].text not in CLAUSE_MARKS:
             role_end += 1
         # "Menanggapi kritik Forwapa, Direktur Utama Perumda itu menjawab:": a speaker after the comma, no role.
         segment = text.tokens[comma + 1 : role_end]
-        clause = any(_is_cue(token) for token in segment) or (bool(segment) and segment[-1].fold in cues.DEMONSTRATIVES)
-        if name is None or clause or not _is_role(text, comma + 1, role_end, strict=True):
+        clause = any(is_cue(token) for token in segment) or (bool(segment) and segment[-1].fold in cues.DEMONSTRATIVES)
+        if name is None or clause or not is_role(text, comma + 1, role_end, strict=True):
             return
-        role_end = _with_places(text, role_end, end)
-        entity = self._named(_NameRef(text.tokens[name[0] : name[1]], role=_role_text(text, comma + 1, role_end)))
+        role_end = with_places(text, role_end, end)
+        entity = self._named(NameRef(text.tokens[name[0] : name[1]], role=role_text(text, comma + 1, role_end)))
         entity.seen = max(entity.seen, self.paragraph_start + name[1] - 1)
 
-    def _named(self, ref: _NameRef) -> _Entity:
+    def _named(self, ref: NameRef) -> Entity:
         words = tuple(token.fold for token in ref.tokens)
         entity = self.known.find(words)
         if entity is None:
@@ -444,53 +444,53 @@ class _ArticleReader:
                 entity.words = frozenset(longer)
         if entity is None:
             entity = self.known.add(
-                _Entity(
+                Entity(
                     " ".join(token.text for token in ref.tokens),
                     frozenset(words) - cues.NAME_PARTICLES,
-                    _kind_of(ref.tokens, ref.title, ref.role),
+                    kind_of(ref.tokens, ref.title, ref.role),
                 )
             )
         if ref.role and entity.role is None:
             entity.role = ref.role
-            entity.titles = {**_titles_in(ref.role), **entity.titles}
+            entity.titles = {**titles_in(ref.role), **entity.titles}
         if ref.title is not None:
             entity.titles.setdefault(ref.title.head, ref.title.former)
             if ref.title.short:
                 entity.words |= {ref.title.short}  # "Menhub menegaskan" is then that minister
             if entity.role is None and ref.title.phrase:
                 entity.role = ref.title.phrase
-        if entity.kind is _Kind.UNKNOWN:
+        if entity.kind is Kind.UNKNOWN:
             # A name of two words or more that speaks is a person, unless something marked it as an organisation.
-            entity.kind = _kind_of(ref.tokens, ref.title, ref.role)
-            if entity.kind is _Kind.UNKNOWN and len(entity.words) > 1:
-                entity.kind = _Kind.PERSON
+            entity.kind = kind_of(ref.tokens, ref.title, ref.role)
+            if entity.kind is Kind.UNKNOWN and len(entity.words) > 1:
+                entity.kind = Kind.PERSON
         return entity
 
-    def _resolve(self, ref: _Ref, position: int, heard: Sequence[_Heard]) -> tuple[_Entity | None, str]:
+    def _resolve(self, ref: Ref, position: int, heard: Sequence[_Heard]) -> tuple[Entity | None, str]:
         """The entity a reference stands for, and how it was found."""
-        if isinstance(ref, _NameRef):
+        if isinstance(ref, NameRef):
             return self._named(ref), "name"
-        if isinstance(ref, _PronounRef):
+        if isinstance(ref, PronounRef):
             return _first(
                 (heard[-1].entity if heard else None, "pronoun:same-paragraph"),
                 (self.known.latest(self.paragraph_start, position, unconfirmed=True), "pronoun:just-named"),
                 (self.previous, "pronoun:previous-paragraph"),
                 (self.known.latest(0, position), "pronoun:last-heard"),
             )
-        if isinstance(ref, _RoleRef):
+        if isinstance(ref, RoleRef):
             entity = self.known.role_only(ref.phrase)
             if ref.head:
                 entity.titles.setdefault(ref.head, False)
             return entity, "role"
-        if isinstance(ref, _HolderRef):
+        if isinstance(ref, HolderRef):
             return self.known.holder(ref.head), "title-holder"
-        if isinstance(ref, _OrgRef):
+        if isinstance(ref, OrgRef):
             return self.known.latest_organisation(position), "organisation"
-        if isinstance(ref, _AnaphorRef):
+        if isinstance(ref, AnaphorRef):
             # "menteri itu" is whoever holds that office; "pria asal Medan itu", "pemain berusia 19 tahun itu"
             # describe the person being talked about: this paragraph's speaker, or the person it just
             # named, else the previous paragraph's speaker if a person, else the last person heard speaking.
-            previous = self.previous if self.previous is not None and self.previous.kind is not _Kind.ORG else None
+            previous = self.previous if self.previous is not None and self.previous.kind is not Kind.ORG else None
             return _first(
                 # "sang hakim" for "Ketua majelis hakim, Dwi …": failing a holder, the office named in a role
                 (
@@ -519,5 +519,5 @@ class _ArticleReader:
         return recent, "title:just-named"
 
 
-def _first(*candidates: tuple[_Entity | None, str]) -> tuple[_Entity | None, str]:
+def _first(*candidates: tuple[Entity | None, str]) -> tuple[Entity | None, str]:
     return next(((entity, how) for entity, how in candidates if entity is not None), (None, "unresolved"))

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .words import _Token
+from .words import Token
 
 
 @dataclass(frozen=True)
-class _Title:
+class Title:
     head: str  # folded title words, e.g. "presiden", "juru bicara"
     former: bool
     phrase: str  # as written, e.g. "CEO PasarKita", "mantan Presiden"
@@ -19,43 +19,43 @@ class _Title:
 
 
 @dataclass(frozen=True)
-class _NameRef:
-    tokens: Sequence[_Token]
-    title: _Title | None = None
+class NameRef:
+    tokens: Sequence[Token]
+    title: Title | None = None
     role: str | None = None
 
 
 @dataclass(frozen=True)
-class _PronounRef:
+class PronounRef:
     pass
 
 
 @dataclass(frozen=True)
-class _TitleRef:  # "Presiden AS" with no name
+class TitleRef:  # "Presiden AS" with no name
     head: str
     phrase: str
 
 
 @dataclass(frozen=True)
-class _AnaphorRef:  # "menteri itu", "sang pelatih", "pria itu", "kepala dinas itu"
+class AnaphorRef:  # "menteri itu", "sang pelatih", "pria itu", "kepala dinas itu"
     head: str | None
     field: tuple[str, ...] = ()  # words after the title that narrow it down: ("dinas",)
 
 
 @dataclass(frozen=True)
-class _HolderRef:  # "jaksa" in lowercase: the holder of that title, if the article named one
+class HolderRef:  # "jaksa" in lowercase: the holder of that title, if the article named one
     head: str
 
 
 @dataclass(frozen=True)
-class _RoleRef:  # "seorang juru bicara Perum Bulog"
+class RoleRef:  # "seorang juru bicara Perum Bulog"
     phrase: str
     head: str | None
 
 
 @dataclass(frozen=True)
-class _OrgRef:  # "perusahaan itu", "lembaga tersebut": the organisation talked about last
+class OrgRef:  # "perusahaan itu", "lembaga tersebut": the organisation talked about last
     pass
 
 
-_Ref = _NameRef | _PronounRef | _TitleRef | _AnaphorRef | _HolderRef | _RoleRef | _OrgRef
+Ref = NameRef | PronounRef | TitleRef | AnaphorRef | HolderRef | RoleRef | OrgRef

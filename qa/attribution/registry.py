@@ -11,25 +11,24 @@ from enum import Enum
 from qa.tokens import fold
 
 from . import cues
-from .refs import _Title
-from .titles import _match_title
-from .words import _TITLE_WORDS, _Token, _tokenize
+from .refs import Title
+from .words import TITLE_WORDS, Token
 
 
-class _Kind(Enum):
+class Kind(Enum):
     PERSON = "person"
     ORG = "org"
     UNKNOWN = "unknown"
 
 
 @dataclass
-class _Entity:
+class Entity:
     """Someone met in the article; mutable while the article is read, so that later mentions can add a
     longer name, a role or a title."""
 
     name: str
     words: frozenset[str]  # folded words of the name; empty for someone known only by role
-    kind: _Kind
+    kind: Kind
     role: str | None = None
     titles: dict[str, bool] = field(default_factory=dict)  # title head -> held formerly
     seen: int = -1  # position of the latest mention
@@ -56,12 +55,12 @@ def _spelled_like(word: str, name: str) -> bool:
     )
 
 
-class _Registry:
+class Registry:
     def __init__(self) -> None:
-        self.entities: list[_Entity] = []
+        self.entities: list[Entity] = []
         self.org_words: set[str] = set()  # short forms given in parentheses: "(PSSI)", "(Bapanas)"
 
-    def find(self, words: tuple[str, ...]) -> _Entity | None:
+    def find(self, words: tuple[str, ...]) -> Entity | None:
         """The latest-seen entity whose name contains all these words ("Santoso" in "Budi Santoso")."""
         wanted = set(words) - cues.NAME_PARTICLES
         matches = [entity for entity in self.entities if wanted and wanted <= entity.words]
@@ -69,34 +68,34 @@ class _Registry:
             matches = self._resembling(next(iter(wanted)))
         return max(matches, key=lambda entity: entity.seen) if matches else None
 
-    def _resembling(self, word: str) -> list[_Entity]:
+    def _resembling(self, word: str) -> list[Entity]:
         """People with a longer name that this one word is a short form of ("Bima" for "Bimastyaji Surya",
         "Yuli" for "Yuliarni") or a spelling of ("Afifuddin" for "Affifuddin", "Yusup" for "Yusuf")."""
         return [
             entity
             for entity in self.entities
-            if entity.kind is not _Kind.ORG
+            if entity.kind is not Kind.ORG
             and any(_short_form_of(word, name) or _spelled_like(word, name) for name in entity.words)
         ]
 
-    def latest_organisation(self, until: int) -> _Entity | None:
-        organisations = [e for e in self.entities if e.kind is _Kind.ORG and e.seen < until]
+    def latest_organisation(self, until: int) -> Entity | None:
+        organisations = [e for e in self.entities if e.kind is Kind.ORG and e.seen < until]
         return max(organisations, key=lambda entity: entity.seen) if organisations else None
 
-    def organisation(self, short: str) -> _Entity | None:
+    def organisation(self, short: str) -> Entity | None:
         """The organisation a short form given in parentheses stands for ("Forwapa")."""
         entity = self.find((short,))
-        return entity if entity is not None and entity.kind is _Kind.ORG else None
+        return entity if entity is not None and entity.kind is Kind.ORG else None
 
-    def by_word(self, word: str) -> _Entity | None:
+    def by_word(self, word: str) -> Entity | None:
         matches = [entity for entity in self.entities if word in entity.words]
         return max(matches, key=lambda entity: entity.seen) if matches else None
 
     def latest(
         self, since: int, until: int, exclude_former: str | None = None, unconfirmed: bool = False
-    ) -> _Entity | None:
+    ) -> Entity | None:
         """The person mentioned last within [since, until); with `unconfirmed`, names not yet heard speaking too."""
-        kinds = (_Kind.PERSON, _Kind.UNKNOWN) if unconfirmed else (_Kind.PERSON,)
+        kinds = (Kind.PERSON, Kind.UNKNOWN) if unconfirmed else (Kind.PERSON,)
         people = [
             entity
             for entity in self.entities
@@ -106,7 +105,7 @@ class _Registry:
         ]
         return max(people, key=lambda entity: entity.seen) if people else None
 
-    def holder(self, head: str, field: Sequence[str] = (), named: bool = False) -> _Entity | None:
+    def holder(self, head: str, field: Sequence[str] = (), named: bool = False) -> Entity | None:
         """The latest-seen current holder of a title (`named`: a person with a name, not one known only by
         role); of several, one whose role holds the `field` words ("kepala dinas itu": the head of the
         agency, not the head of the school)."""
@@ -114,49 +113,38 @@ class _Registry:
         fitting = [e for e in holders if field and set(field) <= e.role_words]
         return max(fitting or holders, key=lambda entity: entity.seen) if holders else None
 
-    def described(self, words: Sequence[str]) -> _Entity | None:
+    def described(self, words: Sequence[str]) -> Entity | None:
         """The latest-seen person whose role names one of these words ("Bupati Kuansing" for "Kuansing")."""
         people = [
             entity
             for entity in self.entities
-            if entity.kind is _Kind.PERSON and set(words) & entity.role_words
+            if entity.kind is Kind.PERSON and set(words) & entity.role_words
         ]
         return max(people, key=lambda entity: entity.seen) if people else None
 
-    def add(self, entity: _Entity) -> _Entity:
+    def add(self, entity: Entity) -> Entity:
         self.entities.append(entity)
         return entity
 
-    def role_only(self, phrase: str) -> _Entity:
+    def role_only(self, phrase: str) -> Entity:
         name = phrase[:1].upper() + phrase[1:]
         for entity in self.entities:
             if not entity.words and entity.name == name:
                 return entity
-        return self.add(_Entity(name, frozenset(), _Kind.PERSON))
+        return self.add(Entity(name, frozenset(), Kind.PERSON))
 
 
-def _kind_of(tokens: Sequence[_Token], title: _Title | None, role: str | None) -> _Kind:
+def kind_of(tokens: Sequence[Token], title: Title | None, role: str | None) -> Kind:
     if any(token.fold in cues.ORG_WORDS for token in tokens):
-        return _Kind.ORG
+        return Kind.ORG
     if role:
         first = fold(role.split()[0])
         if first in cues.ORG_ROLE_WORDS:
-            return _Kind.ORG
-        if first in cues.PERSON_ROLE_WORDS or first in _TITLE_WORDS or first == cues.INDEFINITE:
-            return _Kind.PERSON
+            return Kind.ORG
+        if first in cues.PERSON_ROLE_WORDS or first in TITLE_WORDS or first == cues.INDEFINITE:
+            return Kind.PERSON
     if title is not None:
-        return _Kind.PERSON
+        return Kind.PERSON
     if any(token.is_acronym or token.is_camel for token in tokens):
-        return _Kind.ORG
-    return _Kind.PERSON if len(tokens) > 1 else _Kind.UNKNOWN
-
-
-def _titles_in(role: str) -> dict[str, bool]:
-    """Title heads named in a role: "mantan Presiden", "Menteri Pertanian", "pelatih tim nasional"."""
-    tokens = _tokenize(role)
-    found: dict[str, bool] = {}
-    for index in range(len(tokens)):
-        title = _match_title(tokens, index)
-        if title and title[1] not in found:
-            found[title[1]] = index > 0 and tokens[index - 1].fold in cues.FORMER_MARKERS
-    return found
+        return Kind.ORG
+    return Kind.PERSON if len(tokens) > 1 else Kind.UNKNOWN

@@ -6,11 +6,11 @@ from __future__ import annotations
 from qa.tokens import fold
 
 from . import cues
-from .text import _Text
-from .titles import _match_title
+from .text import Text
+from .titles import match_title
 
 
-def _is_role(text: _Text, start: int, end: int, strict: bool) -> bool:
+def is_role(text: Text, start: int, end: int, strict: bool) -> bool:
     """Whether tokens[start:end] describes someone: "seorang profesor …", "perusahaan …", "Menteri …".
     Not strict (the appositive is closed by a verb of saying), any lowercase opening will do."""
     if start >= end or not text.tokens[start].is_word or text.tokens[start].text[0].isdigit():
@@ -25,7 +25,7 @@ def _is_role(text: _Text, start: int, end: int, strict: bool) -> bool:
         return False  # "dr. Lestari Widodo" is a name; "ibu dua anak" is a role
     if first.fold in cues.PERSON_ROLE_WORDS or first.fold in cues.ORG_ROLE_WORDS:
         return True
-    if _match_title(text.tokens, start):
+    if match_title(text.tokens, start):
         return True
     if strict:
         return False
@@ -36,7 +36,7 @@ def _is_role(text: _Text, start: int, end: int, strict: bool) -> bool:
     return start + 1 < end and text.tokens[start + 1].fold in cues.ORIGIN_MARKERS
 
 
-def _with_places(text: _Text, role_end: int, end: int) -> int:
+def with_places(text: Text, role_end: int, end: int) -> int:
     """The end of a role that stops at the comma `role_end`, moved past the places that follow it
     ("profesor di Universitas Gadjah Mada, Yogyakarta,"; "petani di Karawang, Jawa Barat,"): each a short
     run of capitalised words, closed by another comma, that no one has been called by."""
@@ -52,7 +52,7 @@ def _with_places(text: _Text, role_end: int, end: int) -> int:
     return role_end
 
 
-def _role_text(text: _Text, start: int, end: int) -> str:
+def role_text(text: Text, start: int, end: int) -> str:
     """The role in tokens[start:end] as written, without the sentence's closing mark or a leading "seorang"."""
     role = text.span(start, end).strip().rstrip(".!?;:").rstrip()
     folded = fold(role)

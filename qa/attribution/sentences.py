@@ -20,7 +20,8 @@ _BEFORE_NAME = re.compile(r"\b(\w+)\.$")
 # "Budi, profesor di …, mengatakan kepada wartawan, “Saya ragu.”": the lead-in names and describes the speaker
 # and the quotation holds what was said; embedded as one sentence, a long lead-in drowns the words a question
 # is about. So a quotation opening after a comma or colon is a span of its own.
-_LEAD_IN = re.compile(r"[,:]\s+(?=[“\"„«][^\W\d_])")
+_OPENING = "".join(sorted(cues.OPEN_QUOTES | {cues.STRAIGHT_QUOTE}))
+_LEAD_IN = re.compile(rf"[,:]\s+(?=[{_OPENING}][^\W\d_])")
 
 
 def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:

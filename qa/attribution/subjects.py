@@ -5,36 +5,36 @@ itu", "menurut pengamat X"), read as a reference."""
 from __future__ import annotations
 
 from . import cues
-from .names import _is_cue, _is_person_like, _trailing_name, _whole_name
-from .phrases import _classify
-from .quotes import _closing_paren, _opening_paren
-from .refs import _AnaphorRef, _NameRef, _Ref, _RoleRef, _TitleRef
-from .roles import _is_role, _role_text, _with_places
-from .text import _Text
-from .titles import _has_title
-from .words import _CLAUSE_MARKS, _TITLE_WORDS, _VERB_PREFIXES, _breaks_name, _is_degree, _is_stopword, _Token
+from .names import is_cue, is_person_like, trailing_name, whole_name
+from .phrases import classify
+from .quotes import closing_paren, opening_paren
+from .refs import AnaphorRef, NameRef, Ref, RoleRef, TitleRef
+from .roles import is_role, role_text, with_places
+from .text import Text
+from .titles import has_title
+from .words import CLAUSE_MARKS, TITLE_WORDS, VERB_PREFIXES, Token, breaks_name, is_degree, is_function_word
 
 
-def _subject_before(text: _Text, sentence_start: int, cue: int) -> _Ref | None:
+def subject_before(text: Text, sentence_start: int, cue: int) -> Ref | None:
     """The subject of a verb of saying: "Santoso mengatakan", "Ia juga mengingatkan", "X, role, mengatakan",
     or the subject before an adjunct: "PT X dalam keterangan tertulis menyatakan", "Budi saat ditemui
     mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan"."""
     ref = _subject_right_before(text, sentence_start, cue)
     opener = cue - 1
-    while ref is None and opener > sentence_start and not _is_cue(text.tokens[opener]):
+    while ref is None and opener > sentence_start and not is_cue(text.tokens[opener]):
         if text.tokens[opener].fold in cues.ADJUNCT_OPENERS:
             if _names_a_document(text, sentence_start, opener):
                 return None  # "tertuang dalam surat Badan Geologi yang menyebutkan …": a document says it
             ref = _subject_right_before(text, sentence_start, opener)
             # "Pedagang yang enggan disebutkan namanya itu mengaku": that trader, met before.
             pointing = text.tokens[cue - 1].fold in cues.DEMONSTRATIVES
-            if pointing and text.tokens[opener].fold == cues.RELATIVE and isinstance(ref, (_RoleRef, _TitleRef)):
-                ref = _AnaphorRef(ref.head)
+            if pointing and text.tokens[opener].fold == cues.RELATIVE and isinstance(ref, (RoleRef, TitleRef)):
+                ref = AnaphorRef(ref.head)
         opener -= 1
     return ref
 
 
-def _names_a_document(text: _Text, sentence_start: int, end: int) -> bool:
+def _names_a_document(text: Text, sentence_start: int, end: int) -> bool:
     """Whether the phrase ending before `end` is a document named by its issuer or addressee: "surat Badan
     Geologi Kementerian Energi dan Sumber Daya Mineral", "laporan BPS", "surat kepada Presiden"."""
     index = end - 1
@@ -48,16 +48,16 @@ def _names_a_document(text: _Text, sentence_start: int, end: int) -> bool:
     return index < end - 1 and text.tokens[index].fold in cues.DOCUMENT_WORDS
 
 
-def _subject_right_before(text: _Text, sentence_start: int, cue: int) -> _Ref | None:
+def _subject_right_before(text: Text, sentence_start: int, cue: int) -> Ref | None:
     """The subject phrase that ends right before `cue`, past adverbs and degrees; one closed by a comma is an
     appositive."""
     index = cue - 1
     while index >= sentence_start and text.tokens[index].fold in cues.ADVERBS:
         index -= 1
     # "Dr. H. Zainal Arifin, M.Ag. mengatakan": degrees after the name stand between it and its verb.
-    while index > sentence_start and (text.tokens[index].text == "." or _is_degree(text.tokens[index])):
+    while index > sentence_start and (text.tokens[index].text == "." or is_degree(text.tokens[index])):
         index -= 1
-        if text.tokens[index].text == "," and _is_degree(text.tokens[index + 1]):
+        if text.tokens[index].text == "," and is_degree(text.tokens[index + 1]):
             index -= 1
     if index < sentence_start:
         return None
@@ -67,7 +67,7 @@ def _subject_right_before(text: _Text, sentence_start: int, cue: int) -> _Ref | 
     while index >= sentence_start:
         token = text.tokens[index]
         if token.text == ")":
-            opening = _opening_paren(text.tokens, index, sentence_start)
+            opening = opening_paren(text.tokens, index, sentence_start)
             if opening == index:
                 break
             index = opening - 1
@@ -81,21 +81,21 @@ def _subject_right_before(text: _Text, sentence_start: int, cue: int) -> _Ref | 
         if token.fold in cues.CLAUSE_OPENERS and not (inside_title and text.tokens[index + 1].is_cap):
             if token.fold == cues.RELATIVE and text.tokens[end - 1].fold not in cues.DEMONSTRATIVES:
                 # "Seorang petugas yang berjaga di gerbang TPS menuturkan": the clause describes the
-                # subject before "yang" (`_subject_before` reads it), and names no speaker of its own.
+                # subject before "yang" (`subject_before` reads it), and names no speaker of its own.
                 return None
             break
         index -= 1
-    return _classify(text, index + 1, end)
+    return classify(text, index + 1, end)
 
 
-def _subject_after(text: _Text, start: int, end: int) -> _Ref | None:
+def subject_after(text: Text, start: int, end: int) -> Ref | None:
     """The speaker named after an inverted cue: "kata Santoso", "ujar menteri itu", "menurut pengamat X"."""
     index = start
     qualifying = False
     while index < end:
         token = text.tokens[index]
         if token.text == "(":
-            closing = _closing_paren(text.tokens, index, end)
+            closing = closing_paren(text.tokens, index, end)
             if closing == index:
                 break
             index = closing + 1
@@ -108,21 +108,21 @@ def _subject_after(text: _Text, start: int, end: int) -> _Ref | None:
         if token.fold in cues.PRONOUNS:
             index += 1
             break
-        describes = token.fold in cues.PERSON_NOUNS or (not token.is_cap and token.fold in _TITLE_WORDS)
+        describes = token.fold in cues.PERSON_NOUNS or (not token.is_cap and token.fold in TITLE_WORDS)
         if index == start and (describes or token.fold == cues.PARTITIVE):
             # "seru pria kelahiran Klaten itu", "ucap pemain asal Sidoarjo itu", "kata salah satu
             # suporter": a description, up to its demonstrative or its end.
             description_end = _description_end(text, index, end)
             if token.fold == cues.PARTITIVE or text.tokens[description_end - 1].fold in cues.DEMONSTRATIVES:
-                return _classify(text, start, description_end)
+                return classify(text, start, description_end)
         qualifies_title = (
             qualifying
             and not token.is_cap
-            and not _is_stopword(token.fold)
-            and not token.fold.startswith(_VERB_PREFIXES)
+            and not is_function_word(token.fold)
+            and not token.fold.startswith(VERB_PREFIXES)
             and text.words.is_common(token.fold)
         )
-        if _breaks_name(token, index == start):
+        if breaks_name(token, index == start):
             break  # "Ucap Morita Melalui …": a spinner's capital, not part of the name
         keep = (
             token.is_cap
@@ -131,28 +131,28 @@ def _subject_after(text: _Text, start: int, end: int) -> _Ref | None:
             or token.fold in cues.DEMONSTRATIVES
             or token.fold in cues.FORMER_MARKERS
             or token.fold in (cues.DETERMINER, cues.INDEFINITE)
-            or token.fold in _TITLE_WORDS
+            or token.fold in TITLE_WORDS
             or qualifies_title
             # "kata seorang pedagang cabai di Pasar Kramat Jati": where the role is held belongs to it.
             or (qualifying and token.fold == cues.LOCATIVE and index + 1 < end and text.tokens[index + 1].is_cap)
         )
         # Lowercase words may follow a title as its qualifiers: "pengamat sepak bola Dimas Anggara".
-        qualifying = not token.is_cap and (token.fold in _TITLE_WORDS or qualifies_title)
+        qualifying = not token.is_cap and (token.fold in TITLE_WORDS or qualifies_title)
         if not keep:
             break
         index += 1
-    ref = _classify(text, start, index)
+    ref = classify(text, start, index)
     # The clause may name the person after a comma, past the role's last words: "disampaikan Direktur
     # Pelaksana Harbourview Advisory untuk Asia Tenggara, Jonathan Whitfield."
     comma = index
-    while comma < end and text.tokens[comma].text not in _CLAUSE_MARKS:
+    while comma < end and text.tokens[comma].text not in CLAUSE_MARKS:
         comma += 1
     if comma + 1 < end and text.tokens[comma].text == ",":
         return _with_trailing_appositive(text, ref, start, comma, end)
     return ref
 
 
-def _description_end(text: _Text, start: int, end: int) -> int:
+def _description_end(text: Text, start: int, end: int) -> int:
     """End of a describing phrase that opens at `start`: through its demonstrative ("pria asal Medan
     itu"), else up to the first punctuation or function word ("salah satu suporter seusai laga")."""
     limit = min(end, start + cues.DESCRIPTION_MAX_WORDS)
@@ -163,41 +163,41 @@ def _description_end(text: _Text, start: int, end: int) -> int:
     while (
         index < limit
         and text.tokens[index].is_word
-        and not (index > start + 2 and _is_stopword(text.tokens[index].fold))
+        and not (index > start + 2 and is_function_word(text.tokens[index].fold))
     ):
         index += 1
     return index
 
 
-def _with_trailing_appositive(text: _Text, ref: _Ref | None, start: int, comma: int, end: int) -> _Ref | None:
+def _with_trailing_appositive(text: Text, ref: Ref | None, start: int, comma: int, end: int) -> Ref | None:
     """ "ucap Ketua Gapensi, Benny Soetrisno." names the person after the comma; "kata Budi Santoso,
     petani di Karawang." gives the role there, past an age ("kata Siti Aminah, 29, ibu dua anak")."""
     if comma + 2 < end and text.tokens[comma + 1].text.isdigit() and text.tokens[comma + 2].text == ",":
         comma += 2
     segment_end = comma + 1
     while segment_end < end and (
-        text.tokens[segment_end].text not in _CLAUSE_MARKS or _honorific_stop(text, segment_end)
+        text.tokens[segment_end].text not in CLAUSE_MARKS or _honorific_stop(text, segment_end)
     ):
         segment_end += 1
-    name = _whole_name(text, comma + 1, segment_end)
+    name = whole_name(text, comma + 1, segment_end)
     # A full name behind the comma wins over a bare role or over words a title seemed to end with
     # ("ucap Ketua Asosiasi Eksportir Kopi, Benny Soetrisno").
-    titled = isinstance(ref, _NameRef) and ref.title is not None
+    titled = isinstance(ref, NameRef) and ref.title is not None
     # "ucap tokoh adat Desa Sungai Bakau, Yulius Tingang": a role that is no title, capitalised or a person noun
     first = text.tokens[start]
     untitled_role = ref is None and start < comma and (first.is_cap or first.fold in cues.PERSON_NOUNS)
     if name is not None and (
-        isinstance(ref, (_TitleRef, _RoleRef))
-        or ((titled or untitled_role) and name[1] - name[0] >= 2 and _is_person_like(text, *name))
+        isinstance(ref, (TitleRef, RoleRef))
+        or ((titled or untitled_role) and name[1] - name[0] >= 2 and is_person_like(text, *name))
     ):
-        return _NameRef(text.tokens[name[0] : name[1]], role=_role_text(text, start, comma))
-    if isinstance(ref, _NameRef) and ref.role is None and ref.title is None:
-        if _is_role(text, comma + 1, segment_end, strict=True):
-            return _NameRef(ref.tokens, role=_role_text(text, comma + 1, segment_end))
+        return NameRef(text.tokens[name[0] : name[1]], role=role_text(text, start, comma))
+    if isinstance(ref, NameRef) and ref.role is None and ref.title is None:
+        if is_role(text, comma + 1, segment_end, strict=True):
+            return NameRef(ref.tokens, role=role_text(text, comma + 1, segment_end))
     return ref
 
 
-def _appositive(text: _Text, sentence_start: int, comma: int) -> _Ref | None:
+def _appositive(text: Text, sentence_start: int, comma: int) -> Ref | None:
     """The subject of "X, role, mengatakan" or "role, X, mengatakan"."""
     segments: list[tuple[int, int]] = []
     begin = sentence_start
@@ -215,41 +215,41 @@ def _appositive(text: _Text, sentence_start: int, comma: int) -> _Ref | None:
     while len(segments) > 1 and _describes(text, segments[-2][0], *segments[-1]):
         segments.pop()
     if len(segments) == 1:
-        return _classify(text, *segments[0])
+        return classify(text, *segments[0])
     for (head_start, head_end), (role_start, role_end) in zip(segments, segments[1:]):
-        name = _trailing_name(text, head_start, head_end)
-        if name and not _has_title(text, head_start, head_end) and _is_role(text, role_start, role_end, strict=False):
-            role_end = _with_places(text, role_end, comma)
-            return _NameRef(text.tokens[name[0] : name[1]], role=_role_text(text, role_start, role_end))
+        name = trailing_name(text, head_start, head_end)
+        if name and not has_title(text, head_start, head_end) and is_role(text, role_start, role_end, strict=False):
+            role_end = with_places(text, role_end, comma)
+            return NameRef(text.tokens[name[0] : name[1]], role=role_text(text, role_start, role_end))
     last_start, last_end = segments[-1]
-    name = _whole_name(text, last_start, last_end)
+    name = whole_name(text, last_start, last_end)
     if name is None:
         return None
     role = None
     if len(segments) > 1:
         role_start, role_end = segments[-2]
-        if len(segments) > 2 and _with_places(text, segments[-3][1], role_end + 1) > segments[-3][1]:
+        if len(segments) > 2 and with_places(text, segments[-3][1], role_end + 1) > segments[-3][1]:
             role_start = segments[-3][0]  # "Peneliti dari Universitas Kyoto, Jepang, Takeshi Yamamoto,"
         # A sentence-initial role is capitalised anyway: "Epidemiolog Universitas Padjadjaran, Hendro, …".
-        opening = role_start == sentence_start and not _is_stopword(text.tokens[role_start].fold)
-        if opening or _is_role(text, role_start, role_end, strict=False):
-            role = _role_text(text, role_start, role_end)
-    return _NameRef(text.tokens[name[0] : name[1]], role=role)
+        opening = role_start == sentence_start and not is_function_word(text.tokens[role_start].fold)
+        if opening or is_role(text, role_start, role_end, strict=False):
+            role = role_text(text, role_start, role_end)
+    return NameRef(text.tokens[name[0] : name[1]], role=role)
 
 
-def _honorific_stop(text: _Text, index: int) -> bool:
+def _honorific_stop(text: Text, index: int) -> bool:
     """Whether tokens[index] is the full stop of an honorific ("Prof. Dr. dr. Irawati"), not a sentence's."""
     return text.tokens[index].text == "." and index > 0 and text.tokens[index - 1].fold in cues.HONORIFICS
 
 
-def _in_degree(token: _Token) -> bool:
+def _in_degree(token: Token) -> bool:
     """A token of a degree written after a name: "M.Kes.", "Sp.A(K)" (a consultant's "(K)" included)."""
-    return _is_degree(token) or token.text in ".()" or (len(token.text) == 1 and token.text.isupper())
+    return is_degree(token) or token.text in ".()" or (len(token.text) == 1 and token.text.isupper())
 
 
-def _describes(text: _Text, subject: int, start: int, end: int) -> bool:
+def _describes(text: Text, subject: int, start: int, end: int) -> bool:
     """Whether tokens[start:end] is a clause about the subject opening at `subject`, rather than its name or
     role: a relative clause, or a description of someone who is known only by role ("Seorang juru bicara")."""
     unnamed = text.tokens[subject].fold in (cues.INDEFINITE, cues.PARTITIVE) or not text.tokens[subject].is_cap
-    described = unnamed and not text.tokens[start].is_cap and _is_role(text, start, end, strict=False)
+    described = unnamed and not text.tokens[start].is_cap and is_role(text, start, end, strict=False)
     return text.tokens[start].fold == cues.RELATIVE or described

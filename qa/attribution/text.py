@@ -5,24 +5,21 @@ takes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .words import _Token, _tokenize, _Vocabulary
-
-if TYPE_CHECKING:
-    from .registry import _Registry
+from .registry import Registry
+from .words import Token, Vocabulary, tokenize
 
 
 @dataclass(frozen=True)
-class _Text:
+class Text:
     narration: str
-    tokens: list[_Token]
-    known: _Registry
-    words: _Vocabulary
+    tokens: list[Token]
+    known: Registry
+    words: Vocabulary
 
     @classmethod
-    def of(cls, narration: str, known: _Registry, words: _Vocabulary) -> _Text:
-        return cls(narration, _tokenize(narration), known, words)
+    def of(cls, narration: str, known: Registry, words: Vocabulary) -> Text:
+        return cls(narration, tokenize(narration), known, words)
 
     def span(self, start: int, end: int) -> str:
         return self.narration[self.tokens[start].start : self.tokens[end - 1].end]

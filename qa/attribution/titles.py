@@ -6,41 +6,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import cues
-from .names import _is_cue, _is_name, _name_run, _past_honorifics, _person_after_comma, rank_at
-from .quotes import _closing_paren, _in_parens
-from .text import _Text
+from .names import is_cue, is_name, name_run, past_honorifics, person_after_comma, rank_at
+from .quotes import closing_paren, in_parens
+from .text import Text
 from .words import (
-    _TITLE_WORDS,
-    _TITLES,
-    _VERB_PREFIXES,
-    _is_plain_root,
-    _is_qualifier,
-    _is_stopword,
-    _TitleKind,
-    _Token,
+    TITLE_WORDS,
+    TITLES,
+    VERB_PREFIXES,
+    TitleKind,
+    Token,
+    is_function_word,
+    is_plain_root,
+    is_qualifier,
+    tokenize,
 )
 
 
-def _match_title(tokens: Sequence[_Token], index: int) -> tuple[int, str, _TitleKind] | None:
+def match_title(tokens: Sequence[Token], index: int) -> tuple[int, str, TitleKind] | None:
     """(length, head, kind) of the title starting at `index`, the longest one listed; "Wakil" before any title
     makes its deputy ("Wakil Kepala BKPM")."""
-    for entry in _TITLES.get(tokens[index].fold, ()):
+    for entry in TITLES.get(tokens[index].fold, ()):
         end = index + len(entry.words)
         if end <= len(tokens) and tuple(token.fold for token in tokens[index:end]) == entry.words:
             return len(entry.words), entry.head, entry.kind
     if tokens[index].fold == cues.DEPUTY and index + 1 < len(tokens):
-        title = _match_title(tokens, index + 1)
+        title = match_title(tokens, index + 1)
         if title is not None:
             return title[0] + 1, f"{cues.DEPUTY} {title[1]}", title[2]
     return None
 
 
-def _has_title(text: _Text, start: int, end: int) -> bool:
+def has_title(text: Text, start: int, end: int) -> bool:
     """Whether a title stands anywhere in tokens[start:end]."""
-    return any(_match_title(text.tokens, index) for index in range(start, end))
+    return any(match_title(text.tokens, index) for index in range(start, end))
 
 
-def _opens_name(token: _Token, nxt: _Token | None) -> bool:
+def _opens_name(token: Token, nxt: Token | None) -> bool:
     """A Balinese or Sasak name's first word after a title's qualifiers ("… NTB I Made Suardana", "… NTB Lalu
     Ahmad Zulfikri"), which would otherwise read as one more qualifier."""
     if nxt is None or not nxt.is_cap:
@@ -50,7 +51,7 @@ def _opens_name(token: _Token, nxt: _Token | None) -> bool:
     return token.is_cap and token.fold in cues.SASAK_TITLES and nxt.fold != "lintas"
 
 
-def _after_title(text: _Text, start: int, end: int, kind: _TitleKind) -> tuple[int, tuple[int, int] | None]:
+def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int, tuple[int, int] | None]:
     """Skip the qualifiers of a title ("AS", "Pertanian", "PasarKita", "(PSSI)"); return where they stop and
     the name that follows them, if any."""
     index = start
@@ -60,7 +61,7 @@ def _after_title(text: _Text, start: int, end: int, kind: _TitleKind) -> tuple[i
         token = text.tokens[index]
         nxt = text.tokens[index + 1] if index + 1 < end else None
         if token.text == "(":
-            closing = _closing_paren(text.tokens, index, end)
+            closing = closing_paren(text.tokens, index, end)
             if closing == index:
                 break
             index = closing + 1
@@ -72,7 +73,7 @@ def _after_title(text: _Text, start: int, end: int, kind: _TitleKind) -> tuple[i
             joined = index
         elif token.text == "/" and nxt is not None and nxt.is_cap:
             # "Wakil Menteri Investasi/Wakil Kepala BKPM Faisal": two offices held together.
-            title = _match_title(text.tokens, index + 1)
+            title = match_title(text.tokens, index + 1)
             index += 1 + (title[0] if title else 0)
         elif token.fold in cues.HONORIFICS and nxt is not None:
             index += 2 if nxt.text == "." else 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna Dewi"
@@ -80,46 +81,46 @@ def _after_title(text: _Text, start: int, end: int, kind: _TitleKind) -> tuple[i
             index += rank  # "Kapolres Kebumen Ajun Komisaris Besar Polisi Rudi"
         elif token.text[0].isdigit():
             index += 1  # "Danrem 162 Brigjen TNI Bambang", "Regional 2 Panjang"
-        elif token.fold in cues.TITLE_CONNECTORS and nxt is not None and _is_qualifier(nxt, text.words):
+        elif token.fold in cues.TITLE_CONNECTORS and nxt is not None and is_qualifier(nxt, text.words):
             index += 2  # "Menteri Komunikasi dan Digital", "Kepala Bidang Pembinaan dan Prestasi"
             joined = index
-        elif not token.is_word or _is_cue(token):
+        elif not token.is_word or is_cue(token):
             break
         elif index > start and _opens_name(token, nxt):
             break
         elif token.is_cap:
-            if not (_is_qualifier(token, text.words) or token.fold in text.known.org_words):
+            if not (is_qualifier(token, text.words) or token.fold in text.known.org_words):
                 break
-            if _is_stopword(token.fold) and not (nxt and nxt.is_cap):
+            if is_function_word(token.fold) and not (nxt and nxt.is_cap):
                 break
             index += 1
         elif (
             lowercase < 3
-            and not _is_stopword(token.fold)
-            and not token.fold.startswith(_VERB_PREFIXES)
-            and (token.fold in _TITLE_WORDS or text.words.is_common(token.fold))
+            and not is_function_word(token.fold)
+            and not token.fold.startswith(VERB_PREFIXES)
+            and (token.fold in TITLE_WORDS or text.words.is_common(token.fold))
         ):
             lowercase += 1
             index += 1
         else:
             break
-    name_end = _name_run(text.tokens, index, end)
-    if _in_parens(text.tokens, name_end, end) is not None:
+    name_end = name_run(text.tokens, index, end)
+    if in_parens(text.tokens, name_end, end) is not None:
         # "Otoritas Jasa Keuangan (OJK) Ratna Dewi": a run with its short form is an organisation.
-        after = _name_run(text.tokens, name_end + 3, end)
+        after = name_run(text.tokens, name_end + 3, end)
         if after > name_end + 3:
             index, name_end = name_end + 3, after
-    index, name_end = _past_honorifics(text, index, name_end, end)
-    if name_end == index or not _is_name(text, index, name_end):
+    index, name_end = past_honorifics(text, index, name_end, end)
+    if name_end == index or not is_name(text, index, name_end):
         # Nothing but ordinary words: two of them after the qualifiers are a name ("Presiden Bambang
         # Kusuma"), one alone is part of the title ("Menteri Agama").
         first = index
-        while first > max(start, joined) and _is_plain_root(text.tokens[first - 1], text.words):
+        while first > max(start, joined) and is_plain_root(text.tokens[first - 1], text.words):
             first -= 1
         return (first, (first, index)) if index - first >= 2 else (index, None)
     if name_end < end and text.tokens[name_end].fold in cues.DEMONSTRATIVES:
         return name_end, None  # "pelantun Rindu Tak Bertuan itu": the singer of that song, someone met before
-    person = _person_after_comma(text, name_end, end)
+    person = person_after_comma(text, name_end, end)
     if person is not None:
         return name_end, person  # "Pelatih Rajawali FC, Marcel van Dijk,": the run is the club, then the name
     while name_end - index >= 3 and text.tokens[index].fold.endswith(cues.ENGLISH_WORD_ENDINGS):
@@ -132,19 +133,30 @@ def _after_title(text: _Text, start: int, end: int, kind: _TitleKind) -> tuple[i
         if token.is_acronym or token.fold in cues.ORG_WORDS or place:
             index = last + 1
             break
-    if index > start and index != joined and _is_plain_root(text.tokens[index - 1], text.words):
+    if index > start and index != joined and is_plain_root(text.tokens[index - 1], text.words):
         index -= 1  # "Menteri Keuangan Sri Mulyani": a first name that is also a word
     single = name_end - index == 1
-    if single and kind is not _TitleKind.STATE and text.known.find((text.tokens[index].fold,)) is None:
+    if single and kind is not TitleKind.STATE and text.known.find((text.tokens[index].fold,)) is None:
         return name_end, None  # "CEO PasarKita": the one word is the company
     return index, (index, name_end)
 
 
-def _short_form(text: _Text, start: int, end: int) -> str | None:
+def short_form(text: Text, start: int, end: int) -> str | None:
     """A title's own short form in parentheses before the name: "Menteri Perhubungan (Menhub) Budi". An
     all-capitals one is the organisation's: "Kepala Badan Koordinasi Penanaman Modal (BKPM) Budi"."""
     for index in range(start, end):
-        word = _in_parens(text.tokens, index, end)
+        word = in_parens(text.tokens, index, end)
         if word is not None and word.is_cap and not word.is_acronym:
             return word.fold
     return None
+
+
+def titles_in(role: str) -> dict[str, bool]:
+    """Title heads named in a role: "mantan Presiden", "Menteri Pertanian", "pelatih tim nasional"."""
+    tokens = tokenize(role)
+    found: dict[str, bool] = {}
+    for index in range(len(tokens)):
+        title = match_title(tokens, index)
+        if title and title[1] not in found:
+            found[title[1]] = index > 0 and tokens[index - 1].fold in cues.FORMER_MARKERS
+    return found

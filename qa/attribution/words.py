@@ -18,27 +18,32 @@ from enum import Enum
 from functools import cache
 
 from qa.normalize import lexicon
-from qa.tokens import fold, stem, stopwords
+from qa.resources import data_lines, dates
+from qa.tokens import fold, stem
 
 from . import cues
 
-_QUOTE = "\x00"  # stands for a masked quotation in the narration
+QUOTE = "\x00"  # stands for a masked quotation in the narration
 _TOKEN_RE = re.compile(r"\x00|\d+(?:[.,]\d+)*|\w+(?:[-.&'’]\w+)*|[^\w\s]")
-_VERB_PREFIXES = ("me", "ber", "di", "ter")
-_CLAUSE_MARKS = frozenset(",.!?;:")
+VERB_PREFIXES = ("me", "ber", "di", "ter")
+CLAUSE_MARKS = frozenset(",.!?;:")
+# Capitalised at any position but never a name: days and months.
+TIME_WORDS = frozenset(dates())
 
 
 @cache
 def _function_words() -> frozenset[str]:
-    return stopwords() | cues.FUNCTION_WORDS | cues.TIME_WORDS | cues.HONORIFICS
+    """Words that are never a name: attribution's own list (not the search's stopwords, whose editing must not
+    change who speaks), days and months, honorifics."""
+    return frozenset(data_lines("function_words.txt")) | TIME_WORDS | cues.HONORIFICS
 
 
-def _is_stopword(word: str) -> bool:
+def is_function_word(word: str) -> bool:
     return word in _function_words()
 
 
 @cache
-def _listed_words() -> frozenset[str]:
+def listed_words() -> frozenset[str]:
     """Ordinary words known without reading the article: function words, loanwords, fields of offices, and the
     spinner's words with their standard forms (one-word entries only: "Amerika Perkumpulan" must not make
     "amerika" common)."""
@@ -58,7 +63,7 @@ def _spun_function_words() -> frozenset[str]:
     return frozenset(fold(e.spun) for e in entries if " " not in e.spun and fold(e.standard) in _function_words())
 
 
-def _breaks_name(token: _Token, first: bool) -> bool:
+def breaks_name(token: Token, first: bool) -> bool:
     """Whether a capitalised word ends a name, or (`first`) cannot start one: a preposition or adverb a spinner
     capitalised ("PT X Didalam keterangannya"), or after a name's first word a spinner's function word ("Hendra
     Kagak menjawab"; "Demi" may still be a first name)."""
@@ -82,7 +87,7 @@ def _is_affixed(word: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Vocabulary:
+class Vocabulary:
     """The article's own evidence of which words are ordinary: those it writes in lowercase, and their stems;
     and of which are places: those it writes after "Kabupaten", "Kota", … ("Kabupaten Kupang" makes "Wakil
     Bupati Kupang Aurelius Nitbani" the deputy regent of Kupang)."""
@@ -92,8 +97,8 @@ class _Vocabulary:
     places: frozenset[str]
 
     @classmethod
-    def of(cls, paragraphs: Iterable[str]) -> _Vocabulary:
-        tokens = [_tokenize(paragraph) for paragraph in paragraphs]
+    def of(cls, paragraphs: Iterable[str]) -> Vocabulary:
+        tokens = [tokenize(paragraph) for paragraph in paragraphs]
         lowercase = frozenset(token.fold for words in tokens for token in words if token.text[0].islower())
         places = frozenset(
             after.fold
@@ -106,7 +111,7 @@ class _Vocabulary:
     def is_common(self, word: str) -> bool:
         return (
             word in self.lowercase
-            or word in _listed_words()
+            or word in listed_words()
             or _is_affixed(word)
             or (len(word) > _MIN_STEM and stem(word) in self.stems)
         )
@@ -116,7 +121,7 @@ class _Vocabulary:
         return self.is_common(word) and stem(word) != word
 
 
-class _TitleKind(Enum):
+class TitleKind(Enum):
     STATE = "state"  # may stand before a one-word name: "Presiden Jokowi"
     OFFICE = "office"
     GENERIC = "generic"  # shared by many; without a name it makes a role-only speaker
@@ -125,7 +130,7 @@ class _TitleKind(Enum):
 @dataclass(frozen=True)
 class _TitleEntry:
     words: tuple[str, ...]  # as written: "wamen", "wakil menteri"
-    kind: _TitleKind
+    kind: TitleKind
     head: str  # the full title an abbreviation stands for: "wakil menteri" for "wamen"
 
 
@@ -133,9 +138,9 @@ def _title_table() -> dict[str, list[_TitleEntry]]:
     kinds = {
         title: kind
         for titles, kind in (
-            (cues.STATE_TITLES, _TitleKind.STATE),
-            (cues.OFFICE_TITLES, _TitleKind.OFFICE),
-            (cues.GENERIC_ROLES, _TitleKind.GENERIC),
+            (cues.STATE_TITLES, TitleKind.STATE),
+            (cues.OFFICE_TITLES, TitleKind.OFFICE),
+            (cues.GENERIC_ROLES, TitleKind.GENERIC),
         )
         for title in titles
     }
@@ -147,12 +152,12 @@ def _title_table() -> dict[str, list[_TitleEntry]]:
     return table
 
 
-_TITLES = _title_table()
-_TITLE_WORDS = frozenset(word for entries in _TITLES.values() for entry in entries for word in entry.words)
+TITLES = _title_table()
+TITLE_WORDS = frozenset(word for entries in TITLES.values() for entry in entries for word in entry.words)
 
 
 @dataclass(frozen=True, slots=True)
-class _Token:
+class Token:
     text: str
     fold: str
     start: int
@@ -160,7 +165,7 @@ class _Token:
 
     @property
     def is_quote(self) -> bool:
-        return self.text == _QUOTE
+        return self.text == QUOTE
 
     @property
     def is_word(self) -> bool:
@@ -185,15 +190,15 @@ class _Token:
 _DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM")
 
 
-def _is_degree(token: _Token) -> bool:
+def is_degree(token: Token) -> bool:
     return _DEGREE_RE.fullmatch(token.text) is not None
 
 
-def _tokenize(text: str) -> list[_Token]:
-    return [_Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
-def _is_qualifier(token: _Token, words: _Vocabulary) -> bool:
+def is_qualifier(token: Token, words: Vocabulary) -> bool:
     """A capitalised word that qualifies a title ("AS", "PasarKita", "Pertanian") rather than naming a person."""
     return (
         token.is_acronym
@@ -204,17 +209,17 @@ def _is_qualifier(token: _Token, words: _Vocabulary) -> bool:
     )
 
 
-def _is_strong(token: _Token, words: _Vocabulary) -> bool:
+def is_strong(token: Token, words: Vocabulary) -> bool:
     """A capitalised word that can only be a name: not an ordinary word, a place, a month or a title."""
     return (
         token.is_cap
         and token.fold not in cues.PLACE_WORDS
-        and token.fold not in _TITLE_WORDS
+        and token.fold not in TITLE_WORDS
         and (token.is_acronym or token.is_camel or not words.is_common(token.fold))
     )
 
 
-def _is_filler(token: _Token, words: _Vocabulary) -> bool:
+def is_filler(token: Token, words: Vocabulary) -> bool:
     """A word to strip from the front of a name: "Bahkan", "Sementara", "Pak", an inflected ordinary word."""
     if token.fold in cues.ORG_WORDS:
         return False
@@ -224,10 +229,10 @@ def _is_filler(token: _Token, words: _Vocabulary) -> bool:
         return False  # "I Made Suryawan", "Ni Luh Putu"
     if token.is_acronym and len(token.text) > 2:
         return False  # "WHO", written in capitals, is the organisation, not the English word
-    return _is_stopword(token.fold) or token.fold in _TITLE_WORDS or words.is_derived(token.fold)
+    return is_function_word(token.fold) or token.fold in TITLE_WORDS or words.is_derived(token.fold)
 
 
-def _is_plain_root(token: _Token, words: _Vocabulary) -> bool:
+def is_plain_root(token: Token, words: Vocabulary) -> bool:
     """A capitalised root word that may be a first name ("Sri", "Surya"), not a title's field ("Keuangan")."""
     return (
         token.is_word
@@ -236,9 +241,9 @@ def _is_plain_root(token: _Token, words: _Vocabulary) -> bool:
         and not token.is_camel
         and words.is_common(token.fold)
         and not words.is_derived(token.fold)
-        and not _is_stopword(token.fold)
+        and not is_function_word(token.fold)
         and token.fold not in cues.PLACE_WORDS
         and token.fold not in cues.ORG_WORDS
         and token.fold not in cues.TITLE_FIELD_WORDS
-        and token.fold not in _TITLE_WORDS
+        and token.fold not in TITLE_WORDS
     )
