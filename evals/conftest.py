@@ -14,8 +14,9 @@ RUN = pytest.StashKey[harness.Run]()
 OTHER_RUN = pytest.StashKey[harness.Run]()
 JUDGED = pytest.StashKey[list[judgement.Asked]]()
 TALKED = pytest.StashKey[list[judgement.Talked]]()
-# Questions about held-out articles (tests/data/articles), each asked of its own article alone.
-OTHER_ARTICLES = Path(__file__).with_name("other_articles.jsonl")
+# Questions about held-out articles (tests/data/articles), each asked of its own article alone: news as it
+# comes, and ordinary wire news (`wire_articles.jsonl`, issue #18).
+OTHER_ARTICLES = tuple(Path(__file__).with_name(name) for name in ("other_articles.jsonl", "wire_articles.jsonl"))
 ROOT = harness.ROOT
 
 
@@ -39,7 +40,7 @@ def run(pytestconfig: pytest.Config, retriever: qa.Retriever, questions: list[ha
 
 @pytest.fixture(scope="session")
 def other_run(pytestconfig: pytest.Config) -> harness.Run:
-    result = harness.run_each_article(harness.load_questions(OTHER_ARTICLES), ROOT)
+    result = harness.run_each_article([q for path in OTHER_ARTICLES for q in harness.load_questions(path)], ROOT)
     pytestconfig.stash[OTHER_RUN] = result
     return result
 

@@ -309,7 +309,11 @@ def report(r: Run) -> dict:
         for q in r.questions
     }
     return {
-        "settings": {"fusion": retrieval.FUSION, "dense_weight": retrieval.DENSE_WEIGHT},
+        "settings": {
+            **asdict(retrieval.SETTINGS),
+            "fuse": retrieval.SETTINGS.fuse.__name__,
+            "dense_weight": dict(retrieval.SETTINGS.dense_weight),
+        },
         "seconds": round(r.seconds, 2),
         "groups": groups,
         "by_type": by_type,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Literal, Protocol
 
 import numpy as np
@@ -10,6 +11,7 @@ from rank_bm25 import BM25Plus
 from scipy import sparse
 
 from .normalize import normalize
+from .resources import short_forms
 from .tokens import tokenize
 
 Scorer = Literal["rank_bm25", "sparse"]
@@ -23,8 +25,20 @@ K1, B, DELTA = 1.5, 0.75, 1.0
 
 
 def analyze(text: str) -> list[str]:
-    """The one text pipeline BM25 sees, for passages and questions alike."""
-    return tokenize(normalize(text))
+    """The one text pipeline BM25 sees, for passages and questions alike; a short form ("Kejari") also counts as
+    the words it stands for, so that it meets them written out."""
+    tokens = tokenize(normalize(text))
+    return tokens + [word for token in tokens for word in _spelt_out().get(token, ())]
+
+
+@cache
+def _spelt_out() -> dict[str, tuple[str, ...]]:
+    # Two short forms may stem alike ("Kemenhub", "Menhub"): the token stands for the words of both.
+    spelt: dict[str, tuple[str, ...]] = {}
+    for short, words in short_forms().items():
+        for token in tokenize(normalize(short)):
+            spelt[token] = tuple(dict.fromkeys(spelt.get(token, ()) + tuple(tokenize(normalize(words)))))
+    return spelt
 
 
 class TokenScorer(Protocol):

@@ -19,3 +19,10 @@ def dates(lang: str = "id") -> tuple[str, ...]:
     """The months, then the days of the week, lowercase, in Indonesian or (`lang` "en") English: calendar.tsv."""
     column = ("id", "en").index(lang)
     return tuple(line.split("\t")[column] for line in data_lines("calendar.tsv"))
+
+
+@cache
+def short_forms() -> dict[str, str]:
+    """Short forms of Indonesian offices and institutions, lowercase, with the words they stand for:
+    short_forms_id.tsv."""
+    return dict(line.split("\t") for line in data_lines("short_forms_id.tsv"))

@@ -1,6 +1,6 @@
 import numpy as np
 
-from qa.bm25 import Bm25
+from qa.bm25 import Bm25, analyze
 
 
 DOCS = [
@@ -31,3 +31,14 @@ def test_rare_term_outweighs_common_term():
 def test_question_with_no_known_term_gives_no_signal():
     scores = Bm25(DOCS).scores("rendang")
     assert np.ptp(scores) == 0
+
+
+def test_a_short_form_meets_the_words_it_stands_for():
+    bm25 = Bm25([
+        "Kepala Seksi Tindak Pidana Khusus Kejaksaan Negeri Lebak, Budi Santoso, menahan dua tersangka.",
+        "Warga desa menggelar doa bersama di balai desa.",
+        "Harga beras naik di pasar induk.",
+    ])
+    scores = bm25.scores("Siapa Kasi Pidsus Kejari Lebak?")
+    assert scores[0] > scores[1] and scores[0] > scores[2]
+    assert set(analyze("Kemenhub")) >= set(analyze("Kementerian Perhubungan"))

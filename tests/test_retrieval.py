@@ -8,7 +8,8 @@ import pytest
 from qa import Passage, Retriever
 from qa.corpus import read_article
 from qa.fusion import convex, minmax, rrf
-from qa.retrieval import lift
+from qa.question import Question
+from qa.retrieval import Settings, Signals, fuse, lift
 from qa.index import build
 
 from .conftest import SEED
@@ -105,3 +106,45 @@ def test_a_quoted_phrase_finds_its_sentence_despite_the_rest_of_the_question(ret
     # words, matched alone, find the one sentence that says them (in Indonesian).
     top = retriever.retrieve('Who called the AI race a "race to the edge of the cliff"?', k=1)[0]
     assert "Perlombaan menuju tepi jurang" in top.text
+
+
+def _signals(dense, sentence, keyword, sentence_keyword, wants=None) -> Signals:
+    q = Question(typed="q", text="q", lang="id", kind="fact", wants=wants)
+    n = len(dense)
+    as_array = lambda xs: np.array(xs, dtype=np.float32)  # noqa: E731
+    return Signals(
+        q, as_array(dense), as_array(sentence), as_array(sentence), as_array(keyword), as_array(sentence_keyword),
+        np.zeros(n, bool),
+    )
+
+
+def test_the_best_sentence_lifts_its_paragraph_on_both_sides():
+    # Passage 0 is a long paragraph whose one sentence matches; passage 1 matches a little throughout.
+    s = _signals(dense=[0.40, 0.50], sentence=[0.80, 0.52], keyword=[2.0, 3.0], sentence_keyword=[6.0, 2.0])
+    whole = Settings(convex, {"id": 0.5, "en": 1.0}, 0.0, 0.0, 0.0)
+    by_sentence = dataclasses.replace(whole, sentence_weight=1.0, keyword_sentence_weight=1.0)
+    never = lambda row: False  # noqa: E731
+    assert np.argmax(fuse(s, whole, never)) == 1
+    assert np.argmax(fuse(s, by_sentence, never)) == 0
+
+
+def test_the_asked_kind_breaks_a_tie_and_is_no_filter():
+    settings = Settings(convex, {"id": 1.0, "en": 1.0}, 0.0, 0.0, 0.1)
+    holds_amount = lambda i: i == 1  # noqa: E731
+    tied = _signals(dense=[0.70, 0.69, 0.10], sentence=[0, 0, 0], keyword=[0, 0, 0], sentence_keyword=[0, 0, 0],
+                    wants="amount")
+    assert np.argmax(fuse(tied, settings, holds_amount)) == 1
+    # Far behind, a passage holding a number stays behind; and a question asking no kind is not reordered.
+    apart = _signals(dense=[0.90, 0.30, 0.10], sentence=[0, 0, 0], keyword=[0, 0, 0], sentence_keyword=[0, 0, 0],
+                     wants="amount")
+    assert np.argmax(fuse(apart, settings, holds_amount)) == 0
+    plain = dataclasses.replace(tied, question=dataclasses.replace(tied.question, wants=None))
+    assert np.argmax(fuse(plain, settings, holds_amount)) == 0
+
+
+def test_the_best_sentence_of_a_passage_is_checked_for_the_asked_kind(small):
+    i = next(i for i, p in enumerate(small.passages) if "US$5,6 juta" in p.text)
+    signals = small.signals(small.read("Berapa biaya pelatihan model DeepSeek dalam dolar?"))
+    row = small.best_row(i, signals.sentences)
+    assert signals.sentences[row] == signals.sentence[i]
+    assert small.holds(row, "amount") and not small.holds(row, None)
