@@ -22,7 +22,8 @@ def dates(lang: str = "id") -> tuple[str, ...]:
 
 
 @cache
-def short_forms() -> dict[str, str]:
-    """Short forms of Indonesian offices and institutions, lowercase, with the words they stand for:
-    short_forms_id.tsv."""
-    return dict(line.split("\t") for line in data_lines("short_forms_id.tsv"))
+def short_forms(titles_only: bool = False) -> dict[str, str]:
+    """Short forms of Indonesian offices and institutions, lowercase, with the words they stand for
+    (short_forms_id.tsv); with `titles_only`, those of an office held by a person ("kasat", "dirut")."""
+    rows = [line.split("\t") for line in data_lines("short_forms_id.tsv")]
+    return {row[0]: row[1] for row in rows if not titles_only or row[2:] == ["title"]}

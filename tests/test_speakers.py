@@ -130,6 +130,23 @@ def test_role_before_name_appositive() -> None:
     assert speakers == [Speaker("Wati Lestiani", "pedagang sayur")]
 
 
+
+@pytest.mark.parametrize(
+    ("office", "between"),
+    [
+        ("Kasat Lantas Polres Purworejo", " AKP "),
+        ("Kanit Reskrim Polsek Cibatu", " Iptu "),
+        ("Kasatreskrim Polres Garut", " AKP "),
+        ("Kasi Pidsus Kejari Lebak", ", "),
+        ("Kadis Kesehatan Garut", ", "),
+    ],
+)
+def test_an_office_written_short_is_the_role_before_a_rank_or_a_comma(office: str, between: str) -> None:
+    comma = "," if between == ", " else ""
+    paragraph = f"{office}{between}Nur Laili Rahmawati{comma} mengatakan pihaknya menyiagakan 120 personel."
+    assert attribute([paragraph]) == [Speaker("Nur Laili Rahmawati", office)]
+
+
 @pytest.mark.parametrize("cue", ["kata", "ujar", "ucap", "tegas", "tutur"])
 def test_cue_after_quote_with_a_short_name(cue: str) -> None:
     paragraphs = ["Budi Santoso menanam padi di Karawang.", f"“Panen tahun ini bagus,” {cue} Budi."]

@@ -7,6 +7,8 @@ Nothing here is about one article: these are the ordinary cues of Indonesian new
 
 from __future__ import annotations
 
+from qa.resources import short_forms
+
 # Quote marks. Curly double quotes nest; a straight double quote toggles. Single curly quotes (‘…’) are
 # only ever a quote inside a quote (or a scare-quoted term), never a new speaker, so they are not listed.
 OPEN_QUOTES = frozenset("“„«")
@@ -123,12 +125,9 @@ STATE_TITLES = (
 # Before any title, its deputy: "Wakil Kepala BKPM", "Wakil Direktur Utama".
 DEPUTY = "wakil"
 
-# Abbreviated titles, with the full title each stands for: "Wamen menerangkan" is the deputy minister.
-TITLE_ABBREVIATIONS = {
-    "wapres": "wakil presiden", "wamen": "wakil menteri", "wagub": "wakil gubernur", "wabup": "wakil bupati",
-    "dirut": "direktur utama", "dirjen": "direktur jenderal", "sekjen": "sekretaris jenderal",
-    "sekda": "sekretaris daerah", "ketum": "ketua umum", "dubes": "duta besar", "jubir": "juru bicara",
-}
+# Abbreviated titles, with the full title each stands for: "Wamen menerangkan" is the deputy minister, "Kasat
+# Lantas … AKP Budi" the head of a unit (qa/data/short_forms_id.tsv, the rows marked "title").
+TITLE_ABBREVIATIONS = short_forms(titles_only=True)
 
 # Other offices; after them a single capitalised word is more often the organisation ("CEO PasarKita") than
 # the person, who then follows ("CEO PasarKita Nadia Prameswari").

@@ -145,7 +145,11 @@ def _title_table() -> dict[str, list[_TitleEntry]]:
         for title in titles
     }
     entries = [_TitleEntry(tuple(title.split()), kind, title) for title, kind in kinds.items()]
-    entries += [_TitleEntry((short,), kinds[full], full) for short, full in cues.TITLE_ABBREVIATIONS.items()]
+    # A short form is of its full title's kind, or of its head's ("kasat": "kepala satuan", a "kepala").
+    entries += [
+        _TitleEntry((short,), kinds.get(full) or kinds[full.split()[0]], full)
+        for short, full in cues.TITLE_ABBREVIATIONS.items()
+    ]
     table: dict[str, list[_TitleEntry]] = {}
     for entry in sorted(entries, key=lambda entry: -len(entry.words)):
         table.setdefault(entry.words[0], []).append(entry)
