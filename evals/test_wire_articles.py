@@ -18,7 +18,9 @@ WIRE = {q.id for q in harness.load_questions(Path(__file__).with_name("wire_arti
 
 @pytest.mark.parametrize("lang", harness.LANGS)
 @pytest.mark.parametrize(("metric", "types"), [("hit_at_1", None), ("hit_at_3", None), ("hit_at_1", FACT_TYPES)])
-def test_wire_news_reaches_its_floor(other_run: harness.Run, lang: str, metric: str, types: tuple[str, ...] | None) -> None:
+def test_wire_news_reaches_its_floor(
+    other_run: harness.Run, lang: str, metric: str, types: tuple[str, ...] | None
+) -> None:
     outcomes = [
         o for o in harness.outcomes(other_run, thresholds.MODE)
         if o.question.id in WIRE and o.question.lang == lang and (types is None or o.question.type in types)

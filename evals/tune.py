@@ -95,13 +95,13 @@ class Grid:
     ranks: np.ndarray
 
 
-
 def grid(all_asked: Sequence[Asked]) -> Grid:
     shared = tuple(itertools.product(FUSES, SENTENCE_WEIGHTS, KEYWORD_SENTENCE_WEIGHTS, KIND_BONUSES))
     ranks = np.zeros((len(shared), len(DENSE_WEIGHTS), len(all_asked)), dtype=np.int16)
     for s, (method, sentence, keyword_sentence, bonus) in enumerate(shared):
         for d, weight in enumerate(DENSE_WEIGHTS):
-            settings = retrieval.Settings(FUSES[method], {"id": weight, "en": weight}, sentence, keyword_sentence, bonus)
+            weights = {"id": weight, "en": weight}
+            settings = retrieval.Settings(FUSES[method], weights, sentence, keyword_sentence, bonus)
             ranks[s, d] = [rank(a, settings) or 0 for a in all_asked]
     return Grid(tuple(all_asked), shared, ranks)
 
