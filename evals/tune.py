@@ -144,9 +144,10 @@ def choose(g: Grid, articles: Sequence[str]) -> tuple[int, dict[str, float]]:
     return s, {lang: DENSE_WEIGHTS[int(weights[lang][s])] for lang in harness.LANGS}
 
 
-def ranks_under(g: Grid, s: int, weights: dict[str, float], mask: np.ndarray) -> list[int]:
+def ranks_under(g: Grid, s: int, weights: dict[str, float]) -> np.ndarray:
+    """Every question's gold rank under shared setting s with these dense weights (0 beyond MRR_DEPTH)."""
     d = {lang: DENSE_WEIGHTS.index(w) for lang, w in weights.items()}
-    return [int(g.ranks[s, d[a.lang], i]) for i, a in enumerate(g.asked) if mask[i]]
+    return np.array([g.ranks[s, d[a.lang], i] for i, a in enumerate(g.asked)], dtype=int)
 
 
 def figures(ranks: Sequence[int]) -> str:
@@ -187,9 +188,7 @@ def main() -> None:
     for article in articles:
         s, weights = choose(g, [a for a in articles if a != article])
         mine = np.array([a.article == article for a in g.asked])
-        d = {lang: DENSE_WEIGHTS.index(w) for lang, w in weights.items()}
-        for i in np.flatnonzero(mine):
-            held_out[i] = g.ranks[s, d[g.asked[i].lang], i]
+        held_out[mine] = ranks_under(g, s, weights)[mine]
         cells = [
             figures([int(held_out[i]) for i in np.flatnonzero(mine) if g.asked[i].question.lang == lang])
             for lang in harness.LANGS
@@ -199,8 +198,7 @@ def main() -> None:
 
     s, weights = choose(g, articles)
     print(f"\nchosen on all articles: {describe(g, s, weights)}")
-    everywhere = np.ones(len(g.asked), dtype=bool)
-    report(g, np.array(ranks_under(g, s, weights, everywhere)), "  on all articles")
+    report(g, ranks_under(g, s, weights), "  on all articles")
     current = retrieval.SETTINGS
     print(f"current qa/retrieval.py: fuse={current.fuse.__name__} dense_weight={dict(current.dense_weight)} "
           f"sentence_weight={current.sentence_weight} keyword_sentence_weight={current.keyword_sentence_weight} "
