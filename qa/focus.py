@@ -100,6 +100,7 @@ _CLITIC_NYA = re.compile(r"(?<=\w\w\w)nya$", re.IGNORECASE)
 # English adjectives of place and field end so ("Brazilian", "Constitutional"): words, not names.
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|al|ic)$")
 ADJECTIVE_ZIPF = 3.0
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”„«»\"‘’]")
 _PLACE_AFTER = re.compile(r"\b(?:di|ke|dari|in|at|from)\s+([A-Z]\w*)")
 
 
@@ -414,7 +415,8 @@ def person_named(sentence: str, asked: str) -> str | None:
     """The first person the sentence names whom the question `asked` does not: a run of two name words or
     more, not an organisation's ("Nvidia", "DeepSeek Inc")."""
     given = {fold(word) for word in _WORD.findall(asked)}
-    for run in mentions(sentence):
+    # A name runs within a clause: "kepada Newsweek, “DeepSeek adalah …" names no "Newsweek DeepSeek".
+    for run in (run for clause in _CLAUSE_BREAK.split(sentence) for run in mentions(clause)):
         words = [fold(w) for w in run.split()]
         if len(words) > 1 and not any(w in cues.ORG_WORDS for w in words) and not set(words) <= given:
             return run

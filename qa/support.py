@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .attribution import cues
 from .bm25 import analyze
 from .focus import (
     NAME_SIMILARITY,
@@ -27,6 +28,7 @@ from .focus import (
     names_money,
     names_speaker,
     particulars,
+    person_named,
     shares,
 )
 from .passages import Passage, passage_id
@@ -104,6 +106,12 @@ def absent(question: Question, retriever: Retriever) -> Gap | None:
     return None
 
 
+def _unnamed(speaker: str) -> bool:
+    """Whether a speaker is known by role alone ("Juru bicara Nvidia", "Tetangga korban"): a name has a capital
+    on every word but its particles ("Muhammad bin Salman"), a role on its first only."""
+    return any(w[:1].islower() and fold(w) not in cues.NAME_PARTICLES for w in _WORD.findall(speaker)[1:])
+
+
 def _full_name(name: str) -> bool:
     return sum(not is_ordinary(w) for w in _WORD.findall(name)) > 1
 
@@ -137,6 +145,8 @@ def lacking(
     English."""
     if question.kind == "said" and question.wants and not answers(question, sentence, said_by, passage, retriever):
         return Gap("wanted")  # "How many … does Budi expect?": Budi's words, with a number in them
+    if _ASKS_NAME.search(question.text) and said_by and _unnamed(said_by) and not person_named(sentence, question.text):
+        return Gap("wanted")  # "Siapa nama juru bicara X?" is not answered by the words of "Juru bicara X"
     if question.kind not in ("fact", "who"):
         return None  # what someone said, or who said it: the speaker's words are the answer
     # The particulars of the question name what the answer is about: evidence without them is about

@@ -96,6 +96,26 @@ def test_an_answer_of_another_kind_is_no_answer(retriever: qa.Retriever) -> None
     assert "does not give the date or time" in answer.text
 
 
+def test_a_speaker_known_by_role_alone_is_no_name(retriever: qa.Retriever) -> None:
+    # The article quotes a spokesperson of Nvidia without naming them: the words are there, the name is not.
+    answer = qa.ask("Siapa nama juru bicara Nvidia yang dikutip artikel ini?")
+    assert answer.support == "partial" and answer.gap == qa.support.Gap("wanted")
+    assert qa.ask("Siapa yang mengatakan DeepSeek adalah kemajuan AI yang luar biasa?").support == "full"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "unnamed"),
+    [
+        ("Juru bicara Nvidia", True),
+        ("Tetangga korban", True),
+        ("Muhammad bin Salman", False),
+        ("Liang Wenfeng", False),
+    ],
+)
+def test_unnamed_tells_a_role_from_a_name(speaker: str, unnamed: bool) -> None:
+    assert qa.support._unnamed(speaker) is unnamed
+
+
 @pytest.mark.parametrize(
     "question",
     [
