@@ -7,7 +7,7 @@ Nothing here is about one article: these are the ordinary cues of Indonesian new
 
 from __future__ import annotations
 
-from qa.resources import short_forms
+from qa.resources import data_lines, short_forms
 
 # Quote marks. Curly double quotes nest; a straight double quote toggles. Single curly quotes (‘…’) are
 # only ever a quote inside a quote (or a scare-quoted term), never a new speaker, so they are not listed.
@@ -28,7 +28,7 @@ SPEECH_VERBS = frozenset(
     mengimbau menyarankan mengkritik menanggapi menyimpulkan melanjutkan berbicara menulis meyakini berharap
     mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
-    mengonfirmasi memprakirakan merinci memerinci menimpali
+    mengonfirmasi memprakirakan merinci memerinci menimpali menaksir menargetkan menyesalkan
     """.split()
 )
 
@@ -67,7 +67,7 @@ SOURCE_MARKER = "dalam"
 # Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
 ADVERBS = frozenset(
     "juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri justru malah "
-    "memang tetap "
+    "memang tetap turut sebelumnya sekaligus "
     # and modals: "Dia berencana meminta …", "Ia akan menegaskan …"
     "akan ingin hendak berencana bakal masih".split()
 )
@@ -198,7 +198,7 @@ PLACE_WORDS = frozenset(
     palestina ukraina taiwan singapura malaysia vietnam thailand filipina jakarta jawa sumatera kalimantan
     sulawesi papua bali washington beijing london moskwa tokyo
     """.split()
-)
+) | frozenset(data_lines("regions_id.txt"))
 
 # Ordinary words (loanwords, colloquial forms) that the spinner may capitalise mid-sentence ("Eksis" for
 # "ada") and that an article need not also write in lowercase, so its own text cannot vouch for them.
@@ -238,6 +238,15 @@ NAME_BREAKERS = frozenset("dalam didalam dari melalui kepada terhadap pada serta
 
 # Verbs giving a nickname: "yang dijuluki Bung Kiper", "akrab disapa Andi".
 NICKNAME_CUES = frozenset("dijuluki disapa dipanggil".split())
+
+# A paragraph that ends with a colon ("… tiga langkah, yaitu:", "… sebagai berikut:") opens a list, whose
+# items, each a paragraph, are the words of whoever introduced it; an item may open with an ordinal, a number
+# or a bullet ("Pertama, …", "2. …", "- …").
+LIST_OPENER = ":"
+ORDINALS = frozenset(
+    "pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh terakhir".split()
+)
+BULLETS = frozenset("-–—•·*")
 
 # Opens a relative clause inside an appositive: "Seorang warga, yang meminta namanya tidak disebutkan, …".
 RELATIVE = "yang"
@@ -304,6 +313,10 @@ IDENTITY_WORDS = frozenset(
     "siapa siapakah sih itu ini tuh sebenarnya sebetulnya yang dari di adalah ialah "
     "who is was the a an that this from at of exactly".split()
 )
+# Nouns for the side or the staff of a body, before its name: "Pihak PT KAI", "Manajemen PSMT Sumbawa"
+# speak as that body.
+ORG_SIDE_WORDS = frozenset("pihak manajemen jajaran".split())
+
 # Words that open a company's or body's name: "PT Kemuning Graha Mandiri", "Perumda Tirta Kencana".
 COMPANY_PREFIXES = frozenset("pt cv perum perumda pd ud koperasi yayasan".split())
 

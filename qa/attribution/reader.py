@@ -64,9 +64,11 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     for text in paragraphs:
         words = [token.fold for token in tokenize(text) if token.is_word]
         pairs.update(zip(["", *words], [*words, ""]))
+    # A word of an organisation's name, heard speaking with it ("PSMT Sumbawa menyesalkan"), calls nobody.
+    bodies = {word for entity in reader.known.entities if entity.kind is Kind.ORG for word in entity.words}
     for entity in reader.known.entities:
         if entity.kind is Kind.PERSON and entity.words:
-            _trim_leading_words(entity, pairs)
+            _trim_leading_words(entity, pairs, bodies)
     # Built once the whole article is read: a name or role learnt later completes an earlier mention.
     return [
         Reading(_speaker(chosen), tuple(said.record(text) for said in sentences))
@@ -79,7 +81,7 @@ def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
     return [reading.speaker for reading in read(paragraphs)]
 
 
-def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]]) -> None:
+def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]], bodies: set[str]) -> None:
     """Drop the words a person's name picked up from the office or place before it ("Regional 2 Panjang Hendra
     Gunawan", "PSMT Sumbawa Marcos Ferreira"), where the article itself shows the split: those words stand
     elsewhere without the rest of the name and never name anyone alone, and the rest stands elsewhere without
@@ -88,7 +90,7 @@ def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]]) -> None:
     folded = [fold(word) for word in words]
     for cut in range(1, len(words) - 1):
         before, first = folded[cut - 1], folded[cut]
-        if words[cut - 1] in cues.NAME_PREFIXES or _called_by(before, pairs):
+        if words[cut - 1] in cues.NAME_PREFIXES or (before not in bodies and _called_by(before, pairs)):
             return  # "I Nyoman Sudarsana": a name's own prefix; "kata Nabila": the person's own name
         if not words[cut][:1].isupper():
             return
@@ -210,6 +212,15 @@ def _quoted(
     return _Said(start, end, None, "narration", None, "quote-unattributed")
 
 
+def _is_item(tokens: Sequence[Token], sentences: int) -> bool:
+    """Whether a paragraph with no cue of its own can be an item of a list: one sentence ("Pertamax turun …"),
+    or any that opens with an ordinal, a number or a bullet ("Kedua, …. …")."""
+    if sentences == 1:
+        return True
+    first = tokens[0] if tokens else None
+    return first is not None and (first.fold in cues.ORDINALS or first.text in cues.BULLETS or first.text.isdigit())
+
+
 def _paragraph_speaker(heard: Sequence[_Heard]) -> Entity | None:
     """A person whose quotation the paragraph holds, else a person heard in it, else whoever is."""
     # "Belum selesai Dewi berbicara, Budi menyela. “Interupsi!” ujar Budi": the quotation is Budi's.
@@ -248,6 +259,7 @@ class _ArticleReader:
         self.words = words
         self.known = Registry()
         self.previous: Entity | None = None
+        self.listing: Entity | None = None  # who introduced the list the paragraphs now run through
         self.paragraph_start = 0
 
     def read(self, number: int, paragraph: str) -> tuple[Entity | None, list[_Said]]:
@@ -263,8 +275,16 @@ class _ArticleReader:
                 heard[found:] = [replace(cue, quote=quote) for cue in heard[found:]]
         continued = self.previous if masked.opens_with_quote else None
         chosen = _paragraph_speaker(heard) or continued
+        said = _sentences_of(paragraph, masked.quotes, heard, continued, chosen)
+        if self.listing is not None and not heard and not masked.quotes and _is_item(text.tokens, len(said)):
+            chosen = self.listing
+            said = [replace(s, entity=chosen, kind="reported", rule="list-item") for s in said]
+        else:
+            self.listing = None
+        if paragraph.rstrip().endswith(cues.LIST_OPENER) and chosen is not None:
+            self.listing = chosen
         self.previous = chosen
-        return chosen, _sentences_of(paragraph, masked.quotes, heard, continued, chosen)
+        return chosen, said
 
     def _read_sentence(self, text: Text, start: int, end: int, heard: list[_Heard]) -> None:
         tokens = text.tokens

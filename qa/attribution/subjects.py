@@ -224,7 +224,8 @@ def _appositive(text: Text, sentence_start: int, comma: int) -> Ref | None:
     last_start, last_end = segments[-1]
     name = whole_name(text, last_start, last_end)
     if name is None:
-        return None
+        # "Sementara itu, Kapolres Kuningan AKBP Budi, S.I.K., mengatakan": a titled name after an opening phrase.
+        return classify(text, last_start, last_end) if has_title(text, last_start, last_end) else None
     role = None
     if len(segments) > 1:
         role_start, role_end = segments[-2]

@@ -51,6 +51,16 @@ def _opens_name(token: Token, nxt: Token | None) -> bool:
     return token.is_cap and token.fold in cues.SASAK_TITLES and nxt.fold != "lintas"
 
 
+def _short_form_ahead(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where the short form in parentheses that ends the long name opening at `start` stands ("Asosiasi
+    Logistik dan Forwarder Indonesia (ALFI)"), or `start` when no short form in capitals closes the run."""
+    index = start
+    while index < end and (tokens[index].is_cap or tokens[index].fold in cues.TITLE_CONNECTORS | cues.NAME_CONNECTORS):
+        index += 1
+    short = in_parens(tokens, index, end)
+    return index if index > start and short is not None and short.is_acronym else start
+
+
 def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int, tuple[int, int] | None]:
     """Skip the qualifiers of a title ("AS", "Pertanian", "PasarKita", "(PSSI)"); return where they stop and
     the name that follows them, if any."""
@@ -88,6 +98,8 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
             break
         elif index > start and _opens_name(token, nxt):
             break
+        elif token.is_cap and (short := _short_form_ahead(text.tokens, index, end)) > index:
+            index = short  # "Ketua Asosiasi Logistik dan Forwarder Indonesia (ALFI) Lampung Budi": a body's name
         elif token.is_cap:
             if not (is_qualifier(token, text.words) or token.fold in text.known.org_words):
                 break

@@ -227,6 +227,8 @@ def is_filler(token: Token, words: Vocabulary) -> bool:
     """A word to strip from the front of a name: "Bahkan", "Sementara", "Pak", an inflected ordinary word."""
     if token.fold in cues.ORG_WORDS:
         return False
+    if token.fold in cues.ORG_SIDE_WORDS:
+        return True
     if token.fold in cues.NAME_PARTICLES:
         return not token.is_cap
     if token.text in cues.NAME_PREFIXES:
