@@ -53,7 +53,8 @@ def test_a_body_that_speaks_is_no_first_name_of_the_person_it_is_written_before(
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "Sementara itu, Kapolres Sleman AKBP Dimas Arya Wicaksono, S.I.K., M.H., mengatakan garis polisi sudah dipasang.",
+        "Sementara itu, Kapolres Sleman AKBP Dimas Arya Wicaksono, S.I.K., M.H., mengatakan garis polisi "
+        "sudah dipasang.",
         "Dari sisi pemerintah, Direktur Jenderal Perhubungan Darat Kementerian Perhubungan Ir. Dimas Arya "
         "Wicaksono, M.Sc., memastikan tarif tidak naik.",
     ],
@@ -86,3 +87,60 @@ def test_a_province_after_a_body_is_no_part_of_the_name() -> None:
         ]
     )
     assert [r.speaker.name for r in readings if r.speaker] == ["Ridwan Hakim Nasution"] * 2
+
+
+@pytest.mark.parametrize("noun", ["Perusahaan", "Perseroan"])
+def test_a_bare_body_noun_is_the_body_talked_about(noun: str) -> None:
+    assert speakers(
+        "PT Tirta Sejahtera Abadi mengumumkan kenaikan tarif air.",
+        f"{noun} juga menyatakan akan membantu warga yang tidak mampu. “Kami sudah menyiapkan subsidi,” tulis "
+        "manajemen dalam keterangan itu.",
+    ) == ["PT Tirta Sejahtera Abadi"] * 2
+
+
+def test_a_title_word_after_a_bodys_word_is_part_of_the_bodys_name() -> None:
+    assert speakers(
+        "Direktorat Jenderal Bina Marga Kementerian PU dalam keterangan tertulis menyatakan jalan itu selesai."
+    ) == ["Direktorat Jenderal Bina Marga Kementerian PU"]
+
+
+def test_a_short_form_is_of_the_words_whose_initials_it_spells() -> None:
+    # Not of the regional office written before them, and an acronym of two words is a short form too.
+    assert speakers(
+        "Kepala Kantor Wilayah II Badan Pertanahan Nasional (BPN) Medan, Rudi Hartono Lubis, mengatakan "
+        "sertifikat dibagikan pekan depan.",
+        "BPN dalam keterangan tertulis mengimbau warga tidak memakai calo.",
+        "Ketua Bidang Organisasi Pengurus Pusat Ikatan Dokter Anak Indonesia (PP IDAI), Sri Wahyuni Lestari, "
+        "menilai imunisasi harus dikejar.",
+        "PP IDAI dalam keterangan tertulis menyebutkan cakupan imunisasi turun.",
+    )[1::2] == ["Badan Pertanahan Nasional", "Pengurus Pusat Ikatan Dokter Anak Indonesia"]
+
+
+def test_a_company_keeps_its_legal_form_and_its_initials_name_it() -> None:
+    assert speakers(
+        "Pihak PT Pelayaran Nasional Indonesia (Persero) menyampaikan permohonan maaf.",
+        "“Jadwal kapal kembali normal besok,” kata PT PNI dalam keterangannya.",
+    ) == ["PT Pelayaran Nasional Indonesia (Persero)"] * 2
+
+
+def test_a_name_spelt_two_ways_is_one_person_but_a_hyphenated_pair_is_not_a_short_form() -> None:
+    assert speakers(
+        "Warga Desa Sumberrejo, Yusuf Hidayatullah, menilai jalan itu berbahaya.",
+        "“Sudah tiga motor jatuh di sini,” kata Yusup Hidayatullah.",
+    ) == ["Yusuf Hidayatullah"] * 2
+    assert speakers(
+        "Pasangan calon nomor urut 1, Bambang Sutejo-Ani Marlina, mendaftar ke KPU.",
+        "Calon bupati nomor urut 1, Bambang Sutejo, menegaskan timnya siap.",
+    )[1] == "Bambang Sutejo"
+
+
+def test_a_press_conference_at_a_place_is_where_not_who() -> None:
+    assert speakers("Hal itu disampaikan dalam konferensi pers di Aula Mapolres Bantul, Senin.") == [None]
+
+
+def test_a_law_and_its_title_name_nobody() -> None:
+    assert speakers(
+        "Kepala Seksi Pidana Khusus Kejari Bantul, Ahmad Rifai Nasution, mengatakan berkas perkara sudah lengkap.",
+        "Tersangka dijerat Undang-Undang Nomor 31 Tahun 1999 tentang Pemberantasan Tindak Pidana Korupsi. "
+        "“Ancamannya 20 tahun penjara,” tegasnya.",
+    ) == ["Ahmad Rifai Nasution"] * 2

@@ -108,6 +108,10 @@ DOCUMENT_WORDS = frozenset(
     """.split()
 )
 
+# Before the title of a law or a document: "Undang-Undang Nomor 20 Tahun 2001 tentang Pemberantasan Tindak
+# Pidana Korupsi" names nobody.
+DOCUMENT_TOPIC = "tentang"
+
 # Prepositions between a document and whom it is from or to: "surat kepada Presiden yang meminta …".
 DOCUMENT_LINKS = frozenset("kepada untuk ke bagi dari oleh".split())
 
@@ -174,8 +178,10 @@ PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengus
 # First words of an appositive that describe an organisation: "TaniMaju, perusahaan yang kurang dikenal, …".
 ORG_ROLE_WORDS = frozenset(
     "perusahaan lembaga organisasi badan produsen pembuat startup perusahaan rintisan platform penyedia operator "
-    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian".split()
+    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian perseroan".split()
 )
+# Alone as a subject, these nouns are the body talked about: "Perusahaan juga menyatakan …", "tulis manajemen".
+BODY_NOUNS = ORG_ROLE_WORDS | frozenset("manajemen".split())
 
 # Words inside a proper noun that make it an organisation rather than a person.
 ORG_WORDS = frozenset(
@@ -187,6 +193,7 @@ ORG_WORDS = frozenset(
     pemkot pemprov pemkab kepolisian polri polda tni kejaksaan pengadilan mahkamah majelis timnas
     observatorium observatory planetarium museum pusat balai center centre stasiun bandara pelabuhan terminal
     rsud puskesmas sekolah akademi politeknik perhimpunan perkumpulan himpunan ikatan paguyuban serikat
+    direktorat inspektorat sekretariat kedeputian
     """.split()
 )
 
@@ -316,6 +323,9 @@ IDENTITY_WORDS = frozenset(
 # Nouns for the side or the staff of a body, before its name: "Pihak PT KAI", "Manajemen PSMT Sumbawa"
 # speak as that body.
 ORG_SIDE_WORDS = frozenset("pihak manajemen jajaran".split())
+
+# Legal forms written in parentheses after a company's name, part of it: "PT Kereta Api Indonesia (Persero)".
+LEGAL_FORMS = frozenset("persero tbk".split())
 
 # Words that open a company's or body's name: "PT Kemuning Graha Mandiri", "Perumda Tirta Kencana".
 COMPANY_PREFIXES = frozenset("pt cv perum perumda pd ud koperasi yayasan".split())

@@ -68,10 +68,13 @@ def is_name(text: Text, start: int, end: int) -> bool:
 def trailing_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     """The name that ends tokens[start:end], once fillers ("Bahkan", "Sementara", "Senin") are stripped."""
     short_form: tuple[int, int] | None = None
+    legal_end = None
     if end > start and text.tokens[end - 1].text == ")":
         opening = opening_paren(text.tokens, end - 1, start)
         if opening == end - 3 and text.tokens[end - 2].is_acronym:
             short_form = (end - 2, end - 1)  # "(BMKG)", the name to use when the long one is cut by commas
+        if opening == end - 3 and text.tokens[end - 2].fold in cues.LEGAL_FORMS:
+            legal_end = end  # "PT Kereta Api Indonesia (Persero)"
         end = opening
     while end > start and (text.tokens[end - 1].fold in TIME_WORDS or _spun_after_name(text.tokens[end - 1])):
         end -= 1
@@ -90,7 +93,7 @@ def trailing_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     # "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the long name is cut, the short one is whole.
     cut = first > 0 and text.tokens[first - 1].fold in cues.CLAUSE_OPENERS
     if is_name(text, first, end) and not (short_form and cut):
-        return first, end
+        return first, legal_end or end
     return short_form
 
 

@@ -111,6 +111,18 @@ def in_parens(tokens: Sequence[Token], index: int, end: int) -> Token | None:
     return None
 
 
+def short_form_in_parens(tokens: Sequence[Token], index: int, end: int) -> list[Token]:
+    """The short form in parentheses opening at `index`: one capitalised word ("(Bapanas)"), or an acronym and
+    one more capitalised word ("(PB PASI)", "(BPS Lampung)"); else nothing."""
+    if (word := in_parens(tokens, index, end)) is not None:
+        return [word] if word.is_cap and word.fold not in cues.LEGAL_FORMS else []  # "(Persero)" is no short form
+    closing = index + 3
+    inside = tokens[index + 1 : closing]
+    if closing < end and tokens[index].text == "(" and tokens[closing].text == ")" and inside[0].is_acronym:
+        return inside if all(token.is_word and token.is_cap for token in inside) else []
+    return []
+
+
 def opening_paren(tokens: Sequence[Token], index: int, start: int) -> int:
     for other in range(index - 1, start - 1, -1):
         if tokens[other].text == "(":

@@ -12,7 +12,7 @@ from qa.tokens import fold
 from . import cues
 from .names import after_break, is_cue, is_inverted_cue, is_person_like, name_run, trailing_name
 from .phrases import titled
-from .quotes import in_parens, mask_quotes, narration_sentences
+from .quotes import in_parens, mask_quotes, narration_sentences, short_form_in_parens
 from .refs import AnaphorRef, HolderRef, NameRef, OrgRef, PronounRef, Ref, RoleRef
 from .registry import Entity, Kind, Registry, kind_of
 from .roles import is_role, role_text, with_places
@@ -20,7 +20,7 @@ from .sentences import sentence_spans
 from .subjects import subject_after, subject_before
 from .text import Text
 from .titles import match_title, titles_in
-from .words import CLAUSE_MARKS, VERB_PREFIXES, TitleKind, Token, Vocabulary, is_filler, tokenize
+from .words import CLAUSE_MARKS, VERB_PREFIXES, TitleKind, Token, Vocabulary, is_filler, joined, tokenize
 
 
 @dataclass(frozen=True)
@@ -229,10 +229,10 @@ def _paragraph_speaker(heard: Sequence[_Heard]) -> Entity | None:
     return people[0] if people else heard[0].entity if heard else None
 
 
-def _spelled_out(tokens: Sequence[Token], start: int, paren: int, short: Token) -> int:
-    """Where a long form that lists its words with commas begins, if their initials spell the short form
-    ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"); else `paren`."""
-    letters = short.text.upper()
+def _spelled_out(tokens: Sequence[Token], start: int, paren: int, short: str) -> int:
+    """Where a long form begins whose initials spell the short form ("Badan Kepegawaian Negara (BKN)"), its
+    words listed with commas or not ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"); else `paren`."""
+    letters = short.upper()
     initials = ""
     first = paren
     while first > start and letters.endswith(initials) and initials != letters:
@@ -294,9 +294,9 @@ class _ArticleReader:
             token = tokens[index]
             if index >= skip_until and (title := match_title(tokens, index)):
                 skip_until = self._register_titled(text, start, index, end, title, position)
-            if (short := in_parens(tokens, index, end)) is not None and short.is_cap:
-                self.known.org_words.add(short.fold)  # "Badan Pangan Nasional (Bapanas)"
-                self._register_long_form(text, start, index, short, position)
+            if shorts := short_form_in_parens(tokens, index, end):
+                self.known.org_words.update(short.fold for short in shorts)  # "Badan Pangan Nasional (Bapanas)"
+                self._register_long_form(text, start, index, shorts, position)
             starts_run = token.is_word and token.is_cap and not (index > start and tokens[index - 1].is_cap)
             if index >= skip_until and starts_run:
                 self._register_bare_name(text, index, end, position)
@@ -356,6 +356,8 @@ class _ArticleReader:
             if agent < end and tokens[agent].fold == cues.SOURCE_MARKER:
                 agent += 1  # past the document: "dalam siaran pers Kementerian X"
                 while agent < end and tokens[agent].is_word and not tokens[agent].is_cap:
+                    if tokens[agent].fold == cues.LOCATIVE:
+                        return None  # "disampaikan dalam konferensi pers di Lobi Mapolres": where, not who
                     agent += 1
             ref = subject_after(text, agent, end)
             return None if ref is None else (ref, "passive-agent", text.span(index, agent))
@@ -373,9 +375,11 @@ class _ArticleReader:
         self._named(ref).seen = position
         return text.tokens.index(ref.tokens[-1]) + 1
 
-    def _register_long_form(self, text: Text, start: int, paren: int, short: Token, position: int) -> None:
+    def _register_long_form(self, text: Text, start: int, paren: int, shorts: Sequence[Token], position: int) -> None:
         """Note "Badan Riset dan Inovasi Nasional (BRIN)" as one organisation, so that a later "kata BRIN" is
         that organisation under its full name."""
+        short = shorts[0]
+        folds = tuple(token.fold for token in shorts)
         tokens = text.tokens
         first = paren
         while first > start and (
@@ -387,29 +391,36 @@ class _ArticleReader:
             )
         ):
             first -= 1
-        first = min(first, _spelled_out(tokens, start, paren, short))
-        while first < paren and is_filler(tokens[first], text.words):
-            first += 1
-        if first < paren and tokens[first].fold in cues.FORMER_MARKERS:
-            first += 1  # "Mantan Kepala Dinas Pekerjaan Umum (PUPR)": a former office, then the organisation
-        if not short.is_acronym and match_title(tokens, first):
-            return  # "Menteri Perhubungan (Menhub)": the short form of a title, not of an organisation
-        while first < paren and match_title(tokens, first):
-            first += 1  # "Kepala Badan Koordinasi Penanaman Modal (BKPM)": the office is not the organisation
-        if paren - first < 2 or not tokens[first].is_cap or self.known.find((short.fold,)) is not None:
+        # "Kantor Regional IV Badan Kepegawaian Negara (BKN)": the short form is of the words it spells.
+        spelled = _spelled_out(tokens, start, paren, "".join(t.text for t in shorts if t.is_acronym))
+        if spelled < paren:
+            first = spelled - (spelled > start and tokens[spelled - 1].fold in cues.COMPANY_PREFIXES)  # "PT Liga …"
+        else:
+            while first < paren and is_filler(tokens[first], text.words):
+                first += 1
+            if first < paren and tokens[first].fold in cues.FORMER_MARKERS:
+                first += 1  # "Mantan Kepala Dinas Pekerjaan Umum (PUPR)": a former office, then the organisation
+            if not short.is_acronym and match_title(tokens, first):
+                return  # "Menteri Perhubungan (Menhub)": the short form of a title, not of an organisation
+            while first < paren and match_title(tokens, first):
+                first += 1  # "Kepala Badan Koordinasi Penanaman Modal (BKPM)": the office is not the organisation
+        if paren - first < 2 or not tokens[first].is_cap or self.known.find(folds) is not None:
             return
         words = frozenset(t.fold for t in tokens[first:paren]) - cues.NAME_PARTICLES
         # A part of the long form read as a name of its own just before ("Inovasi Nasional") was no one.
         since = self.paragraph_start + start
         self.known.entities = [e for e in self.known.entities if not (e.seen >= since and e.words < words)]
         name = text.span(first, paren).strip()
-        self.known.add(Entity(name, words | {short.fold}, Kind.ORG)).seen = position
+        self.known.add(Entity(name, words | set(folds), Kind.ORG)).seen = position
 
     def _register_bare_name(self, text: Text, index: int, end: int, position: int) -> None:
         """Note a two- or three-word name mentioned in passing ("Budi Santoso menanam padi"), so that a later
         "kata Budi" finds it. Unconfirmed: it only becomes a person once it speaks."""
         if is_inverted_cue(text.tokens, index):
             index += 1  # "“…,” Tandas Maria."
+        after_topic = index > 0 and text.tokens[index - 1].fold == cues.DOCUMENT_TOPIC
+        if after_topic or text.tokens[index].fold in cues.DOCUMENT_WORDS:
+            return  # "Undang-Undang Nomor 20 … tentang Pemberantasan Tindak Pidana Korupsi": a law and its title
         run_end = name_run(text.tokens, index, end)
         while index < run_end and is_filler(text.tokens[index], text.words):
             index += 1
@@ -419,7 +430,10 @@ class _ArticleReader:
             # "dikerjakan oleh PT Kemuning Graha Mandiri": an organisation a later "perusahaan itu" can mean.
             if self.known.find(tuple(token.fold for token in names)) is None:
                 words = frozenset(t.fold for t in names)
-                self.known.add(Entity(" ".join(t.text for t in names), words, Kind.ORG)).seen = position
+                legal = in_parens(text.tokens, run_end, end)
+                if legal is not None and legal.fold in cues.LEGAL_FORMS:
+                    names = text.tokens[index : run_end + 3]  # "PT Kereta Api Indonesia (Persero)"
+                self.known.add(Entity(joined(names), words, Kind.ORG)).seen = position
             return
         parts = [token for token in names if token.fold not in cues.NAME_PARTICLES]
         if not 2 <= len(parts) <= 3 or after_place_unit or not is_person_like(text, index, run_end):
@@ -460,12 +474,12 @@ class _ArticleReader:
             shorter = [e for e in self.known.entities if e.words and e.words < longer]
             if shorter:
                 entity = max(shorter, key=lambda e: e.seen)
-                entity.name = " ".join(token.text for token in ref.tokens)
+                entity.name = joined(ref.tokens)
                 entity.words = frozenset(longer)
         if entity is None:
             entity = self.known.add(
                 Entity(
-                    " ".join(token.text for token in ref.tokens),
+                    joined(ref.tokens),
                     frozenset(words) - cues.NAME_PARTICLES,
                     kind_of(ref.tokens, ref.title, ref.role),
                 )

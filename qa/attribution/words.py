@@ -198,6 +198,11 @@ def is_degree(token: Token) -> bool:
     return _DEGREE_RE.fullmatch(token.text) is not None
 
 
+def joined(tokens: Iterable[Token]) -> str:
+    """Words as a name is written: spaced, but not inside parentheses ("PT Kereta Api Indonesia (Persero)")."""
+    return re.sub(r"\( | \)", lambda m: m.group().strip(), " ".join(token.text for token in tokens))
+
+
 def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
