@@ -144,3 +144,52 @@ def test_a_law_and_its_title_name_nobody() -> None:
         "Tersangka dijerat Undang-Undang Nomor 31 Tahun 1999 tentang Pemberantasan Tindak Pidana Korupsi. "
         "“Ancamannya 20 tahun penjara,” tegasnya.",
     ) == ["Ahmad Rifai Nasution"] * 2
+
+
+def test_and_inside_an_office_after_an_inverted_cue() -> None:
+    assert speakers(
+        "“Kasus pertama kami terima akhir Oktober,” kata Kepala Bidang Pencegahan dan Pengendalian Penyakit Dinas "
+        "Kesehatan Kabupaten Garut dr. Wulan Sari Kusumawati, M.Kes., saat dihubungi, Jumat."
+    ) == ["Wulan Sari Kusumawati"]
+
+
+def test_a_regent_of_a_place_the_article_names_as_a_place_is_no_person_called_so() -> None:
+    assert speakers(
+        "Banjir merendam tiga kecamatan di Kabupaten Pandeglang.",
+        "Bupati Pandeglang mengatakan bantuan segera dikirim.",
+    ) == [None, "Bupati Pandeglang"]
+
+
+def test_a_pronoun_opening_the_next_paragraph_is_the_last_speaker_of_the_one_before() -> None:
+    assert speakers(
+        "Menurut Hendra Wijaya, pengamat kesehatan, vaksinasi harus dipercepat. Kepala Puskesmas Cibadak, "
+        "Lestari Handayani, sebelumnya menyebut stok vaksin cukup.",
+        "“Putaran kedua kami mulai Senin,” sebutnya.",
+    ) == ["Hendra Wijaya", "Lestari Handayani"]
+
+
+def test_a_one_word_name_with_a_trade_is_a_person_and_speaks_first() -> None:
+    assert speakers(
+        "Sukarti (49), penjual gorengan di depan pasar, mengatakan dagangannya laris.",
+        "Sukarti berharap pasar malam digelar lagi. Harapan itu disambut Lurah Sidomulyo Bambang Irawan, yang "
+        "menyebut acara serupa akan digelar Juni.",
+    ) == ["Sukarti", "Sukarti"]
+
+
+def test_a_place_named_in_a_description_does_not_bring_back_someone_sharing_a_word_with_it() -> None:
+    assert speakers(
+        "Bantuan menjangkau kecamatan perbatasan seperti Badau dan Lanjak Deras.",
+        "Maria Goreti Lusia (21), mahasiswi keperawatan, termasuk penerima beasiswa. Anak petani dari Desa "
+        "Nanga Lanjak itu mengaku bantuan dipakai untuk uang kuliah.",
+    ) == [None, "Maria Goreti Lusia"]
+
+
+def test_a_lowercase_office_of_a_named_body_with_no_holder_is_a_role_only_speaker() -> None:
+    readings = read(
+        [
+            "Sementara itu, koordinator relawan Palang Merah Indonesia (PMI) Kota Palu mengatakan air bersih "
+            "sudah disalurkan. “Kami juga membuka dapur umum,” katanya."
+        ]
+    )
+    assert readings[0].speaker.name == "Koordinator relawan Palang Merah Indonesia (PMI) Kota Palu"
+    assert {s.speaker for s in readings[0].sentences} == {readings[0].speaker.name}

@@ -114,11 +114,15 @@ def titled(
         return NameRef(text.tokens[name[0] : name[1]], title)
     if not text.tokens[first].is_cap:
         # "jaksa menyebut …" points at the prosecutor named before; after another noun ("tim pelatih sudah
-        # mengingatkan") or with nobody holding it, a lowercase title is a common noun.
-        if first > start:
+        # mengingatkan") or with nobody holding it, a lowercase title is a common noun. Two titles in a row
+        # make one role ("koordinator relawan PMI").
+        if phrase_start > start:
             return None
         # "sumber di kementerian mengungkapkan": a role many share is an unnamed speaker.
-        return RoleRef(text.span(first, end), head) if kind is TitleKind.GENERIC else HolderRef(head)
+        if kind is TitleKind.GENERIC:
+            return RoleRef(text.span(phrase_start, end), head)
+        serves = any(token.is_cap for token in text.tokens[after:qualifiers_end])
+        return HolderRef(head, text.span(phrase_start, end) if serves else None)
     if kind is TitleKind.GENERIC:
         return RoleRef(text.span(first, end), head)
     return TitleRef(head, text.span(phrase_start, end))

@@ -57,12 +57,13 @@ class Reading:
 
 def read(paragraphs: Sequence[str]) -> list[Reading]:
     """One reading per body paragraph, in order."""
-    reader = _ArticleReader(Vocabulary.of(paragraphs))
+    tokens = [tokenize(text) for text in paragraphs]
+    reader = _ArticleReader(Vocabulary.of(tokens))
     read_ = [(text, *reader.read(number, text)) for number, text in enumerate(paragraphs)]
     # Each word of the article beside the next (or "" at a paragraph's edge): what names stand apart.
     pairs: set[tuple[str, str]] = set()
-    for text in paragraphs:
-        words = [token.fold for token in tokenize(text) if token.is_word]
+    for paragraph in tokens:
+        words = [token.fold for token in paragraph if token.is_word]
         pairs.update(zip(["", *words], [*words, ""]))
     # A word of an organisation's name, heard speaking with it ("PSMT Sumbawa menyesalkan"), calls nobody.
     bodies = {word for entity in reader.known.entities if entity.kind is Kind.ORG for word in entity.words}
@@ -212,6 +213,15 @@ def _quoted(
     return _Said(start, end, None, "narration", None, "quote-unattributed")
 
 
+def _in_place_name(tokens: Sequence[Token], start: int, index: int) -> bool:
+    """Whether tokens[index] is in a place's name ("Desa Nanga Embaloh", "di Kecamatan Embaloh Hulu"), which
+    mentions nobody that shares a word with it."""
+    first = index
+    while first > start and tokens[first - 1].is_cap:
+        first -= 1
+    return tokens[first].fold in cues.PLACE_UNITS or (first > start and tokens[first - 1].fold in cues.PLACE_UNITS)
+
+
 def _is_item(tokens: Sequence[Token], sentences: int) -> bool:
     """Whether a paragraph with no cue of its own can be an item of a list: one sentence ("Pertamax turun …"),
     or any that opens with an ordinal, a number or a bullet ("Kedua, …. …")."""
@@ -259,6 +269,7 @@ class _ArticleReader:
         self.words = words
         self.known = Registry()
         self.previous: Entity | None = None
+        self.last_heard: Entity | None = None  # the previous paragraph's last speaker, whom a pronoun picks up
         self.listing: Entity | None = None  # who introduced the list the paragraphs now run through
         self.paragraph_start = 0
 
@@ -284,6 +295,8 @@ class _ArticleReader:
         if paragraph.rstrip().endswith(cues.LIST_OPENER) and chosen is not None:
             self.listing = chosen
         self.previous = chosen
+        people = [cue.entity for cue in heard if cue.entity.kind is Kind.PERSON]
+        self.last_heard = people[-1] if people else chosen
         return chosen, said
 
     def _read_sentence(self, text: Text, start: int, end: int, heard: list[_Heard]) -> None:
@@ -301,7 +314,8 @@ class _ArticleReader:
             if index >= skip_until and starts_run:
                 self._register_bare_name(text, index, end, position)
             if token.is_word and token.is_cap and (entity := self.known.by_word(token.fold)):
-                entity.seen = position
+                if not _in_place_name(tokens, start, index):
+                    entity.seen = position
             if token.text == ",":
                 self._register_appositive(text, start, index, end, position)
             described = index + 1 < end and tokens[index + 1].is_word and not tokens[index + 1].is_cap
@@ -508,7 +522,7 @@ class _ArticleReader:
             return _first(
                 (heard[-1].entity if heard else None, "pronoun:same-paragraph"),
                 (self.known.latest(self.paragraph_start, position, unconfirmed=True), "pronoun:just-named"),
-                (self.previous, "pronoun:previous-paragraph"),
+                (self.last_heard, "pronoun:previous-paragraph"),
                 (self.known.latest(0, position), "pronoun:last-heard"),
             )
         if isinstance(ref, RoleRef):
@@ -517,7 +531,10 @@ class _ArticleReader:
                 entity.titles.setdefault(ref.head, False)
             return entity, "role"
         if isinstance(ref, HolderRef):
-            return self.known.holder(ref.head), "title-holder"
+            holder = self.known.holder(ref.head)
+            if holder is None and ref.phrase is not None:
+                return self.known.role_only(ref.phrase), "role"
+            return holder, "title-holder"
         if isinstance(ref, OrgRef):
             return self.known.latest_organisation(position), "organisation"
         if isinstance(ref, AnaphorRef):

@@ -165,7 +165,8 @@ def kind_of(tokens: Sequence[Token], title: Title | None, role: str | None) -> K
         first = fold(role.split()[0])
         if first in cues.ORG_ROLE_WORDS:
             return Kind.ORG
-        if first in cues.PERSON_ROLE_WORDS or first in TITLE_WORDS or first == cues.INDEFINITE:
+        # "Rosmaniar (52), penjual nasi di lapak 47": a role of common words, lowercase, is a person's trade.
+        if first in cues.PERSON_ROLE_WORDS or first in TITLE_WORDS or first == cues.INDEFINITE or role[0].islower():
             return Kind.PERSON
     if title is not None:
         return Kind.PERSON

@@ -128,6 +128,8 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
             token.is_cap
             or token.fold in cues.HONORIFICS  # "disampaikan Direktur RSUD Deli Husada dr. Ratna Lubis"
             or (token.fold in cues.NAME_PARTICLES and index + 1 < end and text.tokens[index + 1].is_cap)
+            # "kata Kepala Bidang Pencegahan dan Pengendalian Penyakit …": "dan" inside an office's name
+            or (token.fold in cues.TITLE_CONNECTORS and index > start and _between_capitals(text, index, end))
             or token.fold in cues.DEMONSTRATIVES
             or token.fold in cues.FORMER_MARKERS
             or token.fold in (cues.DETERMINER, cues.INDEFINITE)
@@ -150,6 +152,10 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
     if comma + 1 < end and text.tokens[comma].text == ",":
         return _with_trailing_appositive(text, ref, start, comma, end)
     return ref
+
+
+def _between_capitals(text: Text, index: int, end: int) -> bool:
+    return text.tokens[index - 1].is_cap and index + 1 < end and text.tokens[index + 1].is_cap
 
 
 def _description_end(text: Text, start: int, end: int) -> int:

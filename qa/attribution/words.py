@@ -12,10 +12,10 @@ another form of its Snowball stem); function-word and spin lists and the Indones
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 from qa.normalize import lexicon
 from qa.resources import data_lines, dates
@@ -97,14 +97,17 @@ class Vocabulary:
     places: frozenset[str]
 
     @classmethod
-    def of(cls, paragraphs: Iterable[str]) -> Vocabulary:
-        tokens = [tokenize(paragraph) for paragraph in paragraphs]
+    def of(cls, tokens: Sequence[Sequence[Token]]) -> Vocabulary:
+        """From the article's paragraphs, tokenized."""
         lowercase = frozenset(token.fold for words in tokens for token in words if token.text[0].islower())
         places = frozenset(
             after.fold
             for words in tokens
-            for unit, after in zip(words, words[1:])
-            if unit.fold in cues.PLACE_UNITS and after.is_cap
+            for before, unit, after in zip([None, *words], words, words[1:])
+            if unit.fold in cues.PLACE_UNITS
+            and after.is_cap
+            # "Wali Kota Zulkarnain" is a mayor's title and his name
+            and not (before is not None and f"{before.fold} {unit.fold}" in cues.STATE_TITLES)
         )
         return cls(lowercase, frozenset(root for root in map(stem, lowercase) if len(root) >= _MIN_STEM), places)
 
@@ -203,8 +206,12 @@ def joined(tokens: Iterable[Token]) -> str:
     return re.sub(r"\( | \)", lambda m: m.group().strip(), " ".join(token.text for token in tokens))
 
 
+# News repeats its words, and attribution tokenizes every paragraph twice (whole, then its narration).
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return [Token(word := m.group(), _fold_word(word), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
 def is_qualifier(token: Token, words: Vocabulary) -> bool:
@@ -213,6 +220,7 @@ def is_qualifier(token: Token, words: Vocabulary) -> bool:
         token.is_acronym
         or token.is_camel
         or token.fold in cues.PLACE_WORDS
+        or token.fold in words.places  # "Bupati Lebak" where the article writes "Kabupaten Lebak"
         or token.fold in cues.ORG_WORDS
         or words.is_common(token.fold)
     )
