@@ -193,3 +193,41 @@ def test_a_lowercase_office_of_a_named_body_with_no_holder_is_a_role_only_speake
     )
     assert readings[0].speaker.name == "Koordinator relawan Palang Merah Indonesia (PMI) Kota Palu"
     assert {s.speaker for s in readings[0].sentences} == {readings[0].speaker.name}
+
+
+# --- constructions read in real Indonesian news (sentences of our own) ----------------------------------------
+
+
+def test_a_place_the_article_is_filed_from_or_names_after_di_is_no_first_name() -> None:
+    assert speakers(
+        "SUMEDANG, KOMPAS.com - Logistik pemilu mulai dikirim ke kecamatan.",
+        "Ketua KPU Sumedang Asep Kurniawan Hidayat mengatakan logistik sudah lengkap.",
+    )[1] == "Asep Kurniawan Hidayat"
+    assert speakers(
+        "Gudang logistik di Subang, kata petugas, sudah penuh.",
+        "Ketua KPU Subang Dedi Rusmana Putra mengatakan pengiriman ditunda.",
+    )[1] == "Dedi Rusmana Putra"
+
+
+def test_selaku_puts_the_office_after_the_name() -> None:
+    readings = read(["AKBP Yoga Pratama Nugraha selaku Kapolres Wonogiri menjelaskan pelaku sudah ditahan."])
+    assert (readings[0].speaker.name, readings[0].speaker.role) == ("Yoga Pratama Nugraha", "Kapolres Wonogiri")
+
+
+def test_kata_dia_inside_a_sentence_with_no_comma_before() -> None:
+    assert speakers(
+        "Kapolsek Wuryantoro AKP Slamet Riyanto membenarkan kejadian itu.",
+        "Adapun kejadiannya kata dia, bermula dari pertengkaran di pasar.",
+    ) == ["Slamet Riyanto"] * 2
+
+
+def test_a_description_closed_by_ini_points_back() -> None:
+    assert speakers(
+        "Kepala Bidang Humas Polda Jambi Kombes Andika Putra Siregar membenarkan penangkapan itu.",
+        "“Motifnya masih kami dalami,” tutur mantan Kapolres Bungo ini.",
+    ) == ["Andika Putra Siregar"] * 2
+
+
+def test_a_name_then_its_office_in_lowercase_with_no_comma() -> None:
+    readings = read(["Kombes Lestari Ayu Simanjuntak kabid humas polda Riau mengatakan tujuh saksi diperiksa."])
+    assert (readings[0].speaker.name, readings[0].speaker.role) == ("Lestari Ayu Simanjuntak", "kabid humas polda Riau")

@@ -87,7 +87,7 @@ COORDINATORS = frozenset("dan serta lalu kemudian sekaligus".split())
 PRONOUNS = frozenset("ia dia beliau".split())
 
 # Demonstratives that turn a role into a reference to someone named before: "menteri itu", "sang pelatih".
-DEMONSTRATIVES = frozenset("itu tersebut".split())
+DEMONSTRATIVES = frozenset("itu tersebut ini".split())
 DETERMINER = "sang"
 
 # "Seorang juru bicara Perum Bulog mengatakan …": an unnamed speaker known only by role.
@@ -255,11 +255,19 @@ ORDINALS = frozenset(
 )
 BULLETS = frozenset("-–—•·*")
 
+# Between a name and the office its holder speaks in: "AKBP Budi selaku Kapolres Magetan menjelaskan".
+CAPACITY = "selaku"
+
 # Opens a relative clause inside an appositive: "Seorang warga, yang meminta namanya tidak disebutkan, …".
 RELATIVE = "yang"
 LOCATIVE = "di"
 # Words after a role's noun saying where its holder is from or works: "wisatawan asal Perth", "dokter di RSUD".
 ORIGIN_MARKERS = frozenset("asal dari di".split())
+
+# Words after which one capitalised word is a place: "di Garut", "asal Sidoarjo".
+PLACE_MARKERS = frozenset("di asal".split())
+# What ends the place an article is filed from, at its head: "GARUT, KOMPAS.com -", "Sigi (ANTARA) -".
+DATELINE_ENDS = frozenset(",(-–—")
 
 # Administrative units; the capitalised word after one is a place: "Kota Bandung", "Kabupaten Bogor".
 PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik".split())

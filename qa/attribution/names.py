@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from . import cues
 from .quotes import opening_paren
 from .text import Text
-from .words import TIME_WORDS, TITLE_WORDS, Token, breaks_name, is_filler, is_plain_root, is_strong
+from .words import CLAUSE_MARKS, TIME_WORDS, TITLE_WORDS, Token, breaks_name, is_filler, is_plain_root, is_strong
 
 
 def is_cue(token: Token) -> bool:
@@ -28,7 +28,14 @@ def is_inverted_cue(tokens: Sequence[Token], index: int) -> bool:
     token = tokens[index]
     if token.fold in cues.SPUN_INVERTED_CUES:
         return token.is_cap and index > 0 and tokens[index - 1].is_quote
-    return token.fold in cues.INVERTED_CUES and after_break(tokens, index)
+    return token.fold in cues.INVERTED_CUES and (after_break(tokens, index) or _before_pronoun(tokens, index))
+
+
+def _before_pronoun(tokens: Sequence[Token], index: int) -> bool:
+    """ "Adapun kejadiannya kata dia, bermula …": a cue with its pronoun set off by a comma, with no comma before
+    it; "kata" as a noun is never followed so."""
+    after = tokens[index + 1 : index + 3]
+    return len(after) == 2 and after[0].fold in cues.PRONOUNS and after[1].text in CLAUSE_MARKS
 
 
 def name_run(tokens: Sequence[Token], start: int, end: int) -> int:

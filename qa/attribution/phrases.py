@@ -61,6 +61,11 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
             last_title = (index, index + title[0], title[1], title[2])
             first_title = index if first_title is None else first_title
         index += title[0] if title else 1
+    if first_title is not None and first_title > start and not text.tokens[first_title].is_cap:
+        # "Kombes Rina Sari Ginting kabid humas polda Sumut mengatakan": a name, then its office in lowercase
+        name = trailing_name(text, start, first_title)
+        if name is not None and name[1] == first_title:
+            return NameRef(text.tokens[name[0] : name[1]], role=text.span(first_title, end))
     if last_title is not None:
         # "Wakil Menteri Investasi/Wakil Kepala BKPM Faisal": the name follows the last title, the role
         # runs from the first.

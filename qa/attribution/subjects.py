@@ -85,7 +85,16 @@ def _subject_right_before(text: Text, sentence_start: int, cue: int) -> Ref | No
                 return None
             break
         index -= 1
-    return classify(text, index + 1, end)
+    return _with_capacity(text, index + 1, end) or classify(text, index + 1, end)
+
+
+def _with_capacity(text: Text, start: int, end: int) -> Ref | None:
+    """ "AKBP Budi Santoso selaku Kapolres Magetan menjelaskan": the name, then the office it speaks in."""
+    link = next((i for i in range(start + 1, end - 1) if text.tokens[i].fold == cues.CAPACITY), None)
+    name = trailing_name(text, start, link) if link is not None else None
+    if name is None:
+        return None
+    return NameRef(text.tokens[name[0] : name[1]], role=role_text(text, link + 1, end))
 
 
 def subject_after(text: Text, start: int, end: int) -> Ref | None:

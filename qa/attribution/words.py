@@ -109,7 +109,21 @@ class Vocabulary:
             # "Wali Kota Zulkarnain" is a mayor's title and his name
             and not (before is not None and f"{before.fold} {unit.fold}" in cues.STATE_TITLES)
         )
-        return cls(lowercase, frozenset(root for root in map(stem, lowercase) if len(root) >= _MIN_STEM), places)
+        # "di Garut,", "asal Sidoarjo": one capitalised word after a word of place, not the start of a longer name
+        places |= {
+            word.fold
+            for words in tokens
+            for marker, word, after in zip(words, words[1:], [*words[2:], None])
+            if marker.fold in cues.PLACE_MARKERS
+            and word.is_cap
+            and word.is_word
+            and not (after is not None and after.is_word and after.is_cap)
+        }
+        return cls(
+            lowercase,
+            frozenset(root for root in map(stem, lowercase) if len(root) >= _MIN_STEM),
+            places | _dateline(tokens[0] if tokens else []),
+        )
 
     def is_common(self, word: str) -> bool:
         return (
@@ -122,6 +136,17 @@ class Vocabulary:
     def is_derived(self, word: str) -> bool:
         """An ordinary word with affixes ("Sebelumnya", "Mengucapkan"), which cannot be a first name."""
         return self.is_common(word) and stem(word) != word
+
+
+def _dateline(tokens: Sequence[Token]) -> frozenset[str]:
+    """The place an article is filed from, before its agency or a dash: "GARUT, KOMPAS.com -", "Bandar Lampung
+    (ANTARA) -"."""
+    for index, token in enumerate(tokens[: cues.PLACE_MAX_WORDS + 1]):
+        if token.text in cues.DATELINE_ENDS:
+            return frozenset(t.fold for t in tokens[:index])
+        if not (token.is_word and token.is_cap):
+            break
+    return frozenset()
 
 
 class TitleKind(Enum):
