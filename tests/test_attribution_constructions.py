@@ -231,3 +231,32 @@ def test_a_description_closed_by_ini_points_back() -> None:
 def test_a_name_then_its_office_in_lowercase_with_no_comma() -> None:
     readings = read(["Kombes Lestari Ayu Simanjuntak kabid humas polda Riau mengatakan tujuh saksi diperiksa."])
     assert (readings[0].speaker.name, readings[0].speaker.role) == ("Lestari Ayu Simanjuntak", "kabid humas polda Riau")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "role"),
+    [
+        (
+            "“Korban sudah kami identifikasi,” ujar Kepala Bidang Kedokteran dan Kesehatan Polda Bali Komisaris "
+            "Besar Polisi Made Arta Wijaya.",
+            "Made Arta Wijaya",
+            "Kepala Bidang Kedokteran dan Kesehatan Polda Bali Komisaris Besar Polisi",
+        ),
+        (
+            "Brigadir Polisi Satu Yogi Saputra Ramadhan, anggota Polsek Ciawi, mengaku melihat kejadian itu.",
+            "Yogi Saputra Ramadhan",
+            "anggota Polsek Ciawi",
+        ),
+        ("Wakapolres Kediri Kompol Ratih Kusumawardani mengatakan posko dibuka.", "Ratih Kusumawardani",
+         "Wakapolres Kediri"),
+    ],
+)
+def test_a_rank_written_out_is_no_office_and_no_part_of_the_name(paragraph: str, name: str, role: str) -> None:
+    readings = read([paragraph])
+    assert (readings[0].speaker.name, readings[0].speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize("title", ["Letkol Inf.", "Dra."])
+def test_a_corps_or_a_title_abbreviated_before_a_name_ends_no_sentence(title: str) -> None:
+    readings = read([f"Dandim 0809/Kediri {title} Agus Salim Harahap mengatakan prajurit dikerahkan."])
+    assert len(readings[0].sentences) == 1 and readings[0].speaker.name == "Agus Salim Harahap"

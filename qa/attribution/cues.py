@@ -274,7 +274,7 @@ PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau 
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset(
-    "pak bu bapak ibu prof dr drg ir drs hj h kh mr mrs ms sir gus bli "
+    "pak bu bapak ibu prof dr drg ir drs dra hj h kh mr mrs ms sir gus bli "
     # police and military ranks: "Kombes Pol. Yohanes Situmorang", "Brigjen TNI Budi"
     "kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu bripda brigjen irjen komjen pol kolonel "
     "letkol mayjen letjen serka sertu kopda laksma laksda laksdya marsma marsda marsdya "
@@ -291,6 +291,10 @@ RANKS = tuple(
         "brigadir jenderal polisi", "komisaris jenderal polisi", "inspektur polisi satu", "inspektur polisi dua",
         "ajun komisaris besar", "komisaris besar", "ajun komisaris", "inspektur jenderal", "brigadir jenderal",
         "mayor jenderal", "letnan jenderal", "letnan kolonel", "marsekal pertama", "laksamana pertama",
+        "komisaris polisi", "ajun inspektur polisi satu", "ajun inspektur polisi dua", "brigadir polisi kepala",
+        "brigadir polisi satu", "brigadir polisi dua", "brigadir polisi", "letnan satu", "letnan dua",
+        "pembantu letnan satu", "pembantu letnan dua", "sersan mayor", "sersan kepala", "sersan satu",
+        "sersan dua", "kopral kepala", "kopral satu", "kopral dua",
     )
 )
 ABBREVIATIONS = HONORIFICS | RANK_CORPS | frozenset("st jr sr no dll dsb tsb".split())

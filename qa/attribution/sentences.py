@@ -50,7 +50,8 @@ def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
 def _ends_in_title(sentence: str, following: str) -> bool:
     match = _BEFORE_NAME.search(sentence)
     title = match.group(1).lower() if match else ""
-    return title in cues.HONORIFICS - cues.WORD_HONORIFICS and following[:1].isupper()
+    # "Letkol Inf. Budi", "Dra. Ni Made": a rank's corps or an abbreviated title before the name
+    return title in (cues.HONORIFICS | cues.RANK_CORPS) - cues.WORD_HONORIFICS and following[:1].isupper()
 
 
 def is_lead_in(text: str, span: tuple[int, int]) -> bool:

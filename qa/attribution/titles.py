@@ -25,9 +25,11 @@ from .words import (
 def match_title(tokens: Sequence[Token], index: int) -> tuple[int, str, TitleKind] | None:
     """(length, head, kind) of the title starting at `index`, the longest one listed; "Wakil" before any title
     makes its deputy ("Wakil Kepala BKPM"). A title word right after a body's word is part of the body's name
-    ("Direktorat Jenderal", "Sekretariat Jenderal")."""
+    ("Direktorat Jenderal", "Sekretariat Jenderal"); one that opens a rank is the rank's."""
     if index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.ORG_WORDS and tokens[index].is_cap:
         return None
+    if rank_at(tokens, index):
+        return None  # "Komisaris Besar Polisi Budi": a rank before the name, not the office of "komisaris"
     for entry in TITLES.get(tokens[index].fold, ()):
         end = index + len(entry.words)
         if end <= len(tokens) and tuple(token.fold for token in tokens[index:end]) == entry.words:

@@ -173,9 +173,10 @@ def _title_table() -> dict[str, list[_TitleEntry]]:
         for title in titles
     }
     entries = [_TitleEntry(tuple(title.split()), kind, title) for title, kind in kinds.items()]
-    # A short form is of its full title's kind, or of its head's ("kasat": "kepala satuan", a "kepala").
+    # A short form is of its full title's kind, or of its head's ("kasat": "kepala satuan", a "kepala"; a
+    # deputy's, "wakapolres", of what the deputy stands in for).
     entries += [
-        _TitleEntry((short,), kinds.get(full) or kinds[full.split()[0]], full)
+        _TitleEntry((short,), kinds.get(full) or kinds[full.removeprefix(f"{cues.DEPUTY} ").split()[0]], full)
         for short, full in cues.TITLE_ABBREVIATIONS.items()
     ]
     table: dict[str, list[_TitleEntry]] = {}
