@@ -260,3 +260,35 @@ def test_a_rank_written_out_is_no_office_and_no_part_of_the_name(paragraph: str,
 def test_a_corps_or_a_title_abbreviated_before_a_name_ends_no_sentence(title: str) -> None:
     readings = read([f"Dandim 0809/Kediri {title} Agus Salim Harahap mengatakan prajurit dikerahkan."])
     assert len(readings[0].sentences) == 1 and readings[0].speaker.name == "Agus Salim Harahap"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("Pj Bupati Ciamis Engkus Sutisna Wijaya mengatakan status darurat diperpanjang.", "Engkus Sutisna Wijaya"),
+        ("Kepada wartawan, Camat Cisarua Yudi Permana Putra menjelaskan jalur ditutup.", "Yudi Permana Putra"),
+        ("Gubernur Jawa Timur Khofifah Indar Parawansa mengatakan sekolah libur.", "Khofifah Indar Parawansa"),
+    ],
+)
+def test_a_territorys_head_is_followed_by_the_territory(paragraph: str, name: str) -> None:
+    # A head of a territory is named with it: of three words or more after the title, the first is the place.
+    assert speakers(paragraph) == [name]
+
+
+def test_by_the_account_of_someone() -> None:
+    assert speakers("Menurut keterangan Kepala Desa Cikole, Asep Sunandar Wijaya, longsor terjadi malam hari.") == [
+        "Asep Sunandar Wijaya"
+    ]
+
+
+def test_an_english_body_name_closed_by_its_short_form_before_the_person() -> None:
+    assert speakers(
+        "Ekonom Center for Research on Public Policy (CRPP) Indonesia Tauhid Ahmad Saputra menilai inflasi "
+        "terkendali."
+    ) == ["Tauhid Ahmad Saputra"]
+
+
+def test_luar_is_a_field_of_an_office() -> None:
+    assert speakers("Juru Bicara Kementerian Luar Negeri Rolliansyah Soemirat mengatakan WNI selamat.") == [
+        "Rolliansyah Soemirat"
+    ]

@@ -52,6 +52,8 @@ SPUN_INVERTED_CUES = frozenset("istilah perkataan".split())
 # "Menurut X, …" / "…, menurut X." and its clitic "Menurutnya, …".
 ACCORDING_TO = "menurut"
 ACCORDING_TO_CLITIC = "menurutnya"
+# "Menurut keterangan Kepala Desa X, Budi, …": by someone's account, which names them.
+ACCOUNT_NOUNS = frozenset("keterangan penjelasan pernyataan penuturan pengakuan".split())
 
 # Passive verbs of saying followed by their agent: "Hal itu disampaikan (oleh) Menteri X."
 PASSIVE_CUES = frozenset(
@@ -126,6 +128,16 @@ STATE_TITLES = (
     "kapolsek", "kajati", "kajari", "pangdam", "danrem", "dandim", "jaksa agung",
 )
 
+# Titles of a territory's head, whose territory is named right after them: in "Bupati Garut Barnas Adjidin" or
+# "Camat Lembang Yudi Hermawan" the first of three or more capitalised words is the place.
+TERRITORIAL_TITLES = frozenset(
+    (
+        "bupati", "wakil bupati", "wali kota", "walikota", "wakil wali kota", "gubernur", "wakil gubernur", "camat",
+        "lurah", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "pangdam", "danrem", "dandim",
+        "kajati", "kajari",
+    )
+)
+
 # Before any title, its deputy: "Wakil Kepala BKPM", "Wakil Direktur Utama".
 DEPUTY = "wakil"
 
@@ -153,7 +165,7 @@ TITLE_FIELD_WORDS = frozenset(
     hutan tanah pasar modal saham bursa efek pos pers riset statistik stasiun pusat balai kantor biro unit divisi
     bidang urusan daya mineral migas ekonomi bisnis data digital industri niaga usaha rakyat budaya pemuda
     olahraga pariwisata kebun ternak ikan bencana lintas cuaca iklim gempa narkotika imigrasi sumber cabang
-    ruang tata penataan wilayah jalan jembatan konstitusi tinggi negara
+    ruang tata penataan wilayah jalan jembatan konstitusi tinggi negara luar
     """.split()
 )
 
@@ -227,7 +239,7 @@ SASAK_TITLES = frozenset("lalu baiq".split())
 NAME_PARTICLES = frozenset("van von der den de da dos das al bin binti".split())
 
 # Lowercase words and signs joining the words of an organisation's name: "Bank of Japan", "Elektro & Komputer".
-NAME_CONNECTORS = frozenset("of and for the & de du".split())
+NAME_CONNECTORS = frozenset("of and for the on & de du".split())
 
 # Lowercase words joining the fields of one office: "Menteri Komunikasi dan Digital".
 TITLE_CONNECTORS = frozenset("dan serta".split())

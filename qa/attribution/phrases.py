@@ -105,6 +105,8 @@ def titled(
     title; with no name, the title itself, its holder (a title in lowercase), or a role many share."""
     former = first > start and text.tokens[first - 1].fold in cues.FORMER_MARKERS
     qualifiers_end, name = after_title(text, after, end, kind)
+    if name is not None and head in cues.TERRITORIAL_TITLES and name[0] == after and name[1] - name[0] >= 3:
+        qualifiers_end, name = name[0] + 1, (name[0] + 1, name[1])  # "Bupati Garut Barnas Adjidin"
     phrase_start = min(first - 1 if former else first, first if phrase_from is None else phrase_from)
     if name is None and _opens_phrase(text, start, phrase_start):
         # "Ketua majelis hakim, Dwi Prasetyo Hadi,": a title that opens a clause, then the name after a comma

@@ -360,7 +360,8 @@ class _ArticleReader:
             # "Menurut perhitungannya, …": by the reckoning of the person talked about
             return PronounRef(), "according-to-clitic", text.span(index, index + 2)
         if fold == cues.ACCORDING_TO:
-            ref = subject_after(text, index + 1, end)
+            named = index + 2 if index + 1 < end and tokens[index + 1].fold in cues.ACCOUNT_NOUNS else index + 1
+            ref = subject_after(text, named, end)
             return None if ref is None else (ref, "according-to", token.text)
         if fold == cues.ACCORDING_TO_CLITIC:
             return PronounRef(), "according-to-clitic", token.text
