@@ -117,9 +117,17 @@ def whole_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     return name if name is not None and name[0] == start else None
 
 
+# The ranks by their first word, longest first: most tokens open none, and are passed over at once.
+_RANKS_BY_FIRST = {
+    first: sorted((rank for rank in cues.RANKS if rank[0] == first), key=len, reverse=True)
+    for first in {rank[0] for rank in cues.RANKS}
+}
+
+
 def rank_at(tokens: Sequence[Token], index: int) -> int:
     """The length of the rank written out in full at `index` ("Ajun Komisaris Besar Polisi"), else 0."""
-    return next((len(r) for r in cues.RANKS if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)
+    ranks = _RANKS_BY_FIRST.get(tokens[index].fold, ())
+    return next((len(r) for r in ranks if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)
 
 
 def past_honorifics(text: Text, start: int, run_end: int, end: int) -> tuple[int, int]:
