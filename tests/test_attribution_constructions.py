@@ -292,3 +292,26 @@ def test_luar_is_a_field_of_an_office() -> None:
     assert speakers("Juru Bicara Kementerian Luar Negeri Rolliansyah Soemirat mengatakan WNI selamat.") == [
         "Rolliansyah Soemirat"
     ]
+
+
+def test_a_bodys_short_form_is_its_long_name_with_the_place_after_it() -> None:
+    assert speakers(
+        "Pemerintah Kabupaten (Pemkab) Sintang, Kalimantan Barat, membuka pendaftaran beasiswa.",
+        "Pemkab Sintang dalam keterangan tertulis menyebutkan kuota ditambah.",
+        "Pemerintah Kota Solok juga mengimbau warga menjaga kebersihan. “Buang sampah pada tempatnya,” tulis "
+        "Pemkot Solok di akun Instagram resminya.",
+    )[1:] == ["Pemerintah Kabupaten Sintang", "Pemerintah Kota Solok"]
+
+
+def test_a_body_then_the_one_it_belongs_to_is_the_body() -> None:
+    assert speakers(
+        "Badan Pengelola Transportasi Jabodetabek (BPTJ) Kementerian Perhubungan dalam keterangan tertulis "
+        "menyebutkan tarif tidak naik."
+    ) == ["Badan Pengelola Transportasi Jabodetabek"]
+
+
+def test_a_bodys_office_written_around_its_short_form() -> None:
+    assert speakers(
+        "Kantor Perwakilan Bank Indonesia (BI) Provinsi Bengkulu dalam keterangan tertulis memperkirakan inflasi "
+        "terkendali."
+    ) == ["Kantor Perwakilan Bank Indonesia Provinsi Bengkulu"]

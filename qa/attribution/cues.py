@@ -144,6 +144,8 @@ DEPUTY = "wakil"
 # Abbreviated titles, with the full title each stands for: "Wamen menerangkan" is the deputy minister, "Kasat
 # Lantas … AKP Budi" the head of a unit (qa/data/short_forms_id.tsv, the rows marked "title").
 TITLE_ABBREVIATIONS = short_forms(titles_only=True)
+# The other short forms, of bodies, with their words: "Pemkab Agam" is "Pemerintah Kabupaten Agam".
+BODY_ABBREVIATIONS = {short: words for short, words in short_forms().items() if short not in TITLE_ABBREVIATIONS}
 
 # Other offices; after them a single capitalised word is more often the organisation ("CEO PasarKita") than
 # the person, who then follows ("CEO PasarKita Nadia Prameswari").
@@ -205,7 +207,7 @@ ORG_WORDS = frozenset(
     pemkot pemprov pemkab kepolisian polri polda tni kejaksaan pengadilan mahkamah majelis timnas
     observatorium observatory planetarium museum pusat balai center centre stasiun bandara pelabuhan terminal
     rsud puskesmas sekolah akademi politeknik perhimpunan perkumpulan himpunan ikatan paguyuban serikat
-    direktorat inspektorat sekretariat kedeputian
+    direktorat inspektorat sekretariat kedeputian kantor
     """.split()
 )
 

@@ -4,12 +4,12 @@ or a role with no name, "menteri itu", or "perusahaan itu"."""
 from __future__ import annotations
 
 from . import cues
-from .names import person_after_comma, trailing_name
-from .quotes import in_parens
+from .names import is_person_like, name_run, person_after_comma, trailing_name
+from .quotes import closing_paren, in_parens, short_form_in_parens
 from .refs import AnaphorRef, HolderRef, NameRef, OrgRef, PronounRef, Ref, RoleRef, Title, TitleRef
 from .text import Text
 from .titles import after_title, match_title, short_form
-from .words import VERB_PREFIXES, TitleKind, breaks_name, is_function_word
+from .words import VERB_PREFIXES, TitleKind, Token, breaks_name, is_function_word
 
 
 def classify(text: Text, start: int, end: int) -> Ref | None:
@@ -21,10 +21,16 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
         # "Forum Warga Peduli Air (Forwapa) dalam pernyataannya menilai": the organisation its short form
         # stands for, when no name follows it ("… (BKPM) Budi Santoso" is Budi).
         short = in_parens(text.tokens, index, end)
-        if short is not None and text.known.organisation(short.fold) is not None:
+        if short is not None and (body := text.known.organisation(short.fold)) is not None:
             after = text.tokens[index + 3 : end]
             if not any(token.is_cap and not breaks_name(token, False) for token in after):
                 return NameRef((short,))
+            # "Badan Pengatur Jalan Tol (BPJT) Kementerian PU …": the body, then the one it belongs to
+            whole = all(token.fold in body.words for token in text.tokens[start:index] if token.is_word)
+            if whole and not is_person_like(text, index + 3, name_run(text.tokens, index + 3, end)):
+                return NameRef((short,))
+    if (body := _body_around_short_form(text, start, end)) is not None:
+        return NameRef(body)
     if folds[0] == cues.PARTITIVE and len(folds) > 2 and folds[1] in cues.PARTITIVE_UNITS:
         title = match_title(text.tokens, start + 2)
         return RoleRef(text.span(start + 2, end), title[1] if title else None)  # "salah satu suporter"
@@ -72,6 +78,23 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
         return titled(text, start, end, *last_title, phrase_from=first_title)
     name = trailing_name(text, start, end)
     return NameRef(text.tokens[name[0] : name[1]]) if name else None
+
+
+def _body_around_short_form(text: Text, start: int, end: int) -> list[Token] | None:
+    """The words of a body's name written around its short form, which is left out: "Kantor Perwakilan Bank
+    Indonesia (BI) Provinsi NTT"; None unless the phrase opens with a body's word and names nobody after it."""
+    tokens = text.tokens
+    if not (tokens[start].is_cap and tokens[start].fold in cues.ORG_WORDS):
+        return None
+    paren = next((i for i in range(start, end) if tokens[i].text == "("), None)
+    if paren is None or not short_form_in_parens(tokens, paren, end):
+        return None
+    closing = closing_paren(tokens, paren, end)
+    kept = [*tokens[start:paren], *tokens[closing + 1 : end]]
+    joins = cues.TITLE_CONNECTORS | cues.NAME_CONNECTORS
+    if closing == end - 1 or not all((t.is_word and t.is_cap) or t.fold in joins for t in kept):
+        return None
+    return None if is_person_like(text, closing + 1, end) else kept
 
 
 # What may stand before a title that opens a clause: a comma, or the dash after a dateline ("Samarinda - ").

@@ -421,11 +421,17 @@ class _ArticleReader:
                 first += 1  # "Kepala Badan Koordinasi Penanaman Modal (BKPM)": the office is not the organisation
         if paren - first < 2 or not tokens[first].is_cap or self.known.find(folds) is not None:
             return
+        name = text.span(first, paren).strip()
         words = frozenset(t.fold for t in tokens[first:paren]) - cues.NAME_PARTICLES
+        closing = paren + len(shorts) + 1
+        place = name_run(tokens, closing + 1, len(tokens))
+        if tokens[paren - 1].fold in cues.PLACE_UNITS and place > closing + 1:
+            # "Pemerintah Kabupaten (Pemkab) Kapuas Hulu": the body of the place named after its short form
+            name = f"{name} {text.span(closing + 1, place)}"
+            words |= {t.fold for t in tokens[closing + 1 : place]}
         # A part of the long form read as a name of its own just before ("Inovasi Nasional") was no one.
         since = self.paragraph_start + start
         self.known.entities = [e for e in self.known.entities if not (e.seen >= since and e.words < words)]
-        name = text.span(first, paren).strip()
         self.known.add(Entity(name, words | set(folds), Kind.ORG)).seen = position
 
     def _register_bare_name(self, text: Text, index: int, end: int, position: int) -> None:

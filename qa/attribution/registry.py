@@ -74,6 +74,9 @@ class Registry:
         """The latest-seen entity whose name contains all these words ("Santoso" in "Budi Santoso")."""
         wanted = set(words) - cues.NAME_PARTICLES
         matches = [entity for entity in self.entities if wanted and wanted <= entity.words]
+        spelled_out = {word for short in wanted for word in cues.BODY_ABBREVIATIONS.get(short, short).split()}
+        if not matches and spelled_out != wanted:
+            matches = [entity for entity in self.entities if spelled_out <= entity.words]  # "Pemkab Agam"
         if not matches:
             matches = self._resembling(wanted)
         if not matches:
