@@ -315,3 +315,10 @@ def test_a_bodys_office_written_around_its_short_form() -> None:
         "Kantor Perwakilan Bank Indonesia (BI) Provinsi Bengkulu dalam keterangan tertulis memperkirakan inflasi "
         "terkendali."
     ) == ["Kantor Perwakilan Bank Indonesia Provinsi Bengkulu"]
+
+
+def test_an_inverted_cue_after_an_opening_adverb() -> None:
+    assert speakers(
+        "Ketua Forum Nelayan Wahyudi Santoso mengatakan aturan itu memberatkan.",
+        "Kemudian lanjut Wahyudi, nelayan kecil paling dirugikan.",
+    ) == ["Wahyudi Santoso"] * 2

@@ -351,7 +351,9 @@ class _ArticleReader:
                 return PronounRef(), "coordinated-verb", token.text  # "Ia meminta maaf dan menyebut …"
             ref = subject_before(text, start, index)
             return None if ref is None else (ref, "subject-verb", token.text)
-        if is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and index == start):
+        # "Kata Budi, …" opening a sentence, or after an opening adverb: "Kemudian lanjut Budi, …"
+        opens = index == start or (index == start + 1 and tokens[start].fold in cues.ADVERBS)
+        if is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and opens):
             ref = subject_after(text, index + 1, end)
             return None if ref is None else (ref, "verb-subject", token.text)
         if fold in cues.CLITIC_CUES and follows_break:
