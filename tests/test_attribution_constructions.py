@@ -322,3 +322,18 @@ def test_an_inverted_cue_after_an_opening_adverb() -> None:
         "Ketua Forum Nelayan Wahyudi Santoso mengatakan aturan itu memberatkan.",
         "Kemudian lanjut Wahyudi, nelayan kecil paling dirugikan.",
     ) == ["Wahyudi Santoso"] * 2
+
+
+def test_a_quotation_with_no_opening_mark_starts_after_the_writers_report_of_it() -> None:
+    readings = read(
+        [
+            "Ketua RT 03 Desa Sukorejo, Parman, mengaku tidak curiga. Menurut dia, penghuni rumah itu jarang keluar. "
+            "Kami kira mereka pedagang. Mulai sekarang tamu wajib lapor,” tegas Parman."
+        ]
+    )
+    assert [s.kind for s in readings[0].sentences] == ["reported", "reported", "direct", "direct"]
+
+
+def test_a_speech_verb_in_the_first_person_is_inside_the_unopened_quotation() -> None:
+    readings = read(["Klien kami tidak pernah meminta uang. Itu akan kami buktikan,” kata Antonius Siregar."])
+    assert [s.kind for s in readings[0].sentences] == ["direct", "direct"]

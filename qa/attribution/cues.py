@@ -85,6 +85,9 @@ CLAUSE_OPENERS = frozenset(
 # Before a second verb of saying, these keep the subject of the first: "Ia meminta maaf dan menyebut …".
 COORDINATORS = frozenset("dan serta lalu kemudian sekaligus".split())
 
+# Pronouns of the first and second person: a sentence holding one is someone's own words, not the writer's.
+FIRST_PERSON = frozenset("saya aku kami kita anda".split())
+
 # Third-person pronouns standing for the person being talked about.
 PRONOUNS = frozenset("ia dia beliau".split())
 
