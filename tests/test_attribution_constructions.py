@@ -337,3 +337,16 @@ def test_a_quotation_with_no_opening_mark_starts_after_the_writers_report_of_it(
 def test_a_speech_verb_in_the_first_person_is_inside_the_unopened_quotation() -> None:
     readings = read(["Klien kami tidak pernah meminta uang. Itu akan kami buktikan,” kata Antonius Siregar."])
     assert [s.kind for s in readings[0].sentences] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Disebutkan dalam keterangan tertulis stasiun tersebut, hujan lebat masih mungkin terjadi.",
+        "“Kami memantau gelombang setiap jam,” tulis stasiun itu di akun resminya.",
+    ],
+)
+def test_a_body_pointed_back_at_after_a_document_or_a_cue(paragraph: str) -> None:
+    assert speakers("Stasiun Meteorologi Maritim Tanjung Emas memperingatkan gelombang tinggi.", paragraph) == [
+        "Stasiun Meteorologi Maritim Tanjung Emas"
+    ] * 2

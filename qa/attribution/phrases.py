@@ -45,7 +45,8 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
         return PronounRef()
     if all(fold in cues.PERSON_NOUNS for fold in folds):
         return AnaphorRef(None)  # "Pria yang akrab disapa Mas Bay itu bercerita"
-    if folds[-1] in cues.DEMONSTRATIVES and folds[0] in cues.ORG_ROLE_WORDS or folds in ([f] for f in cues.BODY_NOUNS):
+    bodies = cues.ORG_ROLE_WORDS | cues.ORG_WORDS  # "perusahaan itu", "stasiun tersebut", "dinas itu"
+    if folds[-1] in cues.DEMONSTRATIVES and folds[0] in bodies or folds in ([f] for f in cues.BODY_NOUNS):
         return OrgRef()
     if folds[-1] in cues.DEMONSTRATIVES or folds[0] == cues.DETERMINER:
         for index in range(start, end):

@@ -375,6 +375,8 @@ class _ArticleReader:
                 while agent < end and tokens[agent].is_word and not tokens[agent].is_cap:
                     if tokens[agent].fold == cues.LOCATIVE:
                         return None  # "disampaikan dalam konferensi pers di Lobi Mapolres": where, not who
+                    if agent > index + 2 and tokens[agent].fold in cues.ORG_WORDS:
+                        break  # "dalam keterangan tertulis stasiun tersebut": the body that wrote it
                     agent += 1
             ref = subject_after(text, agent, end)
             return None if ref is None else (ref, "passive-agent", text.span(index, agent))

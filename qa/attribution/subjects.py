@@ -117,7 +117,8 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
         if token.fold in cues.PRONOUNS:
             index += 1
             break
-        describes = token.fold in cues.PERSON_NOUNS or (not token.is_cap and token.fold in TITLE_WORDS)
+        body = token.fold in cues.ORG_WORDS or token.fold in cues.ORG_ROLE_WORDS  # "ujar perusahaan itu"
+        describes = token.fold in cues.PERSON_NOUNS or (not token.is_cap and (token.fold in TITLE_WORDS or body))
         if index == start and (describes or token.fold == cues.PARTITIVE):
             # "seru pria kelahiran Klaten itu", "ucap pemain asal Sidoarjo itu", "kata salah satu
             # suporter": a description, up to its demonstrative or its end.
