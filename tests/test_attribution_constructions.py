@@ -350,3 +350,33 @@ def test_a_body_pointed_back_at_after_a_document_or_a_cue(paragraph: str) -> Non
     assert speakers("Stasiun Meteorologi Maritim Tanjung Emas memperingatkan gelombang tinggi.", paragraph) == [
         "Stasiun Meteorologi Maritim Tanjung Emas"
     ] * 2
+
+
+@pytest.mark.parametrize(
+    ("lead", "later", "name", "role"),
+    [
+        (
+            "Direktur Utama PT Sinar Bahari Nusantara Hendra Wijaya mengatakan kapal berangkat.",
+            "Hendra menambahkan, tiket habis.",
+            "Hendra Wijaya",
+            "Direktur Utama PT Sinar Bahari Nusantara",
+        ),
+        (
+            "Direktur Utama Perumda Tirta Kencana Rino Indra Gunawan mengatakan pasokan normal.",
+            "“Pipa sudah diganti,” kata Rino.",
+            "Rino Indra Gunawan",
+            "Direktur Utama Perumda Tirta Kencana",
+        ),
+    ],
+)
+def test_a_bodys_name_run_into_its_heads_splits_where_the_article_calls_someone(
+    lead: str, later: str, name: str, role: str
+) -> None:
+    assert {(r.speaker.name, r.speaker.role) for r in read([lead, later])} == {(name, role)}
+
+
+def test_one_of_a_group_named_after_a_comma() -> None:
+    assert speakers(
+        "Sejumlah warga mengeluhkan bau sampah. “Sudah seminggu tidak diangkut,” kata salah seorang warga, "
+        "Ujang Suryana (40)."
+    ) == ["Ujang Suryana"]

@@ -68,7 +68,9 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     # A word of an organisation's name, heard speaking with it ("PSMT Sumbawa menyesalkan"), calls nobody.
     bodies = {word for entity in reader.known.entities if entity.kind is Kind.ORG for word in entity.words}
     for entity in reader.known.entities:
-        if entity.kind is Kind.PERSON and entity.words:
+        # "Perumda Tirta Pakuan Rino Indira": a body's name may have run into its head's, with no comma between
+        glued = entity.kind is Kind.ORG and len(entity.words) >= _GLUED_MIN_WORDS
+        if entity.words and (entity.kind is Kind.PERSON or glued):
             _trim_leading_words(entity, pairs, bodies)
     # Built once the whole article is read: a name or role learnt later completes an earlier mention.
     return [
@@ -86,7 +88,9 @@ def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]], bodies: set
     """Drop the words a person's name picked up from the office or place before it ("Regional 2 Panjang Hendra
     Gunawan", "PSMT Sumbawa Marcos Ferreira"), where the article itself shows the split: those words stand
     elsewhere without the rest of the name and never name anyone alone, and the rest stands elsewhere without
-    them ("kata Hendra")."""
+    them ("kata Hendra"). In a run of four words or more, the article calling someone by the word where the rest
+    begins is enough ("Direktur Utama PT Sinar Bahari Nusantara Hendra Wijaya …, kata Hendra"): a body's name is
+    not said to speak by one word of its middle."""
     words = entity.name.split()
     folded = [fold(word) for word in words]
     for cut in range(1, len(words) - 1):
@@ -97,9 +101,13 @@ def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]], bodies: set
             return
         alone = any(a == before and b != first for a, b in pairs)  # "PSMT Sumbawa." with no "Marcos" after
         rest_alone = any(b == first and a != before for a, b in pairs)  # "kata Marcos"
-        if alone and rest_alone:
+        called = cut >= 2 and len(words) - cut >= 2 and _called_by(first, pairs)
+        if rest_alone and (called or (alone and entity.kind is Kind.PERSON)):
+            if entity.role is not None:
+                entity.role = " ".join([entity.role, *words[:cut]])  # "Direktur Utama" of "PT Sinar Bahari …"
             entity.name = " ".join(words[cut:])
             entity.words = frozenset(folded[cut:]) - cues.NAME_PARTICLES
+            entity.kind = Kind.PERSON
             return
 
 
@@ -114,6 +122,9 @@ def _called_by(word: str, pairs: set[tuple[str, str]]) -> bool:
 def _speaker(entity: Entity | None) -> Speaker | None:
     return None if entity is None else Speaker(entity.name, entity.role)
 
+
+# A body's name and a person's run together make at least four words ("PT Sinar Abadi Budi Santoso").
+_GLUED_MIN_WORDS = 4
 
 _SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
 

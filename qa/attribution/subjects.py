@@ -124,7 +124,11 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
             # suporter": a description, up to its demonstrative or its end.
             description_end = _description_end(text, index, end)
             if token.fold == cues.PARTITIVE or text.tokens[description_end - 1].fold in cues.DEMONSTRATIVES:
-                return classify(text, start, description_end)
+                ref = classify(text, start, description_end)
+                if description_end + 1 < end and text.tokens[description_end].text == ",":
+                    # "kata salah seorang warga, Ujang (40).": the one of them, named after a comma
+                    return _with_trailing_appositive(text, ref, start, description_end, end)
+                return ref
         qualifies_title = (
             qualifying
             and not token.is_cap
