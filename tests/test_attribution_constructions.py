@@ -380,3 +380,8 @@ def test_one_of_a_group_named_after_a_comma() -> None:
         "Sejumlah warga mengeluhkan bau sampah. “Sudah seminggu tidak diangkut,” kata salah seorang warga, "
         "Ujang Suryana (40)."
     ) == ["Ujang Suryana"]
+
+
+def test_an_aside_on_where_the_words_were_reported_is_no_role() -> None:
+    readings = read(["Menteri Pertanian Budi Santoso Wibowo, seperti dikutip dari Antara, mengatakan stok beras aman."])
+    assert (readings[0].speaker.name, readings[0].speaker.role) == ("Budi Santoso Wibowo", "Menteri Pertanian")

@@ -275,6 +275,9 @@ BULLETS = frozenset("-–—•·*")
 # Between a name and the office its holder speaks in: "AKBP Budi selaku Kapolres Magetan menjelaskan".
 CAPACITY = "selaku"
 
+# Open an aside between a subject and its verb: "Menteri X, seperti dikutip dari Antara, mengatakan …".
+ASIDE_OPENERS = frozenset("seperti sebagaimana".split())
+
 # Opens a relative clause inside an appositive: "Seorang warga, yang meminta namanya tidak disebutkan, …".
 RELATIVE = "yang"
 LOCATIVE = "di"

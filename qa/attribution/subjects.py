@@ -270,7 +270,8 @@ def _in_degree(token: Token) -> bool:
 
 def _describes(text: Text, subject: int, start: int, end: int) -> bool:
     """Whether tokens[start:end] is a clause about the subject opening at `subject`, rather than its name or
-    role: a relative clause, or a description of someone who is known only by role ("Seorang juru bicara")."""
+    role: a relative clause, an aside on where the words were reported ("seperti dikutip dari Antara"), or a
+    description of someone who is known only by role ("Seorang juru bicara")."""
     unnamed = text.tokens[subject].fold in (cues.INDEFINITE, cues.PARTITIVE) or not text.tokens[subject].is_cap
     described = unnamed and not text.tokens[start].is_cap and is_role(text, start, end, strict=False)
-    return text.tokens[start].fold == cues.RELATIVE or described
+    return text.tokens[start].fold in (cues.RELATIVE, *cues.ASIDE_OPENERS) or described
