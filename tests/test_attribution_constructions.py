@@ -385,3 +385,11 @@ def test_one_of_a_group_named_after_a_comma() -> None:
 def test_an_aside_on_where_the_words_were_reported_is_no_role() -> None:
     readings = read(["Menteri Pertanian Budi Santoso Wibowo, seperti dikutip dari Antara, mengatakan stok beras aman."])
     assert (readings[0].speaker.name, readings[0].speaker.role) == ("Budi Santoso Wibowo", "Menteri Pertanian")
+
+
+def test_a_quotation_opening_a_paragraph_with_no_cue_goes_on_from_the_last_speaker() -> None:
+    assert speakers(
+        "Ketua Koperasi Unit Desa Sumber Rejeki, Bambang Irawan, mengatakan panen naik. Sementara itu, petani "
+        "Desa Kalibening, Sutarmi Handayani, menilai harga gabah masih rendah.",
+        "“Kalau begini terus, kami rugi. Pupuk saja sudah mahal.”",
+    ) == ["Bambang Irawan", "Sutarmi Handayani"]

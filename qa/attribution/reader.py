@@ -280,7 +280,7 @@ class _ArticleReader:
         self.words = words
         self.known = Registry()
         self.previous: Entity | None = None
-        self.last_heard: Entity | None = None  # the previous paragraph's last speaker, whom a pronoun picks up
+        self.last_heard: Entity | None = None  # the previous paragraph's last speaker: a pronoun or a bare quote goes on
         self.listing: Entity | None = None  # who introduced the list the paragraphs now run through
         self.paragraph_start = 0
 
@@ -295,7 +295,7 @@ class _ArticleReader:
             self._read_sentence(text, start, end, heard)
             if (quote := _quote_touched(text.tokens, start, end)) is not None:
                 heard[found:] = [replace(cue, quote=quote) for cue in heard[found:]]
-        continued = self.previous if masked.opens_with_quote else None
+        continued = self.last_heard if masked.opens_with_quote else None
         chosen = _paragraph_speaker(heard) or continued
         said = _sentences_of(paragraph, masked.quotes, heard, continued, chosen)
         if self.listing is not None and not heard and not masked.quotes and _is_item(text.tokens, len(said)):
