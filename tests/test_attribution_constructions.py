@@ -393,3 +393,18 @@ def test_a_quotation_opening_a_paragraph_with_no_cue_goes_on_from_the_last_speak
         "Desa Kalibening, Sutarmi Handayani, menilai harga gabah masih rendah.",
         "“Kalau begini terus, kami rugi. Pupuk saja sudah mahal.”",
     ) == ["Bambang Irawan", "Sutarmi Handayani"]
+
+
+@pytest.mark.parametrize("cue", ["bebernya", "urainya", "pintanya", "ajaknya", "pesannya", "imbaunya", "sergahnya"])
+def test_more_inverted_cues_after_a_quote(cue: str) -> None:
+    assert speakers(
+        "Kepala Dinas Pertanian Kabupaten Blora, Ngaliman Santoso, meninjau sawah yang kering.",
+        f"“Petani jangan menanam padi dulu sebelum hujan turun,” {cue}.",
+    )[1] == "Ngaliman Santoso"
+
+
+@pytest.mark.parametrize("verb", ["menganggap", "berpesan", "menampik", "mengusulkan", "menjanjikan"])
+def test_more_verbs_of_saying_before_their_words(verb: str) -> None:
+    assert speakers(f"Ketua Paguyuban Pedagang Sutrisno Hadi {verb} relokasi pasar dibahas ulang.") == [
+        "Sutrisno Hadi"
+    ]

@@ -187,6 +187,8 @@ def _title_table() -> dict[str, list[_TitleEntry]]:
 
 TITLES = _title_table()
 TITLE_WORDS = frozenset(word for entries in TITLES.values() for entry in entries for word in entry.words)
+# The one-word roles many share ("pedagang", "nelayan", "petani"): inside a body's name, never a first name.
+GENERIC_TITLE_WORDS = frozenset(role for role in cues.GENERIC_ROLES if " " not in role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +250,7 @@ def is_qualifier(token: Token, words: Vocabulary) -> bool:
         or token.fold in cues.PLACE_WORDS
         or token.fold in words.places  # "Bupati Lebak" where the article writes "Kabupaten Lebak"
         or token.fold in cues.ORG_WORDS
+        or token.fold in GENERIC_TITLE_WORDS  # "Ketua Paguyuban Pedagang Budi": the traders' association
         or words.is_common(token.fold)
     )
 
