@@ -280,7 +280,8 @@ class _ArticleReader:
         self.words = words
         self.known = Registry()
         self.previous: Entity | None = None
-        self.last_heard: Entity | None = None  # the previous paragraph's last speaker: a pronoun or a bare quote goes on
+        # the previous paragraph's last speaker, whom a pronoun or a bare quotation opening the next goes on from
+        self.last_heard: Entity | None = None
         self.listing: Entity | None = None  # who introduced the list the paragraphs now run through
         self.paragraph_start = 0
 
