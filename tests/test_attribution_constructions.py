@@ -408,3 +408,15 @@ def test_more_verbs_of_saying_before_their_words(verb: str) -> None:
     assert speakers(f"Ketua Paguyuban Pedagang Sutrisno Hadi {verb} relokasi pasar dibahas ulang.") == [
         "Sutrisno Hadi"
     ]
+
+
+def test_a_quotation_left_open_is_spoken_by_whoever_closes_it_in_the_next_paragraph() -> None:
+    readings = read(
+        [
+            "Camat Sukaraja Heri Kurniawan meninjau tanggul yang jebol.",
+            "“Kami akan bangun tanggul baru. Tahun depan anggarannya masuk.",
+            "Warga diminta bersabar dulu,” kata Heri.",
+        ]
+    )
+    assert [r.speaker and r.speaker.name for r in readings] == [None, "Heri Kurniawan", "Heri Kurniawan"]
+    assert {(s.kind, s.rule) for s in readings[1].sentences} == {("direct", "quote-closed-later")}

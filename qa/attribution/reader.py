@@ -12,7 +12,7 @@ from qa.tokens import fold
 from . import cues
 from .names import after_break, is_cue, is_inverted_cue, is_person_like, name_run, trailing_name
 from .phrases import titled
-from .quotes import in_parens, mask_quotes, narration_sentences, short_form_in_parens
+from .quotes import in_parens, mask_quotes, narration_sentences, quotation_spans, short_form_in_parens
 from .refs import AnaphorRef, HolderRef, NameRef, OrgRef, PronounRef, Ref, RoleRef
 from .registry import Entity, Kind, Registry, kind_of
 from .roles import is_role, role_text, with_places
@@ -60,6 +60,7 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     tokens = [tokenize(text) for text in paragraphs]
     reader = _ArticleReader(Vocabulary.of(tokens))
     read_ = [(text, *reader.read(number, text)) for number, text in enumerate(paragraphs)]
+    read_ = [*map(_closed_later, read_, [*read_[1:], None])]
     # Each word of the article beside the next (or "" at a paragraph's edge): what names stand apart.
     pairs: set[tuple[str, str]] = set()
     for paragraph in tokens:
@@ -77,6 +78,27 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
         Reading(_speaker(chosen), tuple(said.record(text) for said in sentences))
         for text, chosen, sentences in read_
     ]
+
+
+def _closed_later(paragraph: _Read, following: _Read | None) -> _Read:
+    """A quotation left open at a paragraph's end with nobody to speak it is the words of whoever the next
+    paragraph names where it closes ("“Kami akan bangun tanggul. …" then "Warga diminta bersabar,” kata
+    Heri.")."""
+    text, chosen, said = paragraph
+    if following is None or not said or said[-1].rule != _UNATTRIBUTED or not _left_open(text):
+        return paragraph
+    next_text, _, next_said = following
+    closer = next_said[0] if next_said and next_said[0].kind == "direct" else None
+    if closer is None or closer.entity is None or next_text.lstrip()[:1] in cues.DOUBLE_QUOTES:
+        return paragraph
+    closed = replace(closer, rule="quote-closed-later", cue=None)
+    said = [replace(closed, start=s.start, end=s.end) if s.rule == _UNATTRIBUTED else s for s in said]
+    return text, chosen or closer.entity, said
+
+
+def _left_open(paragraph: str) -> bool:
+    quotes = quotation_spans(paragraph)
+    return bool(quotes) and quotes[-1][1] == len(paragraph) and paragraph.rstrip()[-1] not in cues.DOUBLE_QUOTES
 
 
 def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
@@ -127,6 +149,7 @@ def _speaker(entity: Entity | None) -> Speaker | None:
 _GLUED_MIN_WORDS = 4
 
 _SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
+_UNATTRIBUTED = "quote-unattributed"
 
 
 @dataclass(frozen=True)
@@ -155,6 +178,9 @@ class _Said:
         entity = self.entity
         name, role = (entity.name, entity.role) if entity else (None, None)
         return Sentence(paragraph[self.start : self.end], self.start, self.end, name, role, self.kind, self.cue, self.rule)
+
+
+_Read = tuple[str, Entity | None, list[_Said]]  # a paragraph, its speaker and its sentences
 
 
 def _quote_touched(tokens: Sequence[Token], start: int, end: int) -> int | None:
@@ -221,7 +247,7 @@ def _quoted(
     if chosen is not None:
         return _Said(start, end, chosen, "direct", None, "quote-in-paragraph")
     # A quotation nobody is said to speak (a banner, an article of law) is quoted by the writer.
-    return _Said(start, end, None, "narration", None, "quote-unattributed")
+    return _Said(start, end, None, "narration", None, _UNATTRIBUTED)
 
 
 def _in_place_name(tokens: Sequence[Token], start: int, index: int) -> bool:
