@@ -420,3 +420,10 @@ def test_a_quotation_left_open_is_spoken_by_whoever_closes_it_in_the_next_paragr
     )
     assert [r.speaker and r.speaker.name for r in readings] == [None, "Heri Kurniawan", "Heri Kurniawan"]
     assert {(s.kind, s.rule) for s in readings[1].sentences} == {("direct", "quote-closed-later")}
+
+
+def test_what_someone_was_describes_the_person_talked_about() -> None:
+    assert speakers(
+        "Bupati Sumedang Dony Ahmad Munir mengatakan pelantikan berjalan lancar.",
+        "Untuk jabatan yang kosong, mantan advokat ini menerangkan bahwa seleksi terbuka akan digelar.",
+    ) == ["Dony Ahmad Munir"] * 2

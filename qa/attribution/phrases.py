@@ -58,7 +58,8 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
                 # "Orang nomor satu di Kuansing itu": the place or body it names narrows down who is meant.
                 # The noun itself narrows nothing, even capitalised by a spinner ("Sosok itu Mengucapkan").
                 return AnaphorRef(None, tuple(t.fold for t in text.tokens[index + 1 : end] if t.is_cap))
-        return None
+        # "mantan advokat ini menerangkan": what someone was describes the person being talked about
+        return AnaphorRef(None) if folds[0] in cues.FORMER_MARKERS else None
     first_title: int | None = None
     last_title: tuple[int, int, str, TitleKind] | None = None
     index = start
