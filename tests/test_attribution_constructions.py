@@ -427,3 +427,11 @@ def test_what_someone_was_describes_the_person_talked_about() -> None:
         "Bupati Sumedang Dony Ahmad Munir mengatakan pelantikan berjalan lancar.",
         "Untuk jabatan yang kosong, mantan advokat ini menerangkan bahwa seleksi terbuka akan digelar.",
     ) == ["Dony Ahmad Munir"] * 2
+
+
+@pytest.mark.parametrize("subject", ["Pihaknya", "Dirinya"])
+def test_pihaknya_and_dirinya_are_the_person_talked_about(subject: str) -> None:
+    assert speakers(
+        "Kapolres Klaten AKBP Warsono Adi Putra mengatakan pelaku masih dicari.",
+        f"{subject} juga menghimbau warga tidak main hakim sendiri.",
+    ) == ["Warsono Adi Putra"] * 2

@@ -30,6 +30,7 @@ SPEECH_VERBS = frozenset(
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
     mengonfirmasi memprakirakan merinci memerinci menimpali menaksir menargetkan menyesalkan menganggap
     berpesan mewanti-wanti menampik mengusulkan berkisah mengklarifikasi menjanjikan menganjurkan
+    menghimbau
     """.split()
 )
 
@@ -91,7 +92,7 @@ COORDINATORS = frozenset("dan serta lalu kemudian sekaligus".split())
 FIRST_PERSON = frozenset("saya aku kami kita anda".split())
 
 # Third-person pronouns standing for the person being talked about.
-PRONOUNS = frozenset("ia dia beliau".split())
+PRONOUNS = frozenset("ia dia beliau dirinya pihaknya".split())  # "pihaknya": he and those he speaks for
 
 # Demonstratives that turn a role into a reference to someone named before: "menteri itu", "sang pelatih".
 DEMONSTRATIVES = frozenset("itu tersebut ini".split())
