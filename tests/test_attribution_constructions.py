@@ -256,8 +256,8 @@ def test_a_rank_written_out_is_no_office_and_no_part_of_the_name(paragraph: str,
     assert (readings[0].speaker.name, readings[0].speaker.role) == (name, role)
 
 
-@pytest.mark.parametrize("title", ["Letkol Inf.", "Dra."])
-def test_a_corps_or_a_title_abbreviated_before_a_name_ends_no_sentence(title: str) -> None:
+@pytest.mark.parametrize("title", ["Letkol Inf.", "Dra.", "Muh."])
+def test_a_corps_a_title_or_a_first_name_abbreviated_before_a_name_ends_no_sentence(title: str) -> None:
     readings = read([f"Dandim 0809/Kediri {title} Agus Salim Harahap mengatakan prajurit dikerahkan."])
     assert len(readings[0].sentences) == 1 and readings[0].speaker.name == "Agus Salim Harahap"
 

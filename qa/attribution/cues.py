@@ -320,7 +320,9 @@ RANKS = tuple(
         "sersan dua", "kopral kepala", "kopral satu", "kopral dua",
     )
 )
-ABBREVIATIONS = HONORIFICS | RANK_CORPS | frozenset("st jr sr no dll dsb tsb".split())
+# First names written short, whose full stop ends nothing: "Muh. Akib Ras", "Moh. Hasan".
+NAME_ABBREVIATIONS = frozenset("muh moh mhd".split())
+ABBREVIATIONS = HONORIFICS | RANK_CORPS | NAME_ABBREVIATIONS | frozenset("st jr sr no dll dsb tsb".split())
 # Honorifics that are whole words, and so may end a sentence ("Terima kasih, Pak."); the others, abbreviated,
 # stand before a name ("Kombes Pol. Ari", "Ir. Tri").
 WORD_HONORIFICS = frozenset("pak bu bapak ibu sir gus bli kolonel".split())
