@@ -435,3 +435,15 @@ def test_pihaknya_and_dirinya_are_the_person_talked_about(subject: str) -> None:
         "Kapolres Klaten AKBP Warsono Adi Putra mengatakan pelaku masih dicari.",
         f"{subject} juga menghimbau warga tidak main hakim sendiri.",
     ) == ["Warsono Adi Putra"] * 2
+
+
+def test_a_clitic_cue_set_off_by_a_comma_inside_a_sentence() -> None:
+    assert speakers(
+        "Kepala Pelaksana BPBD Kabupaten Bone, Andi Saharuddin Yusuf, mengatakan enam desa terdampak.",
+        "Saat ini katanya, petugas masih mencari lokasi dapur umum.",
+    ) == ["Andi Saharuddin Yusuf"] * 2
+
+
+def test_a_role_with_no_comma_to_close_it_before_the_verb() -> None:
+    readings = read(["Sulastri Wulandari, korban banjir mengatakan, air mulai masuk rumah sejak Senin siang."])
+    assert (readings[0].speaker.name, readings[0].speaker.role) == ("Sulastri Wulandari", "korban banjir")

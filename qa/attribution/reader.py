@@ -394,7 +394,9 @@ class _ArticleReader:
         if is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and opens):
             ref = subject_after(text, index + 1, end)
             return None if ref is None else (ref, "verb-subject", token.text)
-        if fold in cues.CLITIC_CUES and follows_break:
+        # "Saat ini katanya, BPBD …": set off by a comma after it, with none before
+        set_off = index + 1 < end and tokens[index + 1].text == ","
+        if fold in cues.CLITIC_CUES and (follows_break or set_off):
             return PronounRef(), "clitic", token.text
         if fold == cues.ACCORDING_TO and index + 1 < end and tokens[index + 1].fold.endswith("nya"):
             # "Menurut perhitungannya, …": by the reckoning of the person talked about

@@ -85,7 +85,21 @@ def _subject_right_before(text: Text, sentence_start: int, cue: int) -> Ref | No
                 return None
             break
         index -= 1
-    return _with_capacity(text, index + 1, end) or classify(text, index + 1, end)
+    ref = _with_capacity(text, index + 1, end) or classify(text, index + 1, end)
+    if ref is None and index > sentence_start and text.tokens[index].text == ",":
+        return _unclosed_appositive(text, sentence_start, index, end)
+    return ref
+
+
+def _unclosed_appositive(text: Text, sentence_start: int, comma: int, end: int) -> Ref | None:
+    """ "Sulis Setyowati, korban banjir mengatakan": a name, then its role with no comma to close it."""
+    head = comma
+    while head > sentence_start and text.tokens[head - 1].text != ",":
+        head -= 1
+    name = trailing_name(text, head, comma)
+    if name is None or name[0] != head or not is_role(text, comma + 1, end, strict=False):
+        return None
+    return NameRef(text.tokens[name[0] : name[1]], role=role_text(text, comma + 1, end))
 
 
 def _with_capacity(text: Text, start: int, end: int) -> Ref | None:
