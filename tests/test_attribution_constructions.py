@@ -447,3 +447,10 @@ def test_a_clitic_cue_set_off_by_a_comma_inside_a_sentence() -> None:
 def test_a_role_with_no_comma_to_close_it_before_the_verb() -> None:
     readings = read(["Sulastri Wulandari, korban banjir mengatakan, air mulai masuk rumah sejak Senin siang."])
     assert (readings[0].speaker.name, readings[0].speaker.role) == ("Sulastri Wulandari", "korban banjir")
+
+
+@pytest.mark.parametrize("between", ["dengan lugas", "sambil menunjuk peta", "langsung"])
+def test_a_manner_between_the_subject_and_its_verb(between: str) -> None:
+    assert speakers(f"Jaksa Penuntut Umum Chandra Wibisono {between} menyatakan keberatan atas saksi itu.") == [
+        "Chandra Wibisono"
+    ]

@@ -72,7 +72,7 @@ SOURCE_MARKER = "dalam"
 # Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
 ADVERBS = frozenset(
     "juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri justru malah "
-    "memang tetap turut sebelumnya sekaligus "
+    "memang tetap turut sebelumnya sekaligus langsung akhirnya "
     # and modals: "Dia berencana meminta …", "Ia akan menegaskan …"
     "akan ingin hendak berencana bakal masih".split()
 )
@@ -173,7 +173,7 @@ TITLE_FIELD_WORDS = frozenset(
     hutan tanah pasar modal saham bursa efek pos pers riset statistik stasiun pusat balai kantor biro unit divisi
     bidang urusan daya mineral migas ekonomi bisnis data digital industri niaga usaha rakyat budaya pemuda
     olahraga pariwisata kebun ternak ikan bencana lintas cuaca iklim gempa narkotika imigrasi sumber cabang
-    ruang tata penataan wilayah jalan jembatan konstitusi tinggi negara luar
+    ruang tata penataan wilayah jalan jembatan konstitusi tinggi negara luar penuntut
     """.split()
 )
 
@@ -256,7 +256,9 @@ TITLE_CONNECTORS = frozenset("dan serta".split())
 # menyatakan", "Budi saat ditemui mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan";
 # "didalam" is a common misspelling of "di dalam", and a spinner's word for "dalam".
 ADJUNCT_OPENERS = frozenset(
-    "dalam didalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang".split()
+    "dalam didalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang "
+    # and of manner: "Djoko dengan lugas menanggapi", "Budi sambil menunjuk peta menjelaskan"
+    "dengan sambil seraya".split()
 )
 
 # Prepositions, conjunctions and adverbs a spinner capitalises after a name ("PT Sawit Lestari Didalam
