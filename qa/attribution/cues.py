@@ -150,7 +150,7 @@ DEPUTY = "wakil"
 # Abbreviated titles, with the full title each stands for: "Wamen menerangkan" is the deputy minister, "Kasat
 # Lantas … AKP Budi" the head of a unit (qa/data/short_forms_id.tsv, the rows marked "title").
 TITLE_ABBREVIATIONS = short_forms(titles_only=True)
-# The other short forms, of bodies, with their words: "Pemkab Agam" is "Pemerintah Kabupaten Agam".
+# The other short forms, of bodies, with their words: "Pemkab Sleman" is "Pemerintah Kabupaten Sleman".
 BODY_ABBREVIATIONS = {short: words for short, words in short_forms().items() if short not in TITLE_ABBREVIATIONS}
 
 # Other offices; after them a single capitalised word is more often the organisation ("CEO PasarKita") than
@@ -291,7 +291,7 @@ ORIGIN_MARKERS = frozenset("asal dari di".split())
 
 # Words after which one capitalised word is a place: "di Garut", "asal Sidoarjo".
 PLACE_MARKERS = frozenset("di asal".split())
-# What ends the place an article is filed from, at its head: "GARUT, KOMPAS.com -", "Sigi (ANTARA) -".
+# What ends the place an article is filed from, at its head: "GARUT, KOMPAS.com -", "Palu (ANTARA) -".
 DATELINE_ENDS = frozenset(",(-–—")
 
 # Administrative units; the capitalised word after one is a place: "Kota Bandung", "Kabupaten Bogor".
@@ -322,7 +322,7 @@ RANKS = tuple(
         "sersan dua", "kopral kepala", "kopral satu", "kopral dua",
     )
 )
-# First names written short, whose full stop ends nothing: "Muh. Akib Ras", "Moh. Hasan".
+# First names written short, whose full stop ends nothing: "Muh. Arif Rahman", "Moh. Hasan".
 NAME_ABBREVIATIONS = frozenset("muh moh mhd".split())
 ABBREVIATIONS = HONORIFICS | RANK_CORPS | NAME_ABBREVIATIONS | frozenset("st jr sr no dll dsb tsb".split())
 # Honorifics that are whole words, and so may end a sentence ("Terima kasih, Pak."); the others, abbreviated,
@@ -359,11 +359,11 @@ IDENTITY_WORDS = frozenset(
     "siapa siapakah sih itu ini tuh sebenarnya sebetulnya yang dari di adalah ialah "
     "who is was the a an that this from at of exactly".split()
 )
-# Nouns for the side or the staff of a body, before its name: "Pihak PT KAI", "Manajemen PSMT Sumbawa"
+# Nouns for the side or the staff of a body, before its name: "Pihak PT KAI", "Manajemen PSIS Semarang"
 # speak as that body.
 ORG_SIDE_WORDS = frozenset("pihak manajemen jajaran".split())
 
-# Legal forms written in parentheses after a company's name, part of it: "PT Kereta Api Indonesia (Persero)".
+# Legal forms written in parentheses after a company's name, part of it: "PT Pos Indonesia (Persero)".
 LEGAL_FORMS = frozenset("persero tbk".split())
 
 # Words that open a company's or body's name: "PT Kemuning Graha Mandiri", "Perumda Tirta Kencana".

@@ -81,7 +81,7 @@ def trailing_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
         if opening == end - 3 and text.tokens[end - 2].is_acronym:
             short_form = (end - 2, end - 1)  # "(BMKG)", the name to use when the long one is cut by commas
         if opening == end - 3 and text.tokens[end - 2].fold in cues.LEGAL_FORMS:
-            legal_end = end  # "PT Kereta Api Indonesia (Persero)"
+            legal_end = end  # "PT Pos Indonesia (Persero)"
         end = opening
     while end > start and (text.tokens[end - 1].fold in TIME_WORDS or _spun_after_name(text.tokens[end - 1])):
         end -= 1

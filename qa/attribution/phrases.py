@@ -25,7 +25,7 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
             after = text.tokens[index + 3 : end]
             if not any(token.is_cap and not breaks_name(token, False) for token in after):
                 return NameRef((short,))
-            # "Badan Pengatur Jalan Tol (BPJT) Kementerian PU …": the body, then the one it belongs to
+            # "Badan Pengelola Transportasi Jabodetabek (BPTJ) Kementerian Perhubungan": the body, then its parent
             whole = all(token.fold in body.words for token in text.tokens[start:index] if token.is_word)
             if whole and not is_person_like(text, index + 3, name_run(text.tokens, index + 3, end)):
                 return NameRef((short,))
@@ -84,7 +84,7 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
 
 def _body_around_short_form(text: Text, start: int, end: int) -> list[Token] | None:
     """The words of a body's name written around its short form, which is left out: "Kantor Perwakilan Bank
-    Indonesia (BI) Provinsi NTT"; None unless the phrase opens with a body's word and names nobody after it."""
+    Indonesia (BI) Provinsi Bengkulu"; None unless the phrase opens with a body's word and names nobody after it."""
     tokens = text.tokens
     if not (tokens[start].is_cap and tokens[start].fold in cues.ORG_WORDS):
         return None

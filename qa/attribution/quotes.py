@@ -59,7 +59,7 @@ def _unopened_start(paragraph: str, begin: int, close: int) -> int:
     """Where a quotation closed with no opening mark begins: after the last sentence before its close that
     reports speech in the third person ("… Budi mengaku tidak menyangka … . Menurut dia, … . Kami kira …,”
     tegas Budi"), else at `begin`, where the text before it starts. Words of the first person are the
-    speaker's own ("Klien kami tidak pernah meminta"), inside the quotation."""
+    speaker's own ("Kami tidak pernah meminta apa pun"), inside the quotation."""
     start = begin
     for first, last in sentence_spans(paragraph):
         words = set(_WORD_RE.findall(paragraph[first : min(last, close)].lower()))
@@ -132,7 +132,7 @@ def in_parens(tokens: Sequence[Token], index: int, end: int) -> Token | None:
 
 def short_form_in_parens(tokens: Sequence[Token], index: int, end: int) -> list[Token]:
     """The short form in parentheses opening at `index`: one capitalised word ("(Bapanas)"), or an acronym and
-    one more capitalised word ("(PB PASI)", "(BPS Lampung)"); else nothing."""
+    one more capitalised word ("(PP IDAI)", "(BPS Jambi)"); else nothing."""
     if (word := in_parens(tokens, index, end)) is not None:
         return [word] if word.is_cap and word.fold not in cues.LEGAL_FORMS else []  # "(Persero)" is no short form
     closing = index + 3

@@ -66,7 +66,7 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     for paragraph in tokens:
         words = [token.fold for token in paragraph if token.is_word]
         pairs.update(zip(["", *words], [*words, ""]))
-    # A word of an organisation's name, heard speaking with it ("PSMT Sumbawa menyesalkan"), calls nobody.
+    # A word of an organisation's name, heard speaking with it ("PSIS Semarang menyesalkan"), calls nobody.
     bodies = {word for entity in reader.known.entities if entity.kind is Kind.ORG for word in entity.words}
     for entity in reader.known.entities:
         # "Perumda Tirta Pakuan Rino Indira": a body's name may have run into its head's, with no comma between
@@ -251,7 +251,7 @@ def _quoted(
 
 
 def _in_place_name(tokens: Sequence[Token], start: int, index: int) -> bool:
-    """Whether tokens[index] is in a place's name ("Desa Nanga Embaloh", "di Kecamatan Embaloh Hulu"), which
+    """Whether tokens[index] is in a place's name ("Desa Nanga Lanjak", "di Kecamatan Lanjak Deras"), which
     mentions nobody that shares a word with it."""
     first = index
     while first > start and tokens[first - 1].is_cap:
@@ -470,7 +470,7 @@ class _ArticleReader:
         closing = paren + len(shorts) + 1
         place = name_run(tokens, closing + 1, len(tokens))
         if tokens[paren - 1].fold in cues.PLACE_UNITS and place > closing + 1:
-            # "Pemerintah Kabupaten (Pemkab) Kapuas Hulu": the body of the place named after its short form
+            # "Pemerintah Kabupaten (Pemkab) Sintang": the body of the place named after its short form
             name = f"{name} {text.span(closing + 1, place)}"
             words |= {t.fold for t in tokens[closing + 1 : place]}
         # A part of the long form read as a name of its own just before ("Inovasi Nasional") was no one.
@@ -497,7 +497,7 @@ class _ArticleReader:
                 words = frozenset(t.fold for t in names)
                 legal = in_parens(text.tokens, run_end, end)
                 if legal is not None and legal.fold in cues.LEGAL_FORMS:
-                    names = text.tokens[index : run_end + 3]  # "PT Kereta Api Indonesia (Persero)"
+                    names = text.tokens[index : run_end + 3]  # "PT Pos Indonesia (Persero)"
                 self.known.add(Entity(joined(names), words, Kind.ORG)).seen = position
             return
         parts = [token for token in names if token.fold not in cues.NAME_PARTICLES]

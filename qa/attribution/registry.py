@@ -46,7 +46,7 @@ ABBREVIATION_MIN = 3
 
 
 def _short_form_of(word: str, name: str) -> bool:
-    # "Saputra" is no short form of "Saputra-Rini", a pair of names joined by a hyphen.
+    # "Sutejo" is no short form of "Sutejo-Ani", a pair of names joined by a hyphen.
     return len(word) >= SHORT_NAME_MIN and len(name) > len(word) and name.startswith(word) and name[len(word)] != "-"
 
 
@@ -59,8 +59,8 @@ def _spelled_like(word: str, name: str) -> bool:
 
 
 def _abbreviates(word: str, name: str) -> bool:
-    """Whether `word` is the initials of words in a row of an organisation's name ("KAI" in "PT Kereta Api
-    Indonesia", "PB" and "PASI" in "Pengurus Besar Persatuan Atletik Seluruh Indonesia")."""
+    """Whether `word` is the initials of words in a row of an organisation's name ("PNI" in "PT Pelayaran
+    Nasional Indonesia", "PP" and "IDAI" in "Pengurus Pusat Ikatan Dokter Anak Indonesia")."""
     initials = "".join(part[0] for part in name.split() if part[0].isupper())
     return len(word) >= ABBREVIATION_MIN and fold(word) in fold(initials)
 
@@ -76,7 +76,7 @@ class Registry:
         matches = [entity for entity in self.entities if wanted and wanted <= entity.words]
         spelled_out = {word for short in wanted for word in cues.BODY_ABBREVIATIONS.get(short, short).split()}
         if not matches and spelled_out != wanted:
-            matches = [entity for entity in self.entities if spelled_out <= entity.words]  # "Pemkab Agam"
+            matches = [entity for entity in self.entities if spelled_out <= entity.words]  # "Pemkab Sleman"
         if not matches:
             matches = self._resembling(wanted)
         if not matches:
@@ -92,7 +92,7 @@ class Registry:
     def _resembling(self, wanted: set[str]) -> list[Entity]:
         """People with a longer name that this one word is a short form of ("Bima" for "Bimastyaji Surya",
         "Yuli" for "Yuliarni") or a spelling of ("Afifuddin" for "Affifuddin", "Yusup" for "Yusuf"); of a name
-        of several words, one must be the same ("Agus Setiawan" for "Agus Setiyawan")."""
+        of several words, one must be the same ("Yusup Hidayatullah" for "Yusuf Hidayatullah")."""
 
         def like(word: str, name: str) -> bool:
             return word == name or _short_form_of(word, name) or _spelled_like(word, name)
@@ -168,7 +168,7 @@ def kind_of(tokens: Sequence[Token], title: Title | None, role: str | None) -> K
         first = fold(role.split()[0])
         if first in cues.ORG_ROLE_WORDS:
             return Kind.ORG
-        # "Rosmaniar (52), penjual nasi di lapak 47": a role of common words, lowercase, is a person's trade.
+        # "Sukarti (49), penjual gorengan di depan pasar": a role of common words, lowercase, is a person's trade.
         if first in cues.PERSON_ROLE_WORDS or first in TITLE_WORDS or first == cues.INDEFINITE or role[0].islower():
             return Kind.PERSON
     if title is not None:

@@ -92,7 +92,7 @@ def _subject_right_before(text: Text, sentence_start: int, cue: int) -> Ref | No
 
 
 def _unclosed_appositive(text: Text, sentence_start: int, comma: int, end: int) -> Ref | None:
-    """ "Sulis Setyowati, korban banjir mengatakan": a name, then its role with no comma to close it."""
+    """ "Sulastri Wulandari, korban banjir mengatakan": a name, then its role with no comma to close it."""
     head = comma
     while head > sentence_start and text.tokens[head - 1].text != ",":
         head -= 1
@@ -140,7 +140,7 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
             if token.fold == cues.PARTITIVE or text.tokens[description_end - 1].fold in cues.DEMONSTRATIVES:
                 ref = classify(text, start, description_end)
                 if description_end + 1 < end and text.tokens[description_end].text == ",":
-                    # "kata salah seorang warga, Ujang (40).": the one of them, named after a comma
+                    # "kata salah seorang warga, Darman (40).": the one of them, named after a comma
                     return _with_trailing_appositive(text, ref, start, description_end, end)
                 return ref
         qualifies_title = (

@@ -106,7 +106,7 @@ class Vocabulary:
             for before, unit, after in zip([None, *words], words, words[1:])
             if unit.fold in cues.PLACE_UNITS
             and after.is_cap
-            # "Wali Kota Zulkarnain" is a mayor's title and his name
+            # "Wali Kota Hasan" is a mayor's title and his name
             and not (before is not None and f"{before.fold} {unit.fold}" in cues.STATE_TITLES)
         )
         # "di Garut,", "asal Sidoarjo": one capitalised word after a word of place, not the start of a longer name
@@ -230,7 +230,7 @@ def is_degree(token: Token) -> bool:
 
 
 def joined(tokens: Iterable[Token]) -> str:
-    """Words as a name is written: spaced, but not inside parentheses ("PT Kereta Api Indonesia (Persero)")."""
+    """Words as a name is written: spaced, but not inside parentheses ("PT Pos Indonesia (Persero)")."""
     return re.sub(r"\( | \)", lambda m: m.group().strip(), " ".join(token.text for token in tokens))
 
 
@@ -248,7 +248,7 @@ def is_qualifier(token: Token, words: Vocabulary) -> bool:
         token.is_acronym
         or token.is_camel
         or token.fold in cues.PLACE_WORDS
-        or token.fold in words.places  # "Bupati Lebak" where the article writes "Kabupaten Lebak"
+        or token.fold in words.places  # "Bupati Pandeglang" where the article writes "Kabupaten Pandeglang"
         or token.fold in cues.ORG_WORDS
         or token.fold in GENERIC_TITLE_WORDS  # "Ketua Paguyuban Pedagang Budi": the traders' association
         or words.is_common(token.fold)
