@@ -454,3 +454,18 @@ def test_a_manner_between_the_subject_and_its_verb(between: str) -> None:
     assert speakers(f"Jaksa Penuntut Umum Chandra Wibisono {between} menyatakan keberatan atas saksi itu.") == [
         "Chandra Wibisono"
     ]
+
+
+@pytest.mark.parametrize(
+    "before", ["PT Wijaya Beton Nusantara menargetkan kontrak baru Rp5 triliun.", "Harga saham naik."]
+)
+def test_a_paragraph_of_quotation_summed_up_by_the_next(before: str) -> None:
+    readings = read(
+        [
+            before,
+            "“Untuk laba masih kami evaluasi.”",
+            "Demikian disampaikan Direktur Utama PT Wijaya Beton Nusantara, Hadian Pramudita, dalam konferensi pers.",
+        ]
+    )
+    assert [r.speaker.name for r in readings[1:]] == ["Hadian Pramudita"] * 2
+    assert readings[1].sentences[0].kind == "direct"

@@ -268,6 +268,9 @@ NAME_BREAKERS = frozenset("dalam didalam dari melalui kepada terhadap pada serta
 # Verbs giving a nickname: "yang dijuluki Bung Kiper", "akrab disapa Andi".
 NICKNAME_CUES = frozenset("dijuluki disapa dipanggil".split())
 
+# Opens a sentence that names who said the quotation before it: "Demikian disampaikan Direktur …".
+SUMMING_UP = "demikian"
+
 # A paragraph that ends with a colon ("… tiga langkah, yaitu:", "… sebagai berikut:") opens a list, whose
 # items, each a paragraph, are the words of whoever introduced it; an item may open with an ordinal, a number
 # or a bullet ("Pertama, …", "2. …", "- …").

@@ -60,7 +60,7 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     tokens = [tokenize(text) for text in paragraphs]
     reader = _ArticleReader(Vocabulary.of(tokens))
     read_ = [(text, *reader.read(number, text)) for number, text in enumerate(paragraphs)]
-    read_ = [*map(_closed_later, read_, [*read_[1:], None])]
+    read_ = [*map(_spoken_after, read_, [*read_[1:], None])]
     # Each word of the article beside the next (or "" at a paragraph's edge): what names stand apart.
     pairs: set[tuple[str, str]] = set()
     for paragraph in tokens:
@@ -80,20 +80,28 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     ]
 
 
-def _closed_later(paragraph: _Read, following: _Read | None) -> _Read:
-    """A quotation left open at a paragraph's end with nobody to speak it is the words of whoever the next
-    paragraph names where it closes ("“Kami akan bangun tanggul. …" then "Warga diminta bersabar,” kata
-    Heri.")."""
+def _spoken_after(paragraph: _Read, following: _Read | None) -> _Read:
+    """Quotations a paragraph gives nobody, or only by going on from the paragraph before, that the next paragraph
+    names the speaker of: one left open, closed there ("“Kami akan bangun tanggul. …" then "Warga diminta
+    bersabar,” kata Heri."), or a paragraph of quotation summed up there ("Demikian disampaikan Direktur …")."""
     text, chosen, said = paragraph
-    if following is None or not said or said[-1].rule != _UNATTRIBUTED or not _left_open(text):
+    if following is None or not said:
         return paragraph
     next_text, _, next_said = following
-    closer = next_said[0] if next_said and next_said[0].kind == "direct" else None
-    if closer is None or closer.entity is None or next_text.lstrip()[:1] in cues.DOUBLE_QUOTES:
+    first = next_said[0] if next_said else None
+    if first is None or first.entity is None:
         return paragraph
-    closed = replace(closer, rule="quote-closed-later", cue=None)
-    said = [replace(closed, start=s.start, end=s.end) if s.rule == _UNATTRIBUTED else s for s in said]
-    return text, chosen or closer.entity, said
+    if first.kind == "direct" and said[-1].rule == _UNATTRIBUTED and _left_open(text):
+        if next_text.lstrip()[:1] in cues.DOUBLE_QUOTES:
+            return paragraph  # the next paragraph opens a quotation of its own
+        closed = replace(first, rule="quote-closed-later", cue=None)
+        said = [replace(closed, start=s.start, end=s.end) if s.rule == _UNATTRIBUTED else s for s in said]
+        return text, chosen or first.entity, said
+    summed_up = first.kind == "reported" and fold(next_text).lstrip().startswith(cues.SUMMING_UP + " ")
+    if summed_up and all(s.rule in (_UNATTRIBUTED, _CONTINUES) for s in said):
+        spoken = replace(first, kind="direct", rule="quote-summed-up-after", cue=None)
+        return text, first.entity, [replace(spoken, start=s.start, end=s.end) for s in said]
+    return paragraph
 
 
 def _left_open(paragraph: str) -> bool:
@@ -150,6 +158,7 @@ _GLUED_MIN_WORDS = 4
 
 _SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
 _UNATTRIBUTED = "quote-unattributed"
+_CONTINUES = "quote-continues"
 
 
 @dataclass(frozen=True)
@@ -240,7 +249,7 @@ def _quoted(
     if before:
         return _Said(start, end, before[-1].entity, "direct", None, "quote-runs-on")
     if continued is not None and quote == quotes[0][0]:
-        return _Said(start, end, continued, "direct", None, "quote-continues")
+        return _Said(start, end, continued, "direct", None, _CONTINUES)
     after = [owners[a] for a, _ in quotes if a > quote and a in owners]
     if after:
         return _Said(start, end, after[0].entity, "direct", None, "quote-before-cue")
