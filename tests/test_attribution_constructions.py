@@ -240,7 +240,7 @@ def test_a_name_then_its_office_in_lowercase_with_no_comma() -> None:
             "“Korban sudah kami identifikasi,” ujar Kepala Bidang Kedokteran dan Kesehatan Polda Bali Komisaris "
             "Besar Polisi Made Arta Wijaya.",
             "Made Arta Wijaya",
-            "Kepala Bidang Kedokteran dan Kesehatan Polda Bali Komisaris Besar Polisi",
+            "Kepala Bidang Kedokteran dan Kesehatan Polda Bali",
         ),
         (
             "Brigadir Polisi Satu Yogi Saputra Ramadhan, anggota Polsek Ciawi, mengaku melihat kejadian itu.",
@@ -249,6 +249,9 @@ def test_a_name_then_its_office_in_lowercase_with_no_comma() -> None:
         ),
         ("Wakapolres Kediri Kompol Ratih Kusumawardani mengatakan posko dibuka.", "Ratih Kusumawardani",
          "Wakapolres Kediri"),
+        ("Kapolri Jenderal Polisi Andi Wirawan Saputra mengatakan pengamanan diperketat.", "Andi Wirawan Saputra",
+         "Kapolri"),
+        ("Menkes Budi Santoso Wibowo mengatakan stok vaksin cukup.", "Budi Santoso Wibowo", "Menkes"),
     ],
 )
 def test_a_rank_written_out_is_no_office_and_no_part_of_the_name(paragraph: str, name: str, role: str) -> None:

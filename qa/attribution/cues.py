@@ -322,7 +322,7 @@ RANKS = tuple(
         "komisaris polisi", "ajun inspektur polisi satu", "ajun inspektur polisi dua", "brigadir polisi kepala",
         "brigadir polisi satu", "brigadir polisi dua", "brigadir polisi", "letnan satu", "letnan dua",
         "pembantu letnan satu", "pembantu letnan dua", "sersan mayor", "sersan kepala", "sersan satu",
-        "sersan dua", "kopral kepala", "kopral satu", "kopral dua",
+        "sersan dua", "kopral kepala", "kopral satu", "kopral dua", "jenderal polisi", "jenderal",
     )
 )
 # First names written short, whose full stop ends nothing: "Muh. Arif Rahman", "Moh. Hasan".

@@ -4,7 +4,7 @@ or a role with no name, "menteri itu", or "perusahaan itu"."""
 from __future__ import annotations
 
 from . import cues
-from .names import is_person_like, name_run, person_after_comma, trailing_name
+from .names import is_person_like, name_run, person_after_comma, rank_at, trailing_name
 from .quotes import closing_paren, in_parens, short_form_in_parens
 from .refs import AnaphorRef, HolderRef, NameRef, OrgRef, PronounRef, Ref, RoleRef, Title, TitleRef
 from .text import Text
@@ -141,6 +141,9 @@ def titled(
             text.tokens[qualifiers_end - 1].fold in cues.HONORIFICS or text.tokens[qualifiers_end - 1].text == "."
         ):
             qualifiers_end -= 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna": the honorifics are not the office
+        # "Kapolda Jatim Komisaris Besar Polisi Budi": nor is a rank written out
+        rank = next((i for i in range(after, qualifiers_end) if rank_at(text.tokens, i)), qualifiers_end)
+        qualifiers_end = rank
         phrase = text.span(phrase_start, qualifiers_end) if qualifiers_end > phrase_start else ""
         title = Title(head, former, phrase, short_form(text, after, name[0]))
         return NameRef(text.tokens[name[0] : name[1]], title)
