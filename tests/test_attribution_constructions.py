@@ -472,3 +472,14 @@ def test_a_paragraph_of_quotation_summed_up_by_the_next(before: str) -> None:
     )
     assert [r.speaker.name for r in readings[1:]] == ["Hadian Pramudita"] * 2
     assert readings[1].sentences[0].kind == "direct"
+
+
+def test_a_name_after_the_comma_then_where_it_was_said() -> None:
+    readings = read(
+        [
+            "“Target laba tahun ini tercapai,” ujar Direktur Operasi PT Logam Nusantara, Danu Prasetyo di Batang, "
+            "Jawa Tengah, Kamis."
+        ]
+    )
+    speaker = readings[0].speaker
+    assert (speaker.name, speaker.role) == ("Danu Prasetyo", "Direktur Operasi PT Logam Nusantara")

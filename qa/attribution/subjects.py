@@ -213,7 +213,11 @@ def _with_trailing_appositive(text: Text, ref: Ref | None, start: int, comma: in
         text.tokens[segment_end].text not in CLAUSE_MARKS or _honorific_stop(text, segment_end)
     ):
         segment_end += 1
-    name = whole_name(text, comma + 1, segment_end)
+    # "ujar Direktur Operasi Inalum, Danny Praditya di Batubara, …": the name, then where it was said
+    name_end = next(
+        (i for i in range(comma + 2, segment_end) if text.tokens[i].fold in cues.ADJUNCT_OPENERS), segment_end
+    )
+    name = whole_name(text, comma + 1, name_end)
     # A full name behind the comma wins over a bare role or over words a title seemed to end with
     # ("ucap Ketua Asosiasi Eksportir Kopi, Benny Soetrisno").
     titled = isinstance(ref, NameRef) and ref.title is not None
