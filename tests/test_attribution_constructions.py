@@ -483,3 +483,9 @@ def test_a_name_after_the_comma_then_where_it_was_said() -> None:
     )
     speaker = readings[0].speaker
     assert (speaker.name, speaker.role) == ("Danu Prasetyo", "Direktur Operasi PT Logam Nusantara")
+
+
+def test_a_title_after_a_body_that_is_no_unit_is_still_a_title() -> None:
+    assert speakers("Ketua Majelis Hakim Eko Prasetyo Nugroho mengatakan sidang ditunda pekan depan.") == [
+        "Eko Prasetyo Nugroho"
+    ]

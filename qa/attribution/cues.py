@@ -216,6 +216,8 @@ ORG_WORDS = frozenset(
     direktorat inspektorat sekretariat kedeputian kantor
     """.split()
 )
+# Units of a body named after the office that heads them: "Direktorat Jenderal", "Sekretariat Jenderal".
+UNIT_WORDS = frozenset("direktorat inspektorat sekretariat kedeputian kantor".split())
 
 # Places and peoples, which qualify a title ("Presiden AS", "Menteri Luar Negeri RI") but are not speakers.
 PLACE_WORDS = frozenset(

@@ -126,8 +126,8 @@ _RANKS_BY_FIRST = {
 
 def rank_at(tokens: Sequence[Token], index: int) -> int:
     """The length of the rank written out in full at `index` ("Ajun Komisaris Besar Polisi"), else 0; none right
-    after a body's word, whose name it is part of ("Direktorat Jenderal")."""
-    if index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.ORG_WORDS:
+    after a unit's word, whose name it is part of ("Direktorat Jenderal")."""
+    if index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.UNIT_WORDS:
         return 0
     ranks = _RANKS_BY_FIRST.get(tokens[index].fold, ())
     return next((len(r) for r in ranks if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)

@@ -24,9 +24,9 @@ from .words import (
 
 def match_title(tokens: Sequence[Token], index: int) -> tuple[int, str, TitleKind] | None:
     """(length, head, kind) of the title starting at `index`, the longest one listed; "Wakil" before any title
-    makes its deputy ("Wakil Kepala BKPM"). A title word right after a body's word is part of the body's name
+    makes its deputy ("Wakil Kepala BKPM"). A title word right after a unit's word is part of the unit's name
     ("Direktorat Jenderal", "Sekretariat Jenderal"); one that opens a rank is the rank's."""
-    if index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.ORG_WORDS and tokens[index].is_cap:
+    if index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.UNIT_WORDS and tokens[index].is_cap:
         return None
     if rank_at(tokens, index):
         return None  # "Komisaris Besar Polisi Budi": a rank before the name, not the office of "komisaris"
@@ -103,6 +103,8 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
             break
         elif index > start and _opens_name(token, nxt):
             break
+        elif token.is_cap and index > start and (inner := match_title(text.tokens, index)):
+            index += inner[0]  # "Ketua Majelis Hakim Budi": offices in a row are one office
         elif token.is_cap and (short := _short_form_ahead(text.tokens, index, end)) > index:
             index = short  # "Ketua Asosiasi Logistik dan Forwarder Indonesia (ALFI) Lampung Budi": a body's name
         elif token.is_cap:
