@@ -131,7 +131,7 @@ def titled(
     former = first > start and text.tokens[first - 1].fold in cues.FORMER_MARKERS
     qualifiers_end, name = after_title(text, after, end, kind)
     if name is not None and head in cues.TERRITORIAL_TITLES and name[0] == after and name[1] - name[0] >= 3:
-        qualifiers_end, name = name[0] + 1, (name[0] + 1, name[1])  # "Bupati Garut Barnas Adjidin"
+        qualifiers_end, name = name[0] + 1, (name[0] + 1, name[1])  # "Bupati Ciamis Engkus Sutisna"
     phrase_start = min(first - 1 if former else first, first if phrase_from is None else phrase_from)
     if name is None and _opens_phrase(text, start, phrase_start):
         # "Ketua majelis hakim, Dwi Prasetyo Hadi,": a title that opens a clause, then the name after a comma
@@ -142,8 +142,7 @@ def titled(
         ):
             qualifiers_end -= 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna": the honorifics are not the office
         # "Kapolda Jatim Komisaris Besar Polisi Budi": nor is a rank written out
-        rank = next((i for i in range(after, qualifiers_end) if rank_at(text.tokens, i)), qualifiers_end)
-        qualifiers_end = rank
+        qualifiers_end = next((i for i in range(after, qualifiers_end) if rank_at(text.tokens, i)), qualifiers_end)
         phrase = text.span(phrase_start, qualifiers_end) if qualifiers_end > phrase_start else ""
         title = Title(head, former, phrase, short_form(text, after, name[0]))
         return NameRef(text.tokens[name[0] : name[1]], title)
