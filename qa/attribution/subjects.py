@@ -213,7 +213,7 @@ def _with_trailing_appositive(text: Text, ref: Ref | None, start: int, comma: in
         text.tokens[segment_end].text not in CLAUSE_MARKS or _honorific_stop(text, segment_end)
     ):
         segment_end += 1
-    # "ujar Direktur Operasi Inalum, Danny Praditya di Batubara, …": the name, then where it was said
+    # "ujar Direktur Operasi PT Logam Nusantara, Danu di Batang, …": the name, then where it was said
     name_end = next(
         (i for i in range(comma + 2, segment_end) if text.tokens[i].fold in cues.ADJUNCT_OPENERS), segment_end
     )
