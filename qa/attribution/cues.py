@@ -134,7 +134,7 @@ STATE_TITLES = (
     "kapolsek", "kajati", "kajari", "pangdam", "danrem", "dandim", "jaksa agung",
 )
 
-# Titles of a territory's head, whose territory is named right after them: in "Bupati Garut Barnas Adjidin" or
+# Titles of a territory's head, whose territory is named right after them: in "Bupati Ciamis Engkus Sutisna" or
 # "Camat Lembang Yudi Hermawan" the first of three or more capitalised words is the place.
 TERRITORIAL_TITLES = frozenset(
     (
