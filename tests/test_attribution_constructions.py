@@ -184,6 +184,13 @@ def test_a_place_named_in_a_description_does_not_bring_back_someone_sharing_a_wo
     ) == [None, "Maria Goreti Lusia"]
 
 
+def test_a_role_only_office_is_named_again_by_its_title() -> None:
+    assert speakers(
+        "Kepada wartawan, kepala sekolah SMA Negeri 3 Sukabumi menampik semua tuduhan itu.",
+        "Ia lalu pergi. “Tidak boleh diberitakan,” kata kepala sekolah.",
+    ) == ["Kepala sekolah SMA Negeri 3 Sukabumi"] * 2
+
+
 def test_a_lowercase_office_of_a_named_body_with_no_holder_is_a_role_only_speaker() -> None:
     readings = read(
         [

@@ -593,7 +593,9 @@ class _ArticleReader:
         if isinstance(ref, HolderRef):
             holder = self.known.holder(ref.head)
             if holder is None and ref.phrase is not None:
-                return self.known.role_only(ref.phrase), "role"
+                holder = self.known.role_only(ref.phrase)
+                holder.titles.setdefault(ref.head, False)  # a later "kata kepala sekolah" is them again
+                return holder, "role"
             return holder, "title-holder"
         if isinstance(ref, OrgRef):
             return self.known.latest_organisation(position), "organisation"
