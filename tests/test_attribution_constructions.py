@@ -496,3 +496,10 @@ def test_a_title_after_a_body_that_is_no_unit_is_still_a_title() -> None:
     assert speakers("Ketua Majelis Hakim Eko Prasetyo Nugroho mengatakan sidang ditunda pekan depan.") == [
         "Eko Prasetyo Nugroho"
     ]
+
+
+def test_a_passive_cue_with_no_agent_opening_a_sentence_is_the_person_talked_about() -> None:
+    assert speakers(
+        "Kepala Stasiun Geofisika Sleman, Daryanto Sutrisno, mengatakan guncangan dirasakan di Bantul.",
+        "Dijelaskan, jika ditinjau dari kedalamannya, gempa itu merupakan gempa menengah.",
+    ) == ["Daryanto Sutrisno"] * 2

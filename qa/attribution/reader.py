@@ -417,6 +417,8 @@ class _ArticleReader:
         if fold == cues.ACCORDING_TO_CLITIC:
             return PronounRef(), "according-to-clitic", token.text
         sourced = fold in cues.SOURCE_CUES and index + 1 < end and tokens[index + 1].fold == cues.SOURCE_MARKER
+        if fold in cues.PASSIVE_CUES and index == start and index + 1 < end and tokens[index + 1].text == ",":
+            return PronounRef(), "passive-no-agent", token.text  # "Dijelaskan, …": by the person talked about
         if fold in cues.PASSIVE_CUES or sourced:
             agent = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.AGENT_MARKER else index + 1
             if agent < end and tokens[agent].fold == cues.SOURCE_MARKER:
