@@ -503,3 +503,13 @@ def test_a_passive_cue_with_no_agent_opening_a_sentence_is_the_person_talked_abo
         "Kepala Stasiun Geofisika Sleman, Daryanto Sutrisno, mengatakan guncangan dirasakan di Bantul.",
         "Dijelaskan, jika ditinjau dari kedalamannya, gempa itu merupakan gempa menengah.",
     ) == ["Daryanto Sutrisno"] * 2
+
+
+def test_the_body_a_role_is_held_at_then_the_name() -> None:
+    paragraph = "Pengamat ekonomi dari Universitas Sumatera Utara Hendra Saputra Lubis menilai inflasi terkendali."
+    speaker = read([paragraph])[0].speaker
+    assert (speaker.name, speaker.role) == ("Hendra Saputra Lubis", "Pengamat ekonomi dari Universitas Sumatera Utara")
+    # a market is where a trader works, no body: the role-only speaker keeps it
+    assert speakers("“Harga naik lagi,” kata seorang pedagang cabai di Pasar Kramat Raya.") == [
+        "Pedagang cabai di Pasar Kramat Raya"
+    ]

@@ -99,6 +99,8 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
         elif token.fold in cues.TITLE_CONNECTORS and nxt is not None and is_qualifier(nxt, text.words):
             index += 2  # "Menteri Komunikasi dan Digital", "Kepala Bidang Pembinaan dan Prestasi"
             joined = index
+        elif token.fold in cues.ORIGIN_MARKERS and index > start and nxt is not None and nxt.fold in cues.ORG_WORDS:
+            index += 1  # "pengamat ekonomi dari Universitas Indonesia Budi": the body the role is held at
         elif not token.is_word or is_cue(token):
             break
         elif index > start and _opens_name(token, nxt):
