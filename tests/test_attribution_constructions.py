@@ -513,3 +513,25 @@ def test_the_body_a_role_is_held_at_then_the_name() -> None:
     assert speakers("“Harga naik lagi,” kata seorang pedagang cabai di Pasar Kramat Raya.") == [
         "Pedagang cabai di Pasar Kramat Raya"
     ]
+
+
+# --- constructions the d1 batch met the code with (sentences of our own) ---------------------------------------
+
+
+def test_hakim_ketua_is_one_office_before_the_name() -> None:
+    paragraph = "“Terdakwa terbukti bersalah,” kata Hakim Ketua Wulan Sari Pertiwi, S.H., M.H., di Semarang."
+    assert speakers(paragraph) == ["Wulan Sari Pertiwi"]
+
+
+def test_degrees_written_without_stops_after_the_name() -> None:
+    assert speakers(
+        "Kepala Bidang P2P Dinkes Kota Madiun, Arif Budi Santoso, SKM, M.Epid, menambahkan kontak erat dipantau."
+    ) == ["Arif Budi Santoso"]
+
+
+def test_a_body_reporting_in_its_own_document_and_a_company_named_around_its_short_form() -> None:
+    assert speakers(
+        "Badan Pusat Statistik (BPS) Provinsi Jambi dalam Berita Resmi Statistik yang dirilis Senin menyebutkan "
+        "inflasi naik.",
+        "Perusahaan Umum Daerah (Perumda) Pasar Kliwon dalam keterangan resminya menyebut pasar diasuransikan.",
+    ) == ["Badan Pusat Statistik Provinsi Jambi", "Perusahaan Umum Daerah Pasar Kliwon"]

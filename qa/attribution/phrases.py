@@ -27,7 +27,7 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
                 return NameRef((short,))
             # "Badan Pengelola Transportasi Jabodetabek (BPTJ) Kementerian Perhubungan": the body, then its parent
             whole = all(token.fold in body.words for token in text.tokens[start:index] if token.is_word)
-            if whole and not is_person_like(text, index + 3, name_run(text.tokens, index + 3, end)):
+            if whole and after and after[0].fold in cues.ORG_WORDS:
                 return NameRef((short,))
     if (body := _body_around_short_form(text, start, end)) is not None:
         return NameRef(body)
@@ -79,14 +79,17 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
         # runs from the first.
         return titled(text, start, end, *last_title, phrase_from=first_title)
     name = trailing_name(text, start, end)
-    return NameRef(text.tokens[name[0] : name[1]]) if name else None
+    if name is None or text.tokens[name[0]].fold in cues.DOCUMENT_WORDS:
+        return None  # "… dalam Berita Resmi Statistik": a document names no one
+    return NameRef(text.tokens[name[0] : name[1]])
 
 
 def _body_around_short_form(text: Text, start: int, end: int) -> list[Token] | None:
     """The words of a body's name written around its short form, which is left out: "Kantor Perwakilan Bank
-    Indonesia (BI) Provinsi Bengkulu"; None unless the phrase opens with a body's word and names nobody after it."""
+    Indonesia (BI) Provinsi Bengkulu", "Perusahaan Umum Daerah (Perumda) Pasar Kliwon"; None unless the phrase
+    opens with a body's word and names nobody after it."""
     tokens = text.tokens
-    if not (tokens[start].is_cap and tokens[start].fold in cues.ORG_WORDS):
+    if not (tokens[start].is_cap and tokens[start].fold in cues.ORG_WORDS | cues.ORG_ROLE_WORDS):
         return None
     paren = next((i for i in range(start, end) if tokens[i].text == "("), None)
     if paren is None or not short_form_in_parens(tokens, paren, end):

@@ -162,7 +162,8 @@ class Registry:
 
 
 def kind_of(tokens: Sequence[Token], title: Title | None, role: str | None) -> Kind:
-    if any(token.fold in cues.ORG_WORDS for token in tokens):
+    # "Perusahaan Umum Daerah Pasar X": a name opening with a body's noun is the body's
+    if any(token.fold in cues.ORG_WORDS for token in tokens) or (tokens and tokens[0].fold in cues.ORG_ROLE_WORDS):
         return Kind.ORG
     if role:
         first = fold(role.split()[0])

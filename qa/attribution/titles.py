@@ -105,8 +105,8 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
             break
         elif index > start and _opens_name(token, nxt):
             break
-        elif token.is_cap and index > start and (inner := match_title(text.tokens, index)):
-            index += inner[0]  # "Ketua Majelis Hakim Budi": offices in a row are one office
+        elif token.is_cap and (inner := match_title(text.tokens, index)):
+            index += inner[0]  # "Ketua Majelis Hakim Budi", "Hakim Ketua Budi": offices in a row are one office
         elif token.is_cap and (past_body := _short_form_ahead(text.tokens, index, end)) > index:
             index = past_body  # "Ketua Asosiasi Logistik dan Forwarder Indonesia (ALFI) Lampung Budi": a body's name
         elif token.is_cap:

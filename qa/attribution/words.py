@@ -222,7 +222,7 @@ class Token:
 
 
 # Degrees written after a name: "Ratna Dewi, M.Kes.", "dr. Fadli Hakim, Sp.A", "Euis Nurhayati, S.Pd.".
-_DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM")
+_DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM|SKM|SKep|SPd|SSos|SIP")
 
 
 def is_degree(token: Token) -> bool:
