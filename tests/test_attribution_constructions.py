@@ -535,3 +535,15 @@ def test_a_body_reporting_in_its_own_document_and_a_company_named_around_its_sho
         "inflasi naik.",
         "Perusahaan Umum Daerah (Perumda) Pasar Kliwon dalam keterangan resminya menyebut pasar diasuransikan.",
     ) == ["Badan Pusat Statistik Provinsi Jambi", "Perusahaan Umum Daerah Pasar Kliwon"]
+
+
+def test_a_rank_later_in_the_sentence_takes_no_name_from_the_titled_person_before_it() -> None:
+    readings = read(
+        [
+            "Bupati Sukamaju Hartono Wibisono Adi meninjau lokasi didampingi Dandim 0712/Sukamaju Letkol Inf Bayu "
+            "Saputra Nugraha. Hartono sempat berbincang dengan pedagang.",
+            "Hartono menjanjikan pasar darurat. “Kami kerahkan 80 personel,” kata Bayu.",
+        ]
+    )
+    assert [s.speaker for s in readings[1].sentences] == ["Hartono Wibisono Adi", "Bayu Saputra Nugraha"]
+    assert readings[1].speaker.role == "Dandim 0712/Sukamaju"

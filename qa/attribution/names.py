@@ -141,7 +141,11 @@ def past_honorifics(text: Text, start: int, run_end: int, end: int) -> tuple[int
     tokens = text.tokens
     for index in range(start, end):  # up to the end of the phrase: "Majelis Ulama (MUI) Jawa Timur KH. Ahmad"
         token = tokens[index]
-        if token.text in ",;:" or is_cue(token):
+        # a word in lowercase that is no honorific ends the phrase: "Bupati X Budi meninjau … Letkol Inf Bayu"
+        clause = token.is_word and not token.is_cap and not token.text[0].isdigit()
+        if clause and token.fold in cues.ABBREVIATIONS | cues.TITLE_CONNECTORS:
+            clause = False  # "dr.", "dan" inside an office
+        if token.text in ",;:" or is_cue(token) or clause:
             break
         if token.fold in cues.HONORIFICS:
             last = index

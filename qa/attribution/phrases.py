@@ -140,8 +140,15 @@ def titled(
         # "Ketua majelis hakim, Dwi Prasetyo Hadi,": a title that opens a clause, then the name after a comma
         name = person_after_comma(text, qualifiers_end, end)
     if name is not None:
+        tokens = text.tokens
         while qualifiers_end > phrase_start and (
-            text.tokens[qualifiers_end - 1].fold in cues.HONORIFICS or text.tokens[qualifiers_end - 1].text == "."
+            tokens[qualifiers_end - 1].fold in cues.HONORIFICS
+            or tokens[qualifiers_end - 1].text == "."
+            # a rank's corps after it ("Letkol Inf"), not a body of that name ("Bareskrim Polri")
+            or (
+                tokens[qualifiers_end - 1].fold in cues.RANK_CORPS
+                and tokens[qualifiers_end - 2].fold in cues.HONORIFICS
+            )
         ):
             qualifiers_end -= 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna": the honorifics are not the office
         # "Kapolda Jatim Komisaris Besar Polisi Budi": nor is a rank written out

@@ -90,7 +90,7 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
             # "Wakil Menteri Investasi/Wakil Kepala BKPM Faisal": two offices held together.
             title = match_title(text.tokens, index + 1)
             index += 1 + (title[0] if title else 0)
-        elif token.fold in cues.HONORIFICS and nxt is not None:
+        elif token.fold in cues.HONORIFICS | cues.RANK_CORPS and nxt is not None:
             index += 2 if nxt.text == "." else 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna Dewi"
         elif rank := rank_at(text.tokens, index):
             index += rank  # "Kapolres Kebumen Ajun Komisaris Besar Polisi Rudi"
