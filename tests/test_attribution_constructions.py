@@ -547,3 +547,17 @@ def test_a_rank_later_in_the_sentence_takes_no_name_from_the_titled_person_befor
     )
     assert [s.speaker for s in readings[1].sentences] == ["Hartono Wibisono Adi", "Bayu Saputra Nugraha"]
     assert readings[1].speaker.role == "Dandim 0712/Sukamaju"
+
+
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "Darsono (48), nakhoda kapal pancing asal Kelurahan Lapulu, sudah enam hari menambatkan kapalnya.",
+        "Di tengah puing-puing, Darsono, 48 tahun, nakhoda kapal pancing, mengais sisa barangnya.",
+    ],
+)
+def test_someone_introduced_with_an_age_and_any_role_is_the_pronouns_person(introduced: str) -> None:
+    assert speakers(
+        "Kepala Dinas Perikanan Kota Kendari, La Ode Budiman Syarif, mengatakan kuota solar dikurangi.",
+        f"{introduced} Ia mengaku terpaksa membeli solar eceran.",
+    )[1] == "Darsono"

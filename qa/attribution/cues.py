@@ -288,6 +288,9 @@ CAPACITY = "selaku"
 # Open an aside between a subject and its verb: "Menteri X, seperti dikutip dari Antara, mengatakan …".
 ASIDE_OPENERS = frozenset("seperti sebagaimana".split())
 
+# After an age: "Suwarni, 56 tahun, pedagang kain".
+YEARS = "tahun"
+
 # Opens a relative clause inside an appositive: "Seorang warga, yang meminta namanya tidak disebutkan, …".
 RELATIVE = "yang"
 LOCATIVE = "di"

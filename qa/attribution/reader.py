@@ -268,6 +268,12 @@ def _in_place_name(tokens: Sequence[Token], start: int, index: int) -> bool:
     return tokens[first].fold in cues.PLACE_UNITS or (first > start and tokens[first - 1].fold in cues.PLACE_UNITS)
 
 
+def _age_at(tokens: Sequence[Token], index: int, end: int) -> bool:
+    """Whether an age stands at `index`, closed by a comma: "56 tahun," or "56,"."""
+    age_end = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.YEARS else index + 1
+    return index < end and tokens[index].text.isdigit() and age_end < end and tokens[age_end].text == ","
+
+
 def _is_item(tokens: Sequence[Token], sentences: int) -> bool:
     """Whether a paragraph with no cue of its own can be an item of a list: one sentence ("Pertamax turun …"),
     or any that opens with an ordinal, a number or a bullet ("Kedua, …. …")."""
@@ -530,13 +536,18 @@ class _ArticleReader:
         while head_start > start and text.tokens[head_start - 1].text != ",":
             head_start -= 1
         name = trailing_name(text, head_start, comma)
+        # an age with the name ("Hamsir (48),") or after it ("Suwarni, 56 tahun,") marks a person: any role will do
+        in_parens_age = comma > 1 and text.tokens[comma - 1].text == ")" and text.tokens[comma - 2].text.isdigit()
+        aged = in_parens_age or _age_at(text.tokens, comma + 1, end)
+        if _age_at(text.tokens, comma + 1, end):
+            comma = next((i for i in range(comma + 1, end) if text.tokens[i].text in CLAUSE_MARKS), end)
         role_end = comma + 1
         while role_end < end and text.tokens[role_end].text not in CLAUSE_MARKS:
             role_end += 1
         # "Menanggapi kritik Forwapa, Direktur Utama Perumda itu menjawab:": a speaker after the comma, no role.
         segment = text.tokens[comma + 1 : role_end]
         clause = any(is_cue(token) for token in segment) or (bool(segment) and segment[-1].fold in cues.DEMONSTRATIVES)
-        if name is None or clause or not is_role(text, comma + 1, role_end, strict=True):
+        if name is None or clause or comma >= end or not is_role(text, comma + 1, role_end, strict=not aged):
             return
         role_end = with_places(text, role_end, end)
         entity = self._named(NameRef(text.tokens[name[0] : name[1]], role=role_text(text, comma + 1, role_end)))
