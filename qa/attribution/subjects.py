@@ -113,6 +113,8 @@ def _with_capacity(text: Text, start: int, end: int) -> Ref | None:
 
 def subject_after(text: Text, start: int, end: int) -> Ref | None:
     """The speaker named after an inverted cue: "kata Santoso", "ujar menteri itu", "menurut pengamat X"."""
+    if start + 1 < end and text.tokens[start].fold in cues.ORG_SIDE_WORDS and text.tokens[start + 1].is_cap:
+        start += 1  # "tulis manajemen Persibar": the body itself
     index = start
     qualifying = False
     while index < end:
