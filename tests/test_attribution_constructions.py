@@ -561,3 +561,16 @@ def test_someone_introduced_with_an_age_and_any_role_is_the_pronouns_person(intr
         "Kepala Dinas Perikanan Kota Kendari, La Ode Budiman Syarif, mengatakan kuota solar dikurangi.",
         f"{introduced} Ia mengaku terpaksa membeli solar eceran.",
     )[1] == "Darsono"
+
+
+def test_a_body_under_its_short_form_is_named_as_the_article_spells_it_out() -> None:
+    assert speakers(
+        "“Tiga anak meninggal,” kata Kepala Dinas Kesehatan Kabupaten Sukadana, Retno Wulandari Putri.",
+        "Pemerintah Kabupaten Sukadana telah menetapkan status KLB sejak Senin.",
+        "Pemkab Sukadana dalam rilisnya menyebut dana darurat disiapkan. Dinkes Sukadana juga mengimbau warga "
+        "memakai masker.",
+    )[2] == "Pemerintah Kabupaten Sukadana"
+    assert speakers(
+        "“Tiga anak meninggal,” kata Kepala Dinas Kesehatan Kabupaten Sukadana, Retno Wulandari Putri.",
+        "Dinkes Sukadana juga mengimbau warga memakai masker.",
+    )[1] == "Dinas Kesehatan Kabupaten Sukadana"

@@ -150,8 +150,6 @@ DEPUTY = "wakil"
 # Abbreviated titles, with the full title each stands for: "Wamen menerangkan" is the deputy minister, "Kasat
 # Lantas … AKP Budi" the head of a unit (qa/data/short_forms_id.tsv, the rows marked "title").
 TITLE_ABBREVIATIONS = short_forms(titles_only=True)
-# The other short forms, of bodies, with their words: "Pemkab Sleman" is "Pemerintah Kabupaten Sleman".
-BODY_ABBREVIATIONS = {short: words for short, words in short_forms().items() if short not in TITLE_ABBREVIATIONS}
 
 # Other offices; after them a single capitalised word is more often the organisation ("CEO PasarKita") than
 # the person, who then follows ("CEO PasarKita Nadia Prameswari").
@@ -216,6 +214,10 @@ ORG_WORDS = frozenset(
     direktorat inspektorat sekretariat kedeputian kantor
     """.split()
 )
+# The short forms of bodies, with their words: "Pemkab Sleman" is "Pemerintah Kabupaten Sleman", "Dinkes X" is
+# "Dinas Kesehatan X" (those whose words open with a body's word; "kades" is a person, the head of a village).
+BODY_ABBREVIATIONS = {short: words for short, words in short_forms().items() if words.split()[0] in ORG_WORDS}
+
 # Units of a body named after the office that heads them: "Direktorat Jenderal", "Sekretariat Jenderal".
 UNIT_WORDS = frozenset("direktorat inspektorat sekretariat kedeputian kantor".split())
 

@@ -3,6 +3,7 @@ A paragraph that is only a quotation continues the previous paragraph's speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -73,11 +74,28 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
         glued = entity.kind is Kind.ORG and len(entity.words) >= _GLUED_MIN_WORDS
         if entity.words and (entity.kind is Kind.PERSON or glued):
             _trim_leading_words(entity, pairs, bodies)
+    for entity in reader.known.entities:
+        if entity.kind is Kind.ORG:
+            entity.name = _spelled_in(entity.name, paragraphs)
     # Built once the whole article is read: a name or role learnt later completes an earlier mention.
     return [
         Reading(_speaker(chosen), tuple(said.record(text) for said in sentences))
         for text, chosen, sentences in read_
     ]
+
+
+def _spelled_in(name: str, paragraphs: Sequence[str]) -> str:
+    """A body's name that opens with a short form, as the article spells it out anywhere ("Dinkes Sumberwangi"
+    for "Dinas Kesehatan Kabupaten Sumberwangi", written in a title before), else as it is."""
+    first, *rest = name.split()
+    spelled = cues.BODY_ABBREVIATIONS.get(fold(first))
+    if spelled is None or not rest:
+        return name
+    units = "|".join(unit.title() for unit in cues.PLACE_UNITS)
+    words = [re.escape(word.title()) for word in spelled.split()]
+    pattern = re.compile(rf"\b{' '.join(words)}(?: (?:{units}))? {re.escape(' '.join(rest))}\b")
+    found = next((match.group() for text in paragraphs if (match := pattern.search(text))), None)
+    return found or name
 
 
 def _spoken_after(paragraph: _Read, following: _Read | None) -> _Read:

@@ -162,8 +162,10 @@ class Registry:
 
 
 def kind_of(tokens: Sequence[Token], title: Title | None, role: str | None) -> Kind:
-    # "Perusahaan Umum Daerah Pasar X": a name opening with a body's noun is the body's
-    if any(token.fold in cues.ORG_WORDS for token in tokens) or (tokens and tokens[0].fold in cues.ORG_ROLE_WORDS):
+    # "Perusahaan Umum Daerah Pasar X", "Dinkes X": a name opening with a body's noun or short form is the body's
+    opening = tokens[0].fold if tokens else ""
+    bodies = opening in cues.ORG_ROLE_WORDS or opening in cues.BODY_ABBREVIATIONS
+    if bodies or any(token.fold in cues.ORG_WORDS for token in tokens):
         return Kind.ORG
     if role:
         first = fold(role.split()[0])
