@@ -574,3 +574,16 @@ def test_a_body_under_its_short_form_is_named_as_the_article_spells_it_out() -> 
         "“Tiga anak meninggal,” kata Kepala Dinas Kesehatan Kabupaten Sukadana, Retno Wulandari Putri.",
         "Dinkes Sukadana juga mengimbau warga memakai masker.",
     )[1] == "Dinas Kesehatan Kabupaten Sukadana"
+
+
+def test_someones_agent_is_a_role_not_a_name_with_theirs() -> None:
+    assert speakers(
+        "Penyerang Persikab, Muhammad Rizal Anugrah, yang akrab disapa Ical, mengaku senang.",
+        "Agen Ical, Dimas Harjono, memastikan kontrak itu memuat klausul pelepasan.",
+        "Ical sendiri menargetkan sepuluh gol musim ini.",
+    ) == ["Muhammad Rizal Anugrah", "Dimas Harjono", "Muhammad Rizal Anugrah"]
+
+
+@pytest.mark.parametrize("sentence", ["Ia kini berjanji membawa anaknya berobat.", "Ia mempersilakan kami melapor."])
+def test_kini_and_mempersilakan(sentence: str) -> None:
+    assert speakers("Seorang ibu, Rohani Siregar (34), datang ke puskesmas.", sentence)[1] == "Rohani Siregar"

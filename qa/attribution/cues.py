@@ -29,7 +29,7 @@ SPEECH_VERBS = frozenset(
     mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
     mengonfirmasi memprakirakan merinci memerinci menimpali menaksir menargetkan menyesalkan menganggap
-    berpesan mewanti-wanti menampik mengusulkan berkisah mengklarifikasi menjanjikan menganjurkan
+    berpesan mewanti-wanti menampik mengusulkan berkisah mengklarifikasi menjanjikan menganjurkan mempersilakan
     menghimbau
     """.split()
 )
@@ -72,7 +72,7 @@ SOURCE_MARKER = "dalam"
 # Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
 ADVERBS = frozenset(
     "juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri justru malah "
-    "memang tetap turut sebelumnya sekaligus langsung akhirnya "
+    "memang tetap turut sebelumnya sekaligus langsung akhirnya kini "
     # and modals: "Dia berencana meminta …", "Ia akan menegaskan …"
     "akan ingin hendak berencana bakal masih".split()
 )
@@ -181,7 +181,7 @@ GENERIC_ROLES = (
     "petani", "saksi", "pakar", "ahli", "perwakilan", "anggota", "karyawan", "pegawai", "staf", "narasumber",
     "aktivis", "eksekutif", "petugas", "ilmuwan", "dosen", "penulis", "wartawan", "pemain", "penyerang",
     "kiper", "bek", "gelandang", "dokter", "pengacara", "kuasa hukum", "politikus", "politisi", "sutradara",
-    "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran", "pengungsi", "relawan", "nelayan",
+    "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran", "pengungsi", "relawan", "nelayan", "agen",
 )
 
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
