@@ -7,7 +7,7 @@ Nothing here is about one article: these are the ordinary cues of Indonesian new
 
 from __future__ import annotations
 
-from qa.resources import short_forms
+from qa.resources import data_lines, short_forms
 
 # Quote marks. Curly double quotes nest; a straight double quote toggles. Single curly quotes (‘…’) are
 # only ever a quote inside a quote (or a scare-quoted term), never a new speaker, so they are not listed.
@@ -28,7 +28,9 @@ SPEECH_VERBS = frozenset(
     mengimbau menyarankan mengkritik menanggapi menyimpulkan melanjutkan berbicara menulis meyakini berharap
     mengharapkan menduga mempertanyakan menyayangkan mengajak menyerukan mengisahkan membeberkan mengutarakan
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
-    mengonfirmasi memprakirakan merinci memerinci menimpali
+    mengonfirmasi memprakirakan merinci memerinci menimpali menaksir menargetkan menyesalkan menganggap
+    berpesan mewanti-wanti menampik mengusulkan berkisah mengklarifikasi menjanjikan menganjurkan mempersilakan
+    menghimbau
     """.split()
 )
 
@@ -40,7 +42,8 @@ REQUEST_OBJECTS = frozenset("tanggapan komentar konfirmasi keterangan penjelasan
 # They are ordinary words too ("kata lain", "sikap tegas"), so they count only right after a quote or a comma.
 INVERTED_CUES = frozenset(
     "kata ujar ucap tutur tegas jelas imbuh tambah ungkap lanjut sebut terang papar pungkas tandas kilah seru "
-    "timpal sambung bilang aku tulis jawab keluh harap tutup tukas kenang".split()
+    "timpal sambung bilang aku tulis jawab keluh harap tutup tukas kenang beber urai pinta ajak pesan cerita "
+    "sergah kelakar imbau".split()
 )
 
 # The same with the clitic -nya: "“…,” katanya." The speaker is whoever is being talked about.
@@ -52,6 +55,8 @@ SPUN_INVERTED_CUES = frozenset("istilah perkataan".split())
 # "Menurut X, …" / "…, menurut X." and its clitic "Menurutnya, …".
 ACCORDING_TO = "menurut"
 ACCORDING_TO_CLITIC = "menurutnya"
+# "Menurut keterangan Kepala Desa X, Budi, …": by someone's account, which names them.
+ACCOUNT_NOUNS = frozenset("keterangan penjelasan pernyataan penuturan pengakuan".split())
 
 # Passive verbs of saying followed by their agent: "Hal itu disampaikan (oleh) Menteri X."
 PASSIVE_CUES = frozenset(
@@ -67,7 +72,7 @@ SOURCE_MARKER = "dalam"
 # Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
 ADVERBS = frozenset(
     "juga pun kemudian lalu pula telah sudah sempat pernah lantas kembali bahkan hanya sendiri justru malah "
-    "memang tetap "
+    "memang tetap turut sebelumnya sekaligus langsung akhirnya kini "
     # and modals: "Dia berencana meminta …", "Ia akan menegaskan …"
     "akan ingin hendak berencana bakal masih".split()
 )
@@ -83,11 +88,14 @@ CLAUSE_OPENERS = frozenset(
 # Before a second verb of saying, these keep the subject of the first: "Ia meminta maaf dan menyebut …".
 COORDINATORS = frozenset("dan serta lalu kemudian sekaligus".split())
 
+# Pronouns of the first and second person: a sentence holding one is someone's own words, not the writer's.
+FIRST_PERSON = frozenset("saya aku kami kita anda".split())
+
 # Third-person pronouns standing for the person being talked about.
-PRONOUNS = frozenset("ia dia beliau".split())
+PRONOUNS = frozenset("ia dia beliau dirinya pihaknya".split())  # "pihaknya": he and those he speaks for
 
 # Demonstratives that turn a role into a reference to someone named before: "menteri itu", "sang pelatih".
-DEMONSTRATIVES = frozenset("itu tersebut".split())
+DEMONSTRATIVES = frozenset("itu tersebut ini".split())
 DETERMINER = "sang"
 
 # "Seorang juru bicara Perum Bulog mengatakan …": an unnamed speaker known only by role.
@@ -108,6 +116,10 @@ DOCUMENT_WORDS = frozenset(
     """.split()
 )
 
+# Before the title of a law or a document: "Undang-Undang Nomor 20 Tahun 2001 tentang Pemberantasan Tindak
+# Pidana Korupsi" names nobody.
+DOCUMENT_TOPIC = "tentang"
+
 # Prepositions between a document and whom it is from or to: "surat kepada Presiden yang meminta …".
 DOCUMENT_LINKS = frozenset("kepada untuk ke bagi dari oleh".split())
 
@@ -120,6 +132,16 @@ STATE_TITLES = (
     "bupati", "wakil bupati", "wali kota", "walikota", "camat", "lurah", "raja", "ratu", "pangeran", "paus",
     "kanselir", "senator", "jenderal", "panglima", "kapolri", "kapolda", "kapolres", "kapolresta", "kapolrestabes",
     "kapolsek", "kajati", "kajari", "pangdam", "danrem", "dandim", "jaksa agung",
+)
+
+# Titles of a territory's head, whose territory is named right after them: in "Bupati Ciamis Engkus Sutisna" or
+# "Camat Lembang Yudi Hermawan" the first of three or more capitalised words is the place.
+TERRITORIAL_TITLES = frozenset(
+    (
+        "bupati", "wakil bupati", "wali kota", "walikota", "wakil wali kota", "gubernur", "wakil gubernur", "camat",
+        "lurah", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "pangdam", "danrem", "dandim",
+        "kajati", "kajari",
+    )
 )
 
 # Before any title, its deputy: "Wakil Kepala BKPM", "Wakil Direktur Utama".
@@ -149,7 +171,7 @@ TITLE_FIELD_WORDS = frozenset(
     hutan tanah pasar modal saham bursa efek pos pers riset statistik stasiun pusat balai kantor biro unit divisi
     bidang urusan daya mineral migas ekonomi bisnis data digital industri niaga usaha rakyat budaya pemuda
     olahraga pariwisata kebun ternak ikan bencana lintas cuaca iklim gempa narkotika imigrasi sumber cabang
-    ruang tata penataan wilayah jalan jembatan konstitusi tinggi negara
+    ruang tata penataan wilayah jalan jembatan konstitusi tinggi negara luar penuntut
     """.split()
 )
 
@@ -159,7 +181,7 @@ GENERIC_ROLES = (
     "petani", "saksi", "pakar", "ahli", "perwakilan", "anggota", "karyawan", "pegawai", "staf", "narasumber",
     "aktivis", "eksekutif", "petugas", "ilmuwan", "dosen", "penulis", "wartawan", "pemain", "penyerang",
     "kiper", "bek", "gelandang", "dokter", "pengacara", "kuasa hukum", "politikus", "politisi", "sutradara",
-    "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran", "pengungsi", "relawan", "nelayan",
+    "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran", "pengungsi", "relawan", "nelayan", "agen",
 )
 
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
@@ -174,8 +196,10 @@ PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengus
 # First words of an appositive that describe an organisation: "TaniMaju, perusahaan yang kurang dikenal, …".
 ORG_ROLE_WORDS = frozenset(
     "perusahaan lembaga organisasi badan produsen pembuat startup perusahaan rintisan platform penyedia operator "
-    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian".split()
+    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian perseroan".split()
 )
+# Alone as a subject, these nouns are the body talked about: "Perusahaan juga menyatakan …", "tulis manajemen".
+BODY_NOUNS = ORG_ROLE_WORDS | frozenset("manajemen".split())
 
 # Words inside a proper noun that make it an organisation rather than a person.
 ORG_WORDS = frozenset(
@@ -187,8 +211,15 @@ ORG_WORDS = frozenset(
     pemkot pemprov pemkab kepolisian polri polda tni kejaksaan pengadilan mahkamah majelis timnas
     observatorium observatory planetarium museum pusat balai center centre stasiun bandara pelabuhan terminal
     rsud puskesmas sekolah akademi politeknik perhimpunan perkumpulan himpunan ikatan paguyuban serikat
+    direktorat inspektorat sekretariat kedeputian kantor
     """.split()
 )
+# The short forms of bodies, with their words: "Pemkab Sleman" is "Pemerintah Kabupaten Sleman", "Dinkes X" is
+# "Dinas Kesehatan X" (those whose words open with a body's word; "kades" is a person, the head of a village).
+BODY_ABBREVIATIONS = {short: words for short, words in short_forms().items() if words.split()[0] in ORG_WORDS}
+
+# Units of a body named after the office that heads them: "Direktorat Jenderal", "Sekretariat Jenderal".
+UNIT_WORDS = frozenset("direktorat inspektorat sekretariat kedeputian kantor".split())
 
 # Places and peoples, which qualify a title ("Presiden AS", "Menteri Luar Negeri RI") but are not speakers.
 PLACE_WORDS = frozenset(
@@ -198,7 +229,7 @@ PLACE_WORDS = frozenset(
     palestina ukraina taiwan singapura malaysia vietnam thailand filipina jakarta jawa sumatera kalimantan
     sulawesi papua bali washington beijing london moskwa tokyo
     """.split()
-)
+) | frozenset(data_lines("regions_id.txt"))
 
 # Ordinary words (loanwords, colloquial forms) that the spinner may capitalise mid-sentence ("Eksis" for
 # "ada") and that an article need not also write in lowercase, so its own text cannot vouch for them.
@@ -220,7 +251,7 @@ SASAK_TITLES = frozenset("lalu baiq".split())
 NAME_PARTICLES = frozenset("van von der den de da dos das al bin binti".split())
 
 # Lowercase words and signs joining the words of an organisation's name: "Bank of Japan", "Elektro & Komputer".
-NAME_CONNECTORS = frozenset("of and for the & de du".split())
+NAME_CONNECTORS = frozenset("of and for the on & de du".split())
 
 # Lowercase words joining the fields of one office: "Menteri Komunikasi dan Digital".
 TITLE_CONNECTORS = frozenset("dan serta".split())
@@ -229,7 +260,9 @@ TITLE_CONNECTORS = frozenset("dan serta".split())
 # menyatakan", "Budi saat ditemui mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan";
 # "didalam" is a common misspelling of "di dalam", and a spinner's word for "dalam".
 ADJUNCT_OPENERS = frozenset(
-    "dalam didalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang".split()
+    "dalam didalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang "
+    # and of manner: "Djoko dengan lugas menanggapi", "Budi sambil menunjuk peta menjelaskan"
+    "dengan sambil seraya".split()
 )
 
 # Prepositions, conjunctions and adverbs a spinner capitalises after a name ("PT Sawit Lestari Didalam
@@ -239,18 +272,44 @@ NAME_BREAKERS = frozenset("dalam didalam dari melalui kepada terhadap pada serta
 # Verbs giving a nickname: "yang dijuluki Bung Kiper", "akrab disapa Andi".
 NICKNAME_CUES = frozenset("dijuluki disapa dipanggil".split())
 
+# Opens a sentence that names who said the quotation before it: "Demikian disampaikan Direktur …".
+SUMMING_UP = "demikian"
+
+# A paragraph that ends with a colon ("… tiga langkah, yaitu:", "… sebagai berikut:") opens a list, whose
+# items, each a paragraph, are the words of whoever introduced it; an item may open with an ordinal, a number
+# or a bullet ("Pertama, …", "2. …", "- …").
+LIST_OPENER = ":"
+ORDINALS = frozenset(
+    "pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh terakhir".split()
+)
+BULLETS = frozenset("-–—•·*")
+
+# Between a name and the office its holder speaks in: "AKBP Budi selaku Kapolres Magetan menjelaskan".
+CAPACITY = "selaku"
+
+# Open an aside between a subject and its verb: "Menteri X, seperti dikutip dari Antara, mengatakan …".
+ASIDE_OPENERS = frozenset("seperti sebagaimana".split())
+
+# After an age: "Suwarni, 56 tahun, pedagang kain".
+YEARS = "tahun"
+
 # Opens a relative clause inside an appositive: "Seorang warga, yang meminta namanya tidak disebutkan, …".
 RELATIVE = "yang"
 LOCATIVE = "di"
 # Words after a role's noun saying where its holder is from or works: "wisatawan asal Perth", "dokter di RSUD".
 ORIGIN_MARKERS = frozenset("asal dari di".split())
 
+# Words after which one capitalised word is a place: "di Garut", "asal Sidoarjo".
+PLACE_MARKERS = frozenset("di asal".split())
+# What ends the place an article is filed from, at its head: "GARUT, KOMPAS.com -", "Palu (ANTARA) -".
+DATELINE_ENDS = frozenset(",(-–—")
+
 # Administrative units; the capitalised word after one is a place: "Kota Bandung", "Kabupaten Bogor".
 PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik".split())
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset(
-    "pak bu bapak ibu prof dr drg ir drs hj h kh mr mrs ms sir gus bli "
+    "pak bu bapak ibu prof dr drg ir drs dra hj h kh mr mrs ms sir gus bli "
     # police and military ranks: "Kombes Pol. Yohanes Situmorang", "Brigjen TNI Budi"
     "kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu bripda brigjen irjen komjen pol kolonel "
     "letkol mayjen letjen serka sertu kopda laksma laksda laksdya marsma marsda marsdya "
@@ -267,9 +326,15 @@ RANKS = tuple(
         "brigadir jenderal polisi", "komisaris jenderal polisi", "inspektur polisi satu", "inspektur polisi dua",
         "ajun komisaris besar", "komisaris besar", "ajun komisaris", "inspektur jenderal", "brigadir jenderal",
         "mayor jenderal", "letnan jenderal", "letnan kolonel", "marsekal pertama", "laksamana pertama",
+        "komisaris polisi", "ajun inspektur polisi satu", "ajun inspektur polisi dua", "brigadir polisi kepala",
+        "brigadir polisi satu", "brigadir polisi dua", "brigadir polisi", "letnan satu", "letnan dua",
+        "pembantu letnan satu", "pembantu letnan dua", "sersan mayor", "sersan kepala", "sersan satu",
+        "sersan dua", "kopral kepala", "kopral satu", "kopral dua", "jenderal polisi", "jenderal",
     )
 )
-ABBREVIATIONS = HONORIFICS | RANK_CORPS | frozenset("st jr sr no dll dsb tsb".split())
+# First names written short, whose full stop ends nothing: "Muh. Arif Rahman", "Moh. Hasan".
+NAME_ABBREVIATIONS = frozenset("muh moh mhd".split())
+ABBREVIATIONS = HONORIFICS | RANK_CORPS | NAME_ABBREVIATIONS | frozenset("st jr sr no dll dsb tsb".split())
 # Honorifics that are whole words, and so may end a sentence ("Terima kasih, Pak."); the others, abbreviated,
 # stand before a name ("Kombes Pol. Ari", "Ir. Tri").
 WORD_HONORIFICS = frozenset("pak bu bapak ibu sir gus bli kolonel".split())
@@ -304,6 +369,13 @@ IDENTITY_WORDS = frozenset(
     "siapa siapakah sih itu ini tuh sebenarnya sebetulnya yang dari di adalah ialah "
     "who is was the a an that this from at of exactly".split()
 )
+# Nouns for the side or the staff of a body, before its name: "Pihak PT KAI", "Manajemen PSIS Semarang"
+# speak as that body.
+ORG_SIDE_WORDS = frozenset("pihak manajemen jajaran".split())
+
+# Legal forms written in parentheses after a company's name, part of it: "PT Pos Indonesia (Persero)".
+LEGAL_FORMS = frozenset("persero tbk".split())
+
 # Words that open a company's or body's name: "PT Kemuning Graha Mandiri", "Perumda Tirta Kencana".
 COMPANY_PREFIXES = frozenset("pt cv perum perumda pd ud koperasi yayasan".split())
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from . import cues
 from .quotes import opening_paren
 from .text import Text
-from .words import TIME_WORDS, TITLE_WORDS, Token, breaks_name, is_filler, is_plain_root, is_strong
+from .words import CLAUSE_MARKS, TIME_WORDS, TITLE_WORDS, Token, breaks_name, is_filler, is_plain_root, is_strong
 
 
 def is_cue(token: Token) -> bool:
@@ -28,7 +28,14 @@ def is_inverted_cue(tokens: Sequence[Token], index: int) -> bool:
     token = tokens[index]
     if token.fold in cues.SPUN_INVERTED_CUES:
         return token.is_cap and index > 0 and tokens[index - 1].is_quote
-    return token.fold in cues.INVERTED_CUES and after_break(tokens, index)
+    return token.fold in cues.INVERTED_CUES and (after_break(tokens, index) or _before_pronoun(tokens, index))
+
+
+def _before_pronoun(tokens: Sequence[Token], index: int) -> bool:
+    """ "Adapun kejadiannya kata dia, bermula …": a cue with its pronoun set off by a comma, with no comma before
+    it; "kata" as a noun is never followed so."""
+    after = tokens[index + 1 : index + 3]
+    return len(after) == 2 and after[0].fold in cues.PRONOUNS and after[1].text in CLAUSE_MARKS
 
 
 def name_run(tokens: Sequence[Token], start: int, end: int) -> int:
@@ -68,10 +75,13 @@ def is_name(text: Text, start: int, end: int) -> bool:
 def trailing_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     """The name that ends tokens[start:end], once fillers ("Bahkan", "Sementara", "Senin") are stripped."""
     short_form: tuple[int, int] | None = None
+    legal_end = None
     if end > start and text.tokens[end - 1].text == ")":
         opening = opening_paren(text.tokens, end - 1, start)
         if opening == end - 3 and text.tokens[end - 2].is_acronym:
             short_form = (end - 2, end - 1)  # "(BMKG)", the name to use when the long one is cut by commas
+        if opening == end - 3 and text.tokens[end - 2].fold in cues.LEGAL_FORMS:
+            legal_end = end  # "PT Pos Indonesia (Persero)"
         end = opening
     while end > start and (text.tokens[end - 1].fold in TIME_WORDS or _spun_after_name(text.tokens[end - 1])):
         end -= 1
@@ -90,7 +100,7 @@ def trailing_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     # "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the long name is cut, the short one is whole.
     cut = first > 0 and text.tokens[first - 1].fold in cues.CLAUSE_OPENERS
     if is_name(text, first, end) and not (short_form and cut):
-        return first, end
+        return first, legal_end or end
     return short_form
 
 
@@ -107,9 +117,20 @@ def whole_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     return name if name is not None and name[0] == start else None
 
 
+# The ranks by their first word, longest first: most tokens open none, and are passed over at once.
+_RANKS_BY_FIRST = {
+    first: sorted((rank for rank in cues.RANKS if rank[0] == first), key=len, reverse=True)
+    for first in {rank[0] for rank in cues.RANKS}
+}
+
+
 def rank_at(tokens: Sequence[Token], index: int) -> int:
-    """The length of the rank written out in full at `index` ("Ajun Komisaris Besar Polisi"), else 0."""
-    return next((len(r) for r in cues.RANKS if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)
+    """The length of the rank written out in full at `index` ("Ajun Komisaris Besar Polisi"), else 0; none right
+    after a unit's word, whose name it is part of ("Direktorat Jenderal")."""
+    if index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.UNIT_WORDS:
+        return 0
+    ranks = _RANKS_BY_FIRST.get(tokens[index].fold, ())
+    return next((len(r) for r in ranks if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)
 
 
 def past_honorifics(text: Text, start: int, run_end: int, end: int) -> tuple[int, int]:
@@ -120,7 +141,11 @@ def past_honorifics(text: Text, start: int, run_end: int, end: int) -> tuple[int
     tokens = text.tokens
     for index in range(start, end):  # up to the end of the phrase: "Majelis Ulama (MUI) Jawa Timur KH. Ahmad"
         token = tokens[index]
-        if token.text in ",;:" or is_cue(token):
+        # a word in lowercase that is no honorific ends the phrase: "Bupati X Budi meninjau … Letkol Inf Bayu"
+        clause = token.is_word and not token.is_cap and not token.text[0].isdigit()
+        if clause and token.fold in cues.ABBREVIATIONS | cues.TITLE_CONNECTORS:
+            clause = False  # "dr.", "dan" inside an office
+        if token.text in ",;:" or is_cue(token) or clause:
             break
         if token.fold in cues.HONORIFICS:
             last = index

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import cues
+from .sentences import sentence_spans
 from .words import QUOTE, Token, is_degree
 
 
@@ -45,12 +47,29 @@ def quotation_spans(paragraph: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((start, index + 1))
         else:
-            begin = spans[-1][1] if spans else 0
+            begin = _unopened_start(paragraph, spans[-1][1] if spans else 0, index)
             begin += len(paragraph[begin:]) - len(paragraph[begin:].lstrip())
             spans.append((begin, index + 1))
     if depth > 0:
         spans.append((start, len(paragraph)))
     return spans
+
+
+def _unopened_start(paragraph: str, begin: int, close: int) -> int:
+    """Where a quotation closed with no opening mark begins: after the last sentence before its close that
+    reports speech in the third person ("… Budi mengaku tidak menyangka … . Menurut dia, … . Kami kira …,”
+    tegas Budi"), else at `begin`, where the text before it starts. Words of the first person are the
+    speaker's own ("Kami tidak pernah meminta apa pun"), inside the quotation."""
+    start = begin
+    for first, last in sentence_spans(paragraph):
+        words = set(_WORD_RE.findall(paragraph[first : min(last, close)].lower()))
+        if begin <= first < close and last < close and words & _REPORTING and not words & cues.FIRST_PERSON:
+            start = last
+    return start
+
+
+_WORD_RE = re.compile(r"\w+")
+_REPORTING = cues.SPEECH_VERBS | cues.PASSIVE_CUES | {cues.ACCORDING_TO, cues.ACCORDING_TO_CLITIC}
 
 
 def _stands(paragraph: str, index: int) -> str | None:
@@ -109,6 +128,18 @@ def in_parens(tokens: Sequence[Token], index: int, end: int) -> Token | None:
     if closing < end and tokens[index].text == "(" and tokens[closing].text == ")":
         return tokens[index + 1]
     return None
+
+
+def short_form_in_parens(tokens: Sequence[Token], index: int, end: int) -> list[Token]:
+    """The short form in parentheses opening at `index`: one capitalised word ("(Bapanas)"), or an acronym and
+    one more capitalised word ("(PP IDAI)", "(BPS Jambi)"); else nothing."""
+    if (word := in_parens(tokens, index, end)) is not None:
+        return [word] if word.is_cap and word.fold not in cues.LEGAL_FORMS else []  # "(Persero)" is no short form
+    closing = index + 3
+    inside = tokens[index + 1 : closing]
+    if closing < end and tokens[index].text == "(" and tokens[closing].text == ")" and inside[0].is_acronym:
+        return inside if all(token.is_word and token.is_cap for token in inside) else []
+    return []
 
 
 def opening_paren(tokens: Sequence[Token], index: int, start: int) -> int:

@@ -3,6 +3,7 @@ A paragraph that is only a quotation continues the previous paragraph's speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -12,7 +13,7 @@ from qa.tokens import fold
 from . import cues
 from .names import after_break, is_cue, is_inverted_cue, is_person_like, name_run, trailing_name
 from .phrases import titled
-from .quotes import in_parens, mask_quotes, narration_sentences
+from .quotes import in_parens, mask_quotes, narration_sentences, quotation_spans, short_form_in_parens
 from .refs import AnaphorRef, HolderRef, NameRef, OrgRef, PronounRef, Ref, RoleRef
 from .registry import Entity, Kind, Registry, kind_of
 from .roles import is_role, role_text, with_places
@@ -20,7 +21,7 @@ from .sentences import sentence_spans
 from .subjects import subject_after, subject_before
 from .text import Text
 from .titles import match_title, titles_in
-from .words import CLAUSE_MARKS, VERB_PREFIXES, TitleKind, Token, Vocabulary, is_filler, tokenize
+from .words import CLAUSE_MARKS, VERB_PREFIXES, TitleKind, Token, Vocabulary, is_filler, joined, tokenize
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,25 @@ class Reading:
 
 def read(paragraphs: Sequence[str]) -> list[Reading]:
     """One reading per body paragraph, in order."""
-    reader = _ArticleReader(Vocabulary.of(paragraphs))
+    tokens = [tokenize(text) for text in paragraphs]
+    reader = _ArticleReader(Vocabulary.of(tokens))
     read_ = [(text, *reader.read(number, text)) for number, text in enumerate(paragraphs)]
+    read_ = [*map(_spoken_after, read_, [*read_[1:], None])]
     # Each word of the article beside the next (or "" at a paragraph's edge): what names stand apart.
     pairs: set[tuple[str, str]] = set()
-    for text in paragraphs:
-        words = [token.fold for token in tokenize(text) if token.is_word]
+    for paragraph in tokens:
+        words = [token.fold for token in paragraph if token.is_word]
         pairs.update(zip(["", *words], [*words, ""]))
+    # A word of an organisation's name, heard speaking with it ("PSIS Semarang menyesalkan"), calls nobody.
+    bodies = {word for entity in reader.known.entities if entity.kind is Kind.ORG for word in entity.words}
     for entity in reader.known.entities:
-        if entity.kind is Kind.PERSON and entity.words:
-            _trim_leading_words(entity, pairs)
+        # "Perumda Tirta Pakuan Rino Indira": a body's name may have run into its head's, with no comma between
+        glued = entity.kind is Kind.ORG and len(entity.words) >= _GLUED_MIN_WORDS
+        if entity.words and (entity.kind is Kind.PERSON or glued):
+            _trim_leading_words(entity, pairs, bodies)
+    for entity in reader.known.entities:
+        if entity.kind is Kind.ORG:
+            entity.name = _spelled_in(entity.name, paragraphs)
     # Built once the whole article is read: a name or role learnt later completes an earlier mention.
     return [
         Reading(_speaker(chosen), tuple(said.record(text) for said in sentences))
@@ -74,29 +84,78 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     ]
 
 
+def _spelled_in(name: str, paragraphs: Sequence[str]) -> str:
+    """A body's name that opens with a short form, as the article spells it out anywhere ("Dinkes Sumberwangi"
+    for "Dinas Kesehatan Kabupaten Sumberwangi", written in a title before), else as it is."""
+    first, *rest = name.split()
+    spelled = cues.BODY_ABBREVIATIONS.get(fold(first))
+    if spelled is None or not rest:
+        return name
+    units = "|".join(unit.title() for unit in cues.PLACE_UNITS)
+    words = [re.escape(word.title()) for word in spelled.split()]
+    pattern = re.compile(rf"\b{' '.join(words)}(?: (?:{units}))? {re.escape(' '.join(rest))}\b")
+    found = next((match.group() for text in paragraphs if (match := pattern.search(text))), None)
+    return found or name
+
+
+def _spoken_after(paragraph: _Read, following: _Read | None) -> _Read:
+    """Quotations a paragraph gives nobody, or only by going on from the paragraph before, that the next paragraph
+    names the speaker of: one left open, closed there ("“Kami akan bangun tanggul. …" then "Warga diminta
+    bersabar,” kata Heri."), or a paragraph of quotation summed up there ("Demikian disampaikan Direktur …")."""
+    text, chosen, said = paragraph
+    if following is None or not said:
+        return paragraph
+    next_text, _, next_said = following
+    first = next_said[0] if next_said else None
+    if first is None or first.entity is None:
+        return paragraph
+    if first.kind == "direct" and said[-1].rule == _UNATTRIBUTED and _left_open(text):
+        if next_text.lstrip()[:1] in cues.DOUBLE_QUOTES:
+            return paragraph  # the next paragraph opens a quotation of its own
+        closed = replace(first, rule="quote-closed-later", cue=None)
+        said = [replace(closed, start=s.start, end=s.end) if s.rule == _UNATTRIBUTED else s for s in said]
+        return text, chosen or first.entity, said
+    summed_up = first.kind == "reported" and fold(next_text).lstrip().startswith(cues.SUMMING_UP + " ")
+    if summed_up and all(s.rule in (_UNATTRIBUTED, _CONTINUES) for s in said):
+        spoken = replace(first, kind="direct", rule="quote-summed-up-after", cue=None)
+        return text, first.entity, [replace(spoken, start=s.start, end=s.end) for s in said]
+    return paragraph
+
+
+def _left_open(paragraph: str) -> bool:
+    quotes = quotation_spans(paragraph)
+    return bool(quotes) and quotes[-1][1] == len(paragraph) and paragraph.rstrip()[-1] not in cues.DOUBLE_QUOTES
+
+
 def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
     """One entry per body paragraph, in order: who speaks in it, or None for narration."""
     return [reading.speaker for reading in read(paragraphs)]
 
 
-def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]]) -> None:
+def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]], bodies: set[str]) -> None:
     """Drop the words a person's name picked up from the office or place before it ("Regional 2 Panjang Hendra
     Gunawan", "PSMT Sumbawa Marcos Ferreira"), where the article itself shows the split: those words stand
     elsewhere without the rest of the name and never name anyone alone, and the rest stands elsewhere without
-    them ("kata Hendra")."""
+    them ("kata Hendra"). In a run of four words or more, the article calling someone by the word where the rest
+    begins is enough ("Direktur Utama PT Sinar Bahari Nusantara Hendra Wijaya …, kata Hendra"): a body's name is
+    not said to speak by one word of its middle."""
     words = entity.name.split()
     folded = [fold(word) for word in words]
     for cut in range(1, len(words) - 1):
         before, first = folded[cut - 1], folded[cut]
-        if words[cut - 1] in cues.NAME_PREFIXES or _called_by(before, pairs):
+        if words[cut - 1] in cues.NAME_PREFIXES or (before not in bodies and _called_by(before, pairs)):
             return  # "I Nyoman Sudarsana": a name's own prefix; "kata Nabila": the person's own name
         if not words[cut][:1].isupper():
             return
         alone = any(a == before and b != first for a, b in pairs)  # "PSMT Sumbawa." with no "Marcos" after
         rest_alone = any(b == first and a != before for a, b in pairs)  # "kata Marcos"
-        if alone and rest_alone:
+        called = cut >= 2 and len(words) - cut >= 2 and _called_by(first, pairs)
+        if rest_alone and (called or (alone and entity.kind is Kind.PERSON)):
+            if entity.role is not None:
+                entity.role = " ".join([entity.role, *words[:cut]])  # "Direktur Utama" of "PT Sinar Bahari …"
             entity.name = " ".join(words[cut:])
             entity.words = frozenset(folded[cut:]) - cues.NAME_PARTICLES
+            entity.kind = Kind.PERSON
             return
 
 
@@ -112,7 +171,12 @@ def _speaker(entity: Entity | None) -> Speaker | None:
     return None if entity is None else Speaker(entity.name, entity.role)
 
 
+# A body's name and a person's run together make at least four words ("PT Sinar Abadi Budi Santoso").
+_GLUED_MIN_WORDS = 4
+
 _SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
+_UNATTRIBUTED = "quote-unattributed"
+_CONTINUES = "quote-continues"
 
 
 @dataclass(frozen=True)
@@ -141,6 +205,9 @@ class _Said:
         entity = self.entity
         name, role = (entity.name, entity.role) if entity else (None, None)
         return Sentence(paragraph[self.start : self.end], self.start, self.end, name, role, self.kind, self.cue, self.rule)
+
+
+_Read = tuple[str, Entity | None, list[_Said]]  # a paragraph, its speaker and its sentences
 
 
 def _quote_touched(tokens: Sequence[Token], start: int, end: int) -> int | None:
@@ -200,14 +267,38 @@ def _quoted(
     if before:
         return _Said(start, end, before[-1].entity, "direct", None, "quote-runs-on")
     if continued is not None and quote == quotes[0][0]:
-        return _Said(start, end, continued, "direct", None, "quote-continues")
+        return _Said(start, end, continued, "direct", None, _CONTINUES)
     after = [owners[a] for a, _ in quotes if a > quote and a in owners]
     if after:
         return _Said(start, end, after[0].entity, "direct", None, "quote-before-cue")
     if chosen is not None:
         return _Said(start, end, chosen, "direct", None, "quote-in-paragraph")
     # A quotation nobody is said to speak (a banner, an article of law) is quoted by the writer.
-    return _Said(start, end, None, "narration", None, "quote-unattributed")
+    return _Said(start, end, None, "narration", None, _UNATTRIBUTED)
+
+
+def _in_place_name(tokens: Sequence[Token], start: int, index: int) -> bool:
+    """Whether tokens[index] is in a place's name ("Desa Nanga Lanjak", "di Kecamatan Lanjak Deras"), which
+    mentions nobody that shares a word with it."""
+    first = index
+    while first > start and tokens[first - 1].is_cap:
+        first -= 1
+    return tokens[first].fold in cues.PLACE_UNITS or (first > start and tokens[first - 1].fold in cues.PLACE_UNITS)
+
+
+def _age_at(tokens: Sequence[Token], index: int, end: int) -> bool:
+    """Whether an age stands at `index`, closed by a comma: "56 tahun," or "56,"."""
+    age_end = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.YEARS else index + 1
+    return index < end and tokens[index].text.isdigit() and age_end < end and tokens[age_end].text == ","
+
+
+def _is_item(tokens: Sequence[Token], sentences: int) -> bool:
+    """Whether a paragraph with no cue of its own can be an item of a list: one sentence ("Pertamax turun …"),
+    or any that opens with an ordinal, a number or a bullet ("Kedua, …. …")."""
+    if sentences == 1:
+        return True
+    first = tokens[0] if tokens else None
+    return first is not None and (first.fold in cues.ORDINALS or first.text in cues.BULLETS or first.text.isdigit())
 
 
 def _paragraph_speaker(heard: Sequence[_Heard]) -> Entity | None:
@@ -218,10 +309,10 @@ def _paragraph_speaker(heard: Sequence[_Heard]) -> Entity | None:
     return people[0] if people else heard[0].entity if heard else None
 
 
-def _spelled_out(tokens: Sequence[Token], start: int, paren: int, short: Token) -> int:
-    """Where a long form that lists its words with commas begins, if their initials spell the short form
-    ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"); else `paren`."""
-    letters = short.text.upper()
+def _spelled_out(tokens: Sequence[Token], start: int, paren: int, short: str) -> int:
+    """Where a long form begins whose initials spell the short form ("Badan Kepegawaian Negara (BKN)"), its
+    words listed with commas or not ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"); else `paren`."""
+    letters = short.upper()
     initials = ""
     first = paren
     while first > start and letters.endswith(initials) and initials != letters:
@@ -248,6 +339,9 @@ class _ArticleReader:
         self.words = words
         self.known = Registry()
         self.previous: Entity | None = None
+        # the previous paragraph's last speaker, whom a pronoun or a bare quotation opening the next goes on from
+        self.last_heard: Entity | None = None
+        self.listing: Entity | None = None  # who introduced the list the paragraphs now run through
         self.paragraph_start = 0
 
     def read(self, number: int, paragraph: str) -> tuple[Entity | None, list[_Said]]:
@@ -261,10 +355,20 @@ class _ArticleReader:
             self._read_sentence(text, start, end, heard)
             if (quote := _quote_touched(text.tokens, start, end)) is not None:
                 heard[found:] = [replace(cue, quote=quote) for cue in heard[found:]]
-        continued = self.previous if masked.opens_with_quote else None
+        continued = self.last_heard if masked.opens_with_quote else None
         chosen = _paragraph_speaker(heard) or continued
+        said = _sentences_of(paragraph, masked.quotes, heard, continued, chosen)
+        if self.listing is not None and not heard and not masked.quotes and _is_item(text.tokens, len(said)):
+            chosen = self.listing
+            said = [replace(s, entity=chosen, kind="reported", rule="list-item") for s in said]
+        else:
+            self.listing = None
+        if paragraph.rstrip().endswith(cues.LIST_OPENER) and chosen is not None:
+            self.listing = chosen
         self.previous = chosen
-        return chosen, _sentences_of(paragraph, masked.quotes, heard, continued, chosen)
+        people = [cue.entity for cue in heard if cue.entity.kind is Kind.PERSON]
+        self.last_heard = people[-1] if people else chosen
+        return chosen, said
 
     def _read_sentence(self, text: Text, start: int, end: int, heard: list[_Heard]) -> None:
         tokens = text.tokens
@@ -274,14 +378,15 @@ class _ArticleReader:
             token = tokens[index]
             if index >= skip_until and (title := match_title(tokens, index)):
                 skip_until = self._register_titled(text, start, index, end, title, position)
-            if (short := in_parens(tokens, index, end)) is not None and short.is_cap:
-                self.known.org_words.add(short.fold)  # "Badan Pangan Nasional (Bapanas)"
-                self._register_long_form(text, start, index, short, position)
+            if shorts := short_form_in_parens(tokens, index, end):
+                self.known.org_words.update(short.fold for short in shorts)  # "Badan Pangan Nasional (Bapanas)"
+                self._register_long_form(text, start, index, shorts, position)
             starts_run = token.is_word and token.is_cap and not (index > start and tokens[index - 1].is_cap)
             if index >= skip_until and starts_run:
                 self._register_bare_name(text, index, end, position)
             if token.is_word and token.is_cap and (entity := self.known.by_word(token.fold)):
-                entity.seen = position
+                if not _in_place_name(tokens, start, index):
+                    entity.seen = position
             if token.text == ",":
                 self._register_appositive(text, start, index, end, position)
             described = index + 1 < end and tokens[index + 1].is_word and not tokens[index + 1].is_cap
@@ -317,25 +422,36 @@ class _ArticleReader:
                 return PronounRef(), "coordinated-verb", token.text  # "Ia meminta maaf dan menyebut …"
             ref = subject_before(text, start, index)
             return None if ref is None else (ref, "subject-verb", token.text)
-        if is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and index == start):
+        # "Kata Budi, …" opening a sentence, or after an opening adverb: "Kemudian lanjut Budi, …"
+        opens = index == start or (index == start + 1 and tokens[start].fold in cues.ADVERBS)
+        if is_inverted_cue(tokens, index) or (fold in cues.INVERTED_CUES and opens):
             ref = subject_after(text, index + 1, end)
             return None if ref is None else (ref, "verb-subject", token.text)
-        if fold in cues.CLITIC_CUES and follows_break:
+        # "Saat ini katanya, BPBD …": set off by a comma after it, with none before
+        set_off = index + 1 < end and tokens[index + 1].text == ","
+        if fold in cues.CLITIC_CUES and (follows_break or set_off):
             return PronounRef(), "clitic", token.text
         if fold == cues.ACCORDING_TO and index + 1 < end and tokens[index + 1].fold.endswith("nya"):
             # "Menurut perhitungannya, …": by the reckoning of the person talked about
             return PronounRef(), "according-to-clitic", text.span(index, index + 2)
         if fold == cues.ACCORDING_TO:
-            ref = subject_after(text, index + 1, end)
+            named = index + 2 if index + 1 < end and tokens[index + 1].fold in cues.ACCOUNT_NOUNS else index + 1
+            ref = subject_after(text, named, end)
             return None if ref is None else (ref, "according-to", token.text)
         if fold == cues.ACCORDING_TO_CLITIC:
             return PronounRef(), "according-to-clitic", token.text
         sourced = fold in cues.SOURCE_CUES and index + 1 < end and tokens[index + 1].fold == cues.SOURCE_MARKER
+        if fold in cues.PASSIVE_CUES and index == start and index + 1 < end and tokens[index + 1].text == ",":
+            return PronounRef(), "passive-no-agent", token.text  # "Dijelaskan, …": by the person talked about
         if fold in cues.PASSIVE_CUES or sourced:
             agent = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.AGENT_MARKER else index + 1
             if agent < end and tokens[agent].fold == cues.SOURCE_MARKER:
                 agent += 1  # past the document: "dalam siaran pers Kementerian X"
                 while agent < end and tokens[agent].is_word and not tokens[agent].is_cap:
+                    if tokens[agent].fold == cues.LOCATIVE:
+                        return None  # "disampaikan dalam konferensi pers di Lobi Mapolres": where, not who
+                    if agent > index + 2 and tokens[agent].fold in cues.ORG_WORDS:
+                        break  # "dalam keterangan tertulis stasiun tersebut": the body that wrote it
                     agent += 1
             ref = subject_after(text, agent, end)
             return None if ref is None else (ref, "passive-agent", text.span(index, agent))
@@ -353,9 +469,11 @@ class _ArticleReader:
         self._named(ref).seen = position
         return text.tokens.index(ref.tokens[-1]) + 1
 
-    def _register_long_form(self, text: Text, start: int, paren: int, short: Token, position: int) -> None:
+    def _register_long_form(self, text: Text, start: int, paren: int, shorts: Sequence[Token], position: int) -> None:
         """Note "Badan Riset dan Inovasi Nasional (BRIN)" as one organisation, so that a later "kata BRIN" is
         that organisation under its full name."""
+        short = shorts[0]
+        folds = tuple(token.fold for token in shorts)
         tokens = text.tokens
         first = paren
         while first > start and (
@@ -367,29 +485,42 @@ class _ArticleReader:
             )
         ):
             first -= 1
-        first = min(first, _spelled_out(tokens, start, paren, short))
-        while first < paren and is_filler(tokens[first], text.words):
-            first += 1
-        if first < paren and tokens[first].fold in cues.FORMER_MARKERS:
-            first += 1  # "Mantan Kepala Dinas Pekerjaan Umum (PUPR)": a former office, then the organisation
-        if not short.is_acronym and match_title(tokens, first):
-            return  # "Menteri Perhubungan (Menhub)": the short form of a title, not of an organisation
-        while first < paren and match_title(tokens, first):
-            first += 1  # "Kepala Badan Koordinasi Penanaman Modal (BKPM)": the office is not the organisation
-        if paren - first < 2 or not tokens[first].is_cap or self.known.find((short.fold,)) is not None:
+        # "Kantor Regional IV Badan Kepegawaian Negara (BKN)": the short form is of the words it spells.
+        spelled = _spelled_out(tokens, start, paren, "".join(t.text for t in shorts if t.is_acronym))
+        if spelled < paren:
+            first = spelled - (spelled > start and tokens[spelled - 1].fold in cues.COMPANY_PREFIXES)  # "PT Liga …"
+        else:
+            while first < paren and is_filler(tokens[first], text.words):
+                first += 1
+            if first < paren and tokens[first].fold in cues.FORMER_MARKERS:
+                first += 1  # "Mantan Kepala Dinas Pekerjaan Umum (PUPR)": a former office, then the organisation
+            if not short.is_acronym and match_title(tokens, first):
+                return  # "Menteri Perhubungan (Menhub)": the short form of a title, not of an organisation
+            while first < paren and match_title(tokens, first):
+                first += 1  # "Kepala Badan Koordinasi Penanaman Modal (BKPM)": the office is not the organisation
+        if paren - first < 2 or not tokens[first].is_cap or self.known.find(folds) is not None:
             return
+        name = text.span(first, paren).strip()
         words = frozenset(t.fold for t in tokens[first:paren]) - cues.NAME_PARTICLES
+        closing = paren + len(shorts) + 1
+        place = name_run(tokens, closing + 1, len(tokens))
+        if tokens[paren - 1].fold in cues.PLACE_UNITS and place > closing + 1:
+            # "Pemerintah Kabupaten (Pemkab) Sintang": the body of the place named after its short form
+            name = f"{name} {text.span(closing + 1, place)}"
+            words |= {t.fold for t in tokens[closing + 1 : place]}
         # A part of the long form read as a name of its own just before ("Inovasi Nasional") was no one.
         since = self.paragraph_start + start
         self.known.entities = [e for e in self.known.entities if not (e.seen >= since and e.words < words)]
-        name = text.span(first, paren).strip()
-        self.known.add(Entity(name, words | {short.fold}, Kind.ORG)).seen = position
+        self.known.add(Entity(name, words | set(folds), Kind.ORG)).seen = position
 
     def _register_bare_name(self, text: Text, index: int, end: int, position: int) -> None:
         """Note a two- or three-word name mentioned in passing ("Budi Santoso menanam padi"), so that a later
         "kata Budi" finds it. Unconfirmed: it only becomes a person once it speaks."""
         if is_inverted_cue(text.tokens, index):
             index += 1  # "“…,” Tandas Maria."
+        after_topic = index > 0 and text.tokens[index - 1].fold == cues.DOCUMENT_TOPIC
+        if after_topic or text.tokens[index].fold in cues.DOCUMENT_WORDS:
+            return  # "Undang-Undang Nomor 20 … tentang Pemberantasan Tindak Pidana Korupsi": a law and its title
         run_end = name_run(text.tokens, index, end)
         while index < run_end and is_filler(text.tokens[index], text.words):
             index += 1
@@ -399,7 +530,10 @@ class _ArticleReader:
             # "dikerjakan oleh PT Kemuning Graha Mandiri": an organisation a later "perusahaan itu" can mean.
             if self.known.find(tuple(token.fold for token in names)) is None:
                 words = frozenset(t.fold for t in names)
-                self.known.add(Entity(" ".join(t.text for t in names), words, Kind.ORG)).seen = position
+                legal = in_parens(text.tokens, run_end, end)
+                if legal is not None and legal.fold in cues.LEGAL_FORMS:
+                    names = text.tokens[index : run_end + 3]  # "PT Pos Indonesia (Persero)"
+                self.known.add(Entity(joined(names), words, Kind.ORG)).seen = position
             return
         parts = [token for token in names if token.fold not in cues.NAME_PARTICLES]
         if not 2 <= len(parts) <= 3 or after_place_unit or not is_person_like(text, index, run_end):
@@ -420,13 +554,18 @@ class _ArticleReader:
         while head_start > start and text.tokens[head_start - 1].text != ",":
             head_start -= 1
         name = trailing_name(text, head_start, comma)
+        # an age with the name ("Hamsir (48),") or after it ("Suwarni, 56 tahun,") marks a person: any role will do
+        in_parens_age = comma > 1 and text.tokens[comma - 1].text == ")" and text.tokens[comma - 2].text.isdigit()
+        aged = in_parens_age or _age_at(text.tokens, comma + 1, end)
+        if _age_at(text.tokens, comma + 1, end):
+            comma = next((i for i in range(comma + 1, end) if text.tokens[i].text in CLAUSE_MARKS), end)
         role_end = comma + 1
         while role_end < end and text.tokens[role_end].text not in CLAUSE_MARKS:
             role_end += 1
         # "Menanggapi kritik Forwapa, Direktur Utama Perumda itu menjawab:": a speaker after the comma, no role.
         segment = text.tokens[comma + 1 : role_end]
         clause = any(is_cue(token) for token in segment) or (bool(segment) and segment[-1].fold in cues.DEMONSTRATIVES)
-        if name is None or clause or not is_role(text, comma + 1, role_end, strict=True):
+        if name is None or clause or comma >= end or not is_role(text, comma + 1, role_end, strict=not aged):
             return
         role_end = with_places(text, role_end, end)
         entity = self._named(NameRef(text.tokens[name[0] : name[1]], role=role_text(text, comma + 1, role_end)))
@@ -440,12 +579,12 @@ class _ArticleReader:
             shorter = [e for e in self.known.entities if e.words and e.words < longer]
             if shorter:
                 entity = max(shorter, key=lambda e: e.seen)
-                entity.name = " ".join(token.text for token in ref.tokens)
+                entity.name = joined(ref.tokens)
                 entity.words = frozenset(longer)
         if entity is None:
             entity = self.known.add(
                 Entity(
-                    " ".join(token.text for token in ref.tokens),
+                    joined(ref.tokens),
                     frozenset(words) - cues.NAME_PARTICLES,
                     kind_of(ref.tokens, ref.title, ref.role),
                 )
@@ -474,7 +613,7 @@ class _ArticleReader:
             return _first(
                 (heard[-1].entity if heard else None, "pronoun:same-paragraph"),
                 (self.known.latest(self.paragraph_start, position, unconfirmed=True), "pronoun:just-named"),
-                (self.previous, "pronoun:previous-paragraph"),
+                (self.last_heard, "pronoun:previous-paragraph"),
                 (self.known.latest(0, position), "pronoun:last-heard"),
             )
         if isinstance(ref, RoleRef):
@@ -483,7 +622,12 @@ class _ArticleReader:
                 entity.titles.setdefault(ref.head, False)
             return entity, "role"
         if isinstance(ref, HolderRef):
-            return self.known.holder(ref.head), "title-holder"
+            holder = self.known.holder(ref.head)
+            if holder is None and ref.phrase is not None:
+                holder = self.known.role_only(ref.phrase)
+                holder.titles.setdefault(ref.head, False)  # a later "kata kepala sekolah" is them again
+                return holder, "role"
+            return holder, "title-holder"
         if isinstance(ref, OrgRef):
             return self.known.latest_organisation(position), "organisation"
         if isinstance(ref, AnaphorRef):

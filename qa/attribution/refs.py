@@ -45,6 +45,9 @@ class AnaphorRef:  # "menteri itu", "sang pelatih", "pria itu", "kepala dinas it
 @dataclass(frozen=True)
 class HolderRef:  # "jaksa" in lowercase: the holder of that title, if the article named one
     head: str
+    # The title with the body it serves ("koordinator relawan PMI Kota Palu"): with no holder named, a
+    # speaker known only by that role.
+    phrase: str | None = None
 
 
 @dataclass(frozen=True)

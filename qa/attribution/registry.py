@@ -41,10 +41,13 @@ class Entity:
 # A first name cut short keeps at least this much of it; a spelling variant is at least this similar.
 SHORT_NAME_MIN = 3
 SPELLING_SIMILARITY = 0.8
+# Two letters would spell a row of initials in many names by chance.
+ABBREVIATION_MIN = 3
 
 
 def _short_form_of(word: str, name: str) -> bool:
-    return len(word) >= SHORT_NAME_MIN and len(name) > len(word) and name.startswith(word)
+    # "Sutejo" is no short form of "Sutejo-Ani", a pair of names joined by a hyphen.
+    return len(word) >= SHORT_NAME_MIN and len(name) > len(word) and name.startswith(word) and name[len(word)] != "-"
 
 
 def _spelled_like(word: str, name: str) -> bool:
@@ -53,6 +56,13 @@ def _spelled_like(word: str, name: str) -> bool:
         and word[0] == name[0]
         and SequenceMatcher(None, word, name).ratio() >= SPELLING_SIMILARITY
     )
+
+
+def _abbreviates(word: str, name: str) -> bool:
+    """Whether `word` is the initials of words in a row of an organisation's name ("PNI" in "PT Pelayaran
+    Nasional Indonesia", "PP" and "IDAI" in "Pengurus Pusat Ikatan Dokter Anak Indonesia")."""
+    initials = "".join(part[0] for part in name.split() if part[0].isupper())
+    return len(word) >= ABBREVIATION_MIN and fold(word) in fold(initials)
 
 
 class Registry:
@@ -64,18 +74,35 @@ class Registry:
         """The latest-seen entity whose name contains all these words ("Santoso" in "Budi Santoso")."""
         wanted = set(words) - cues.NAME_PARTICLES
         matches = [entity for entity in self.entities if wanted and wanted <= entity.words]
-        if not matches and len(wanted) == 1:
-            matches = self._resembling(next(iter(wanted)))
+        spelled_out = {word for short in wanted for word in cues.BODY_ABBREVIATIONS.get(short, short).split()}
+        if not matches and spelled_out != wanted:
+            matches = [entity for entity in self.entities if spelled_out <= entity.words]  # "Pemkab Sleman"
+        if not matches:
+            matches = self._resembling(wanted)
+        if not matches:
+            matches = [
+                entity
+                for entity in self.entities
+                if entity.kind is Kind.ORG
+                and wanted
+                and all(word in entity.words or _abbreviates(word, entity.name) for word in wanted)
+            ]
         return max(matches, key=lambda entity: entity.seen) if matches else None
 
-    def _resembling(self, word: str) -> list[Entity]:
+    def _resembling(self, wanted: set[str]) -> list[Entity]:
         """People with a longer name that this one word is a short form of ("Bima" for "Bimastyaji Surya",
-        "Yuli" for "Yuliarni") or a spelling of ("Afifuddin" for "Affifuddin", "Yusup" for "Yusuf")."""
+        "Yuli" for "Yuliarni") or a spelling of ("Afifuddin" for "Affifuddin", "Yusup" for "Yusuf"); of a name
+        of several words, one must be the same ("Yusup Hidayatullah" for "Yusuf Hidayatullah")."""
+
+        def like(word: str, name: str) -> bool:
+            return word == name or _short_form_of(word, name) or _spelled_like(word, name)
+
         return [
             entity
             for entity in self.entities
             if entity.kind is not Kind.ORG
-            and any(_short_form_of(word, name) or _spelled_like(word, name) for name in entity.words)
+            and all(any(like(word, name) for name in entity.words) for word in wanted)
+            and (len(wanted) == 1 or bool(wanted & entity.words))
         ]
 
     def latest_organisation(self, until: int) -> Entity | None:
@@ -135,13 +162,17 @@ class Registry:
 
 
 def kind_of(tokens: Sequence[Token], title: Title | None, role: str | None) -> Kind:
-    if any(token.fold in cues.ORG_WORDS for token in tokens):
+    # "Perusahaan Umum Daerah Pasar X", "Dinkes X": a name opening with a body's noun or short form is the body's
+    opening = tokens[0].fold if tokens else ""
+    bodies = opening in cues.ORG_ROLE_WORDS or opening in cues.BODY_ABBREVIATIONS
+    if bodies or any(token.fold in cues.ORG_WORDS for token in tokens):
         return Kind.ORG
     if role:
         first = fold(role.split()[0])
         if first in cues.ORG_ROLE_WORDS:
             return Kind.ORG
-        if first in cues.PERSON_ROLE_WORDS or first in TITLE_WORDS or first == cues.INDEFINITE:
+        # "Sukarti (49), penjual gorengan di depan pasar": a role of common words, lowercase, is a person's trade.
+        if first in cues.PERSON_ROLE_WORDS or first in TITLE_WORDS or first == cues.INDEFINITE or role[0].islower():
             return Kind.PERSON
     if title is not None:
         return Kind.PERSON

@@ -50,7 +50,9 @@ def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
 def _ends_in_title(sentence: str, following: str) -> bool:
     match = _BEFORE_NAME.search(sentence)
     title = match.group(1).lower() if match else ""
-    return title in cues.HONORIFICS - cues.WORD_HONORIFICS and following[:1].isupper()
+    # "Letkol Inf. Budi", "Dra. Ni Made", "Muh. Arif": a rank's corps, a title or a first name written short
+    before_name = cues.HONORIFICS | cues.RANK_CORPS | cues.NAME_ABBREVIATIONS
+    return title in before_name - cues.WORD_HONORIFICS and following[:1].isupper()
 
 
 def is_lead_in(text: str, span: tuple[int, int]) -> bool:

@@ -85,11 +85,36 @@ def _subject_right_before(text: Text, sentence_start: int, cue: int) -> Ref | No
                 return None
             break
         index -= 1
-    return classify(text, index + 1, end)
+    ref = _with_capacity(text, index + 1, end) or classify(text, index + 1, end)
+    if ref is None and index > sentence_start and text.tokens[index].text == ",":
+        return _unclosed_appositive(text, sentence_start, index, end)
+    return ref
+
+
+def _unclosed_appositive(text: Text, sentence_start: int, comma: int, end: int) -> Ref | None:
+    """ "Sulastri Wulandari, korban banjir mengatakan": a name, then its role with no comma to close it."""
+    head = comma
+    while head > sentence_start and text.tokens[head - 1].text != ",":
+        head -= 1
+    name = trailing_name(text, head, comma)
+    if name is None or name[0] != head or not is_role(text, comma + 1, end, strict=False):
+        return None
+    return NameRef(text.tokens[name[0] : name[1]], role=role_text(text, comma + 1, end))
+
+
+def _with_capacity(text: Text, start: int, end: int) -> Ref | None:
+    """ "AKBP Budi Santoso selaku Kapolres Magetan menjelaskan": the name, then the office it speaks in."""
+    link = next((i for i in range(start + 1, end - 1) if text.tokens[i].fold == cues.CAPACITY), None)
+    name = trailing_name(text, start, link) if link is not None else None
+    if name is None:
+        return None
+    return NameRef(text.tokens[name[0] : name[1]], role=role_text(text, link + 1, end))
 
 
 def subject_after(text: Text, start: int, end: int) -> Ref | None:
     """The speaker named after an inverted cue: "kata Santoso", "ujar menteri itu", "menurut pengamat X"."""
+    if start + 1 < end and text.tokens[start].fold in cues.ORG_SIDE_WORDS and text.tokens[start + 1].is_cap:
+        start += 1  # "tulis manajemen Persibar": the body itself
     index = start
     qualifying = False
     while index < end:
@@ -108,13 +133,18 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
         if token.fold in cues.PRONOUNS:
             index += 1
             break
-        describes = token.fold in cues.PERSON_NOUNS or (not token.is_cap and token.fold in TITLE_WORDS)
+        body = token.fold in cues.ORG_WORDS or token.fold in cues.ORG_ROLE_WORDS  # "ujar perusahaan itu"
+        describes = token.fold in cues.PERSON_NOUNS or (not token.is_cap and (token.fold in TITLE_WORDS or body))
         if index == start and (describes or token.fold == cues.PARTITIVE):
             # "seru pria kelahiran Klaten itu", "ucap pemain asal Sidoarjo itu", "kata salah satu
             # suporter": a description, up to its demonstrative or its end.
             description_end = _description_end(text, index, end)
             if token.fold == cues.PARTITIVE or text.tokens[description_end - 1].fold in cues.DEMONSTRATIVES:
-                return classify(text, start, description_end)
+                ref = classify(text, start, description_end)
+                if description_end + 1 < end and text.tokens[description_end].text == ",":
+                    # "kata salah seorang warga, Darman (40).": the one of them, named after a comma
+                    return _with_trailing_appositive(text, ref, start, description_end, end)
+                return ref
         qualifies_title = (
             qualifying
             and not token.is_cap
@@ -128,6 +158,8 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
             token.is_cap
             or token.fold in cues.HONORIFICS  # "disampaikan Direktur RSUD Deli Husada dr. Ratna Lubis"
             or (token.fold in cues.NAME_PARTICLES and index + 1 < end and text.tokens[index + 1].is_cap)
+            # "kata Kepala Bidang Pencegahan dan Pengendalian Penyakit …": "dan" inside an office's name
+            or (token.fold in cues.TITLE_CONNECTORS and index > start and _between_capitals(text, index, end))
             or token.fold in cues.DEMONSTRATIVES
             or token.fold in cues.FORMER_MARKERS
             or token.fold in (cues.DETERMINER, cues.INDEFINITE)
@@ -150,6 +182,10 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
     if comma + 1 < end and text.tokens[comma].text == ",":
         return _with_trailing_appositive(text, ref, start, comma, end)
     return ref
+
+
+def _between_capitals(text: Text, index: int, end: int) -> bool:
+    return text.tokens[index - 1].is_cap and index + 1 < end and text.tokens[index + 1].is_cap
 
 
 def _description_end(text: Text, start: int, end: int) -> int:
@@ -179,7 +215,11 @@ def _with_trailing_appositive(text: Text, ref: Ref | None, start: int, comma: in
         text.tokens[segment_end].text not in CLAUSE_MARKS or _honorific_stop(text, segment_end)
     ):
         segment_end += 1
-    name = whole_name(text, comma + 1, segment_end)
+    # "ujar Direktur Operasi PT Logam Nusantara, Danu di Batang, …": the name, then where it was said
+    name_end = next(
+        (i for i in range(comma + 2, segment_end) if text.tokens[i].fold in cues.ADJUNCT_OPENERS), segment_end
+    )
+    name = whole_name(text, comma + 1, name_end)
     # A full name behind the comma wins over a bare role or over words a title seemed to end with
     # ("ucap Ketua Asosiasi Eksportir Kopi, Benny Soetrisno").
     titled = isinstance(ref, NameRef) and ref.title is not None
@@ -224,7 +264,8 @@ def _appositive(text: Text, sentence_start: int, comma: int) -> Ref | None:
     last_start, last_end = segments[-1]
     name = whole_name(text, last_start, last_end)
     if name is None:
-        return None
+        # "Sementara itu, Kapolres Kuningan AKBP Budi, S.I.K., mengatakan": a titled name after an opening phrase.
+        return classify(text, last_start, last_end) if has_title(text, last_start, last_end) else None
     role = None
     if len(segments) > 1:
         role_start, role_end = segments[-2]
@@ -249,7 +290,8 @@ def _in_degree(token: Token) -> bool:
 
 def _describes(text: Text, subject: int, start: int, end: int) -> bool:
     """Whether tokens[start:end] is a clause about the subject opening at `subject`, rather than its name or
-    role: a relative clause, or a description of someone who is known only by role ("Seorang juru bicara")."""
+    role: a relative clause, an aside on where the words were reported ("seperti dikutip dari Antara"), or a
+    description of someone who is known only by role ("Seorang juru bicara")."""
     unnamed = text.tokens[subject].fold in (cues.INDEFINITE, cues.PARTITIVE) or not text.tokens[subject].is_cap
     described = unnamed and not text.tokens[start].is_cap and is_role(text, start, end, strict=False)
-    return text.tokens[start].fold == cues.RELATIVE or described
+    return text.tokens[start].fold in (cues.RELATIVE, *cues.ASIDE_OPENERS) or described

@@ -24,7 +24,12 @@ from .words import (
 
 def match_title(tokens: Sequence[Token], index: int) -> tuple[int, str, TitleKind] | None:
     """(length, head, kind) of the title starting at `index`, the longest one listed; "Wakil" before any title
-    makes its deputy ("Wakil Kepala BKPM")."""
+    makes its deputy ("Wakil Kepala BKPM"). A title word right after a unit's word is part of the unit's name
+    ("Direktorat Jenderal", "Sekretariat Jenderal"); one that opens a rank is the rank's."""
+    if index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.UNIT_WORDS and tokens[index].is_cap:
+        return None
+    if rank_at(tokens, index):
+        return None  # "Komisaris Besar Polisi Budi": a rank before the name, not the office of "komisaris"
     for entry in TITLES.get(tokens[index].fold, ()):
         end = index + len(entry.words)
         if end <= len(tokens) and tuple(token.fold for token in tokens[index:end]) == entry.words:
@@ -51,6 +56,16 @@ def _opens_name(token: Token, nxt: Token | None) -> bool:
     return token.is_cap and token.fold in cues.SASAK_TITLES and nxt.fold != "lintas"
 
 
+def _short_form_ahead(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where the short form in parentheses that ends the long name opening at `start` stands ("Asosiasi
+    Logistik dan Forwarder Indonesia (ALFI)"), or `start` when no short form in capitals closes the run."""
+    index = start
+    while index < end and (tokens[index].is_cap or tokens[index].fold in cues.TITLE_CONNECTORS | cues.NAME_CONNECTORS):
+        index += 1
+    short = in_parens(tokens, index, end)
+    return index if index > start and short is not None and short.is_acronym else start
+
+
 def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int, tuple[int, int] | None]:
     """Skip the qualifiers of a title ("AS", "Pertanian", "PasarKita", "(PSSI)"); return where they stop and
     the name that follows them, if any."""
@@ -75,7 +90,7 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
             # "Wakil Menteri Investasi/Wakil Kepala BKPM Faisal": two offices held together.
             title = match_title(text.tokens, index + 1)
             index += 1 + (title[0] if title else 0)
-        elif token.fold in cues.HONORIFICS and nxt is not None:
+        elif token.fold in cues.HONORIFICS | cues.RANK_CORPS and nxt is not None:
             index += 2 if nxt.text == "." else 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna Dewi"
         elif rank := rank_at(text.tokens, index):
             index += rank  # "Kapolres Kebumen Ajun Komisaris Besar Polisi Rudi"
@@ -84,10 +99,16 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
         elif token.fold in cues.TITLE_CONNECTORS and nxt is not None and is_qualifier(nxt, text.words):
             index += 2  # "Menteri Komunikasi dan Digital", "Kepala Bidang Pembinaan dan Prestasi"
             joined = index
+        elif token.fold in cues.ORIGIN_MARKERS and index > start and nxt is not None and nxt.fold in cues.ORG_WORDS:
+            index += 1  # "pengamat ekonomi dari Universitas Indonesia Budi": the body the role is held at
         elif not token.is_word or is_cue(token):
             break
         elif index > start and _opens_name(token, nxt):
             break
+        elif token.is_cap and (inner := match_title(text.tokens, index)):
+            index += inner[0]  # "Ketua Majelis Hakim Budi", "Hakim Ketua Budi": offices in a row are one office
+        elif token.is_cap and (past_body := _short_form_ahead(text.tokens, index, end)) > index:
+            index = past_body  # "Ketua Asosiasi Logistik dan Forwarder Indonesia (ALFI) Lampung Budi": a body's name
         elif token.is_cap:
             if not (is_qualifier(token, text.words) or token.fold in text.known.org_words):
                 break

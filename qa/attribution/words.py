@@ -12,10 +12,10 @@ another form of its Snowball stem); function-word and spin lists and the Indones
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 from qa.normalize import lexicon
 from qa.resources import data_lines, dates
@@ -97,16 +97,33 @@ class Vocabulary:
     places: frozenset[str]
 
     @classmethod
-    def of(cls, paragraphs: Iterable[str]) -> Vocabulary:
-        tokens = [tokenize(paragraph) for paragraph in paragraphs]
+    def of(cls, tokens: Sequence[Sequence[Token]]) -> Vocabulary:
+        """From the article's paragraphs, tokenized."""
         lowercase = frozenset(token.fold for words in tokens for token in words if token.text[0].islower())
         places = frozenset(
             after.fold
             for words in tokens
-            for unit, after in zip(words, words[1:])
-            if unit.fold in cues.PLACE_UNITS and after.is_cap
+            for before, unit, after in zip([None, *words], words, words[1:])
+            if unit.fold in cues.PLACE_UNITS
+            and after.is_cap
+            # "Wali Kota Hasan" is a mayor's title and his name
+            and not (before is not None and f"{before.fold} {unit.fold}" in cues.STATE_TITLES)
         )
-        return cls(lowercase, frozenset(root for root in map(stem, lowercase) if len(root) >= _MIN_STEM), places)
+        # "di Garut,", "asal Sidoarjo": one capitalised word after a word of place, not the start of a longer name
+        places |= {
+            word.fold
+            for words in tokens
+            for marker, word, after in zip(words, words[1:], [*words[2:], None])
+            if marker.fold in cues.PLACE_MARKERS
+            and word.is_cap
+            and word.is_word
+            and not (after is not None and after.is_word and after.is_cap)
+        }
+        return cls(
+            lowercase,
+            frozenset(root for root in map(stem, lowercase) if len(root) >= _MIN_STEM),
+            places | _dateline(tokens[0] if tokens else []),
+        )
 
     def is_common(self, word: str) -> bool:
         return (
@@ -119,6 +136,17 @@ class Vocabulary:
     def is_derived(self, word: str) -> bool:
         """An ordinary word with affixes ("Sebelumnya", "Mengucapkan"), which cannot be a first name."""
         return self.is_common(word) and stem(word) != word
+
+
+def _dateline(tokens: Sequence[Token]) -> frozenset[str]:
+    """The place an article is filed from, before its agency or a dash: "GARUT, KOMPAS.com -", "Bandar Lampung
+    (ANTARA) -"."""
+    for index, token in enumerate(tokens[: cues.PLACE_MAX_WORDS + 1]):
+        if token.text in cues.DATELINE_ENDS:
+            return frozenset(t.fold for t in tokens[:index])
+        if not (token.is_word and token.is_cap):
+            break
+    return frozenset()
 
 
 class TitleKind(Enum):
@@ -145,9 +173,10 @@ def _title_table() -> dict[str, list[_TitleEntry]]:
         for title in titles
     }
     entries = [_TitleEntry(tuple(title.split()), kind, title) for title, kind in kinds.items()]
-    # A short form is of its full title's kind, or of its head's ("kasat": "kepala satuan", a "kepala").
+    # A short form is of its full title's kind, or of its head's ("kasat": "kepala satuan", a "kepala"; a
+    # deputy's, "wakapolres", of what the deputy stands in for).
     entries += [
-        _TitleEntry((short,), kinds.get(full) or kinds[full.split()[0]], full)
+        _TitleEntry((short,), kinds.get(full) or kinds[full.removeprefix(f"{cues.DEPUTY} ").split()[0]], full)
         for short, full in cues.TITLE_ABBREVIATIONS.items()
     ]
     table: dict[str, list[_TitleEntry]] = {}
@@ -158,6 +187,8 @@ def _title_table() -> dict[str, list[_TitleEntry]]:
 
 TITLES = _title_table()
 TITLE_WORDS = frozenset(word for entries in TITLES.values() for entry in entries for word in entry.words)
+# The one-word roles many share ("pedagang", "nelayan", "petani"): inside a body's name, never a first name.
+GENERIC_TITLE_WORDS = frozenset(role for role in cues.GENERIC_ROLES if " " not in role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,15 +222,24 @@ class Token:
 
 
 # Degrees written after a name: "Ratna Dewi, M.Kes.", "dr. Fadli Hakim, Sp.A", "Euis Nurhayati, S.Pd.".
-_DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM")
+_DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM|SKM|SKep|SPd|SSos|SIP")
 
 
 def is_degree(token: Token) -> bool:
     return _DEGREE_RE.fullmatch(token.text) is not None
 
 
+def joined(tokens: Iterable[Token]) -> str:
+    """Words as a name is written: spaced, but not inside parentheses ("PT Pos Indonesia (Persero)")."""
+    return re.sub(r"\( | \)", lambda m: m.group().strip(), " ".join(token.text for token in tokens))
+
+
+# News repeats its words, and attribution tokenizes every paragraph twice (whole, then its narration).
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return [Token(word := m.group(), _fold_word(word), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
 def is_qualifier(token: Token, words: Vocabulary) -> bool:
@@ -208,7 +248,9 @@ def is_qualifier(token: Token, words: Vocabulary) -> bool:
         token.is_acronym
         or token.is_camel
         or token.fold in cues.PLACE_WORDS
+        or token.fold in words.places  # "Bupati Pandeglang" where the article writes "Kabupaten Pandeglang"
         or token.fold in cues.ORG_WORDS
+        or token.fold in GENERIC_TITLE_WORDS  # "Ketua Paguyuban Pedagang Budi": the traders' association
         or words.is_common(token.fold)
     )
 
@@ -227,6 +269,8 @@ def is_filler(token: Token, words: Vocabulary) -> bool:
     """A word to strip from the front of a name: "Bahkan", "Sementara", "Pak", an inflected ordinary word."""
     if token.fold in cues.ORG_WORDS:
         return False
+    if token.fold in cues.ORG_SIDE_WORDS:
+        return True
     if token.fold in cues.NAME_PARTICLES:
         return not token.is_cap
     if token.text in cues.NAME_PREFIXES:
