@@ -9,7 +9,9 @@ memory, no server), or the archive in PostgreSQL with pgvector (`qa.postgres`).
 
 from __future__ import annotations
 
+import logging
 import os
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,17 +47,31 @@ class Config:
 def embedded_uri(data: Path) -> str:
     """The URI of the embedded server over `data`, started when it is not running; it stops when the last
     process that uses it ends."""
-    import pgserver  # only the embedded engine needs it
+    # pgserver logs each failed command at length and warns that XDG_RUNTIME_DIR is unset: the one line
+    # below says what matters.
+    logging.getLogger("pgserver").setLevel(logging.CRITICAL)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pgserver  # only the embedded engine needs it
 
+        try:
+            data.mkdir(parents=True, exist_ok=True)
+            return pgserver.get_server(data, cleanup_mode="stop").get_uri()
+        except Exception as exc:  # whatever initdb or pg_ctl met: all mean the folder cannot serve
+            reason = _last_line(data / "log") or str(exc).strip().splitlines()[0]
+    raise EngineError(
+        f"the embedded PostgreSQL cannot start on {data} ({reason}); fix or remove that folder, or set "
+        f"{DATA_VAR} to another, or {URI_VAR} to a running server"
+    )
+
+
+def _last_line(log: Path) -> str | None:
+    """The server log's last line: why it stopped."""
     try:
-        data.mkdir(parents=True, exist_ok=True)
-        return pgserver.get_server(data, cleanup_mode="stop").get_uri()
-    except Exception as exc:  # pgserver raises whatever initdb or pg_ctl met: all mean the folder cannot serve
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise EngineError(
-            f"the embedded PostgreSQL cannot start on {data} ({reason}); fix or remove that folder, or set "
-            f"{DATA_VAR} to another, or {URI_VAR} to a running server"
-        ) from None
+        lines = [line.strip() for line in log.read_text(errors="replace").splitlines() if line.strip()]
+    except OSError:
+        return None
+    return lines[-1] if lines else None
 
 
 def open_archive(config: Config) -> Archive:

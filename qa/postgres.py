@@ -22,18 +22,20 @@ from pgvector.psycopg import register_vector
 from .bm25 import B, DELTA, K1, analyze
 from .corpus import Article
 from .passages import Passage
+from .search import DENSE_CANDIDATES
 
-# Candidates each side of a search returns (dense passages, dense sentences, keyword passages, keyword
-# sentences); the rest score as the weakest candidate. HNSW returns at most `hnsw.ef_search` rows, so that is
-# set to the same number.
-CANDIDATES = 1000
+# Candidates a side of a search returns; the rest score as the weakest candidate. The dense side is the
+# in-process index's (`qa.search.DENSE_CANDIDATES`), and every sentence of its candidates is scored exactly, so
+# that up to that many passages the engine's evidence is the in-process index's. HNSW returns at most
+# `hnsw.ef_search` rows (1000 at most), so that is set to the same number.
+KEYWORD_CANDIDATES = 1000
 SCHEMA = """
 CREATE EXTENSION IF NOT EXISTS vector;
 CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (id text PRIMARY KEY, ordinal bigint NOT NULL, sha256 text NOT NULL,
     spin_score real NOT NULL, data text NOT NULL);
 CREATE TABLE IF NOT EXISTS passages (pos bigint PRIMARY KEY, article text NOT NULL, first_sentence bigint NOT NULL,
-    length int NOT NULL, data text NOT NULL, embedding vector({dimension}) NOT NULL);
+    sentences int NOT NULL, length int NOT NULL, data text NOT NULL, embedding vector({dimension}) NOT NULL);
 CREATE TABLE IF NOT EXISTS sentences (pos bigint PRIMARY KEY, article text NOT NULL, length int NOT NULL,
     embedding vector({dimension}) NOT NULL);
 CREATE TABLE IF NOT EXISTS passages_postings (term text NOT NULL, pos bigint NOT NULL, tf int NOT NULL,
@@ -46,10 +48,8 @@ CREATE INDEX IF NOT EXISTS passages_article ON passages (article);
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences (article);
 """
 # Built once the bulk of an archive is in (faster than growing it row by row); rows added later join it.
-VECTOR_INDEXES = """
-CREATE INDEX IF NOT EXISTS passages_hnsw ON passages USING hnsw (embedding vector_ip_ops);
-CREATE INDEX IF NOT EXISTS sentences_hnsw ON sentences USING hnsw (embedding vector_ip_ops);
-"""
+# Sentences need none: only the sentences of the dense candidates are scored.
+VECTOR_INDEX = "CREATE INDEX IF NOT EXISTS passages_hnsw ON passages USING hnsw (embedding vector_ip_ops)"
 TABLES = ("passages", "sentences")
 
 
@@ -69,7 +69,7 @@ def connect(uri: str) -> psycopg.Connection:
     connection = psycopg.connect(uri, autocommit=True, connect_timeout=10)
     connection.execute("CREATE EXTENSION IF NOT EXISTS vector")
     register_vector(connection)
-    connection.execute(f"SET hnsw.ef_search = {CANDIDATES}")
+    connection.execute(f"SET hnsw.ef_search = {DENSE_CANDIDATES}")
     return connection
 
 
@@ -145,11 +145,12 @@ class Archive:
             )
             starts = first_sentence + np.cumsum([0] + [len(p.sentences) for p in passages])[:-1]
             passage_rows = (
-                (first_passage + i, article.id, int(start), len(_tokens(p.text)), json.dumps(asdict(p)), vector)
+                (first_passage + i, article.id, int(start), len(p.sentences), len(_tokens(p.text)), json.dumps(asdict(p)),
+                 vector)
                 for i, (p, start, vector) in enumerate(zip(passages, starts, passage_vectors, strict=True))
             )
-            self._copy("passages (pos, article, first_sentence, length, data, embedding)",
-                       ["int8", "text", "int8", "int4", "text", "vector"], passage_rows)
+            self._copy("passages (pos, article, first_sentence, sentences, length, data, embedding)",
+                       ["int8", "text", "int8", "int4", "int4", "text", "vector"], passage_rows)
             sentence_rows = (
                 (first_sentence + i, article.id, len(_tokens(text)), vector)
                 for i, (text, vector) in enumerate(zip(sentence_texts, sentence_vectors, strict=True))
@@ -184,7 +185,7 @@ class Archive:
     def finish(self) -> None:
         """The vector indexes, and fresh planner statistics."""
         self.connection.execute("SET maintenance_work_mem = '512MB'")
-        self.connection.execute(VECTOR_INDEXES)
+        self.connection.execute(VECTOR_INDEX)
         self.connection.execute("ANALYZE")
 
     def load(self, article_ids: Sequence[str] | None = None) -> tuple[list[Article], tuple[Passage, ...], dict, PgSearch]:
@@ -259,16 +260,18 @@ class PgSearch:
         return scores
 
     def similarities(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        vector = query[0]
         # Filtered to some articles, an exact scan over them: HNSW filters after its search and would
         # return too few. Ordering by the score rather than the distance operator keeps the planner off it.
         order = "embedding <#> %(q)s" if self._scope is None else "score DESC"
-        sql = " UNION ALL ".join(
-            f"(SELECT '{table}', pos, -(embedding <#> %(q)s) AS score FROM {table} {self._filter()}"
-            f" ORDER BY {order} LIMIT {CANDIDATES})"
-            for table in TABLES
-        )
-        rows = self._query(sql, {"q": vector, "scope": self._scope})
+        sql = f"""
+            WITH c AS MATERIALIZED (
+                SELECT pos, first_sentence, sentences, -(embedding <#> %(q)s) AS score FROM passages {self._filter()}
+                ORDER BY {order} LIMIT {DENSE_CANDIDATES})
+            SELECT 'passages', pos, score FROM c
+            UNION ALL
+            SELECT 'sentences', s.pos, -(s.embedding <#> %(q)s) FROM c
+            JOIN sentences s ON s.pos >= c.first_sentence AND s.pos < c.first_sentence + c.sentences"""
+        rows = self._query(sql, {"q": query[0], "scope": self._scope})
         by_table = {table: [(pos, score) for name, pos, score in rows if name == table] for table in TABLES}
         passages, sentences = (
             self._spread(table, mine, min((score for _, score in mine), default=-1.0))
@@ -290,7 +293,7 @@ class PgSearch:
                 (SELECT '{table}', p.pos, sum(w.n * w.idf * p.tf * {K1 + 1}
                         / (p.tf + {K1} * (1 - {B} + {B} * p.length / %(mean)s))) AS score
                  FROM w JOIN {table}_postings p ON p.term = w.term {scope}
-                 GROUP BY p.pos ORDER BY score DESC LIMIT {CANDIDATES})
+                 GROUP BY p.pos ORDER BY score DESC LIMIT {KEYWORD_CANDIDATES})
                 UNION ALL SELECT 'constant', -1, coalesce(sum(w.n * w.idf), 0) * {DELTA} FROM w"""
             args = {"terms": terms, "n": n, "count": stats.count, "mean": stats.mean_length, "scope": self._scope}
             rows = self._query(sql, args)
