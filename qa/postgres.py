@@ -42,6 +42,10 @@ CREATE TABLE IF NOT EXISTS passages_postings (term text NOT NULL, pos bigint NOT
     length int NOT NULL, article text NOT NULL);
 CREATE TABLE IF NOT EXISTS sentences_postings (term text NOT NULL, pos bigint NOT NULL, tf int NOT NULL,
     length int NOT NULL, article text NOT NULL);
+-- Vectors inline in their rows (a 768-d one is 3 kB, under a page): a search reads a thousand of them, and
+-- out-of-line storage would cost each a second lookup.
+ALTER TABLE passages ALTER COLUMN embedding SET STORAGE PLAIN;
+ALTER TABLE sentences ALTER COLUMN embedding SET STORAGE PLAIN;
 CREATE INDEX IF NOT EXISTS passages_postings_term ON passages_postings (term) INCLUDE (pos, tf, length, article);
 CREATE INDEX IF NOT EXISTS sentences_postings_term ON sentences_postings (term) INCLUDE (pos, tf, length, article);
 CREATE INDEX IF NOT EXISTS passages_article ON passages (article);

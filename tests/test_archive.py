@@ -8,12 +8,14 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-pytest.importorskip("pgserver", reason="pgserver (the embedded PostgreSQL + pgvector) is not installed")
+pgserver = pytest.importorskip("pgserver", reason="pgserver (the embedded PostgreSQL + pgvector) is not installed")
 
 from qa.archive import ingest  # noqa: E402
 from qa.backend import Config, embedded_uri, open_archive  # noqa: E402
@@ -40,9 +42,13 @@ def _questions(*names: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One embedded server for the module; each test writes to a database of its own."""
-    return tmp_path_factory.mktemp("pg") / "data"
+def server() -> Iterator[Path]:
+    """One embedded server for the module, stopped and deleted after it; each test writes to a database of its
+    own. Its folder is not under pytest's: the server runs as another user (pgserver's, when root), and a
+    pytest starting elsewhere on the machine makes its own folders root's alone again."""
+    with tempfile.TemporaryDirectory(prefix="qa-archive-test-") as folder:
+        with pgserver.get_server(Path(folder) / "data", cleanup_mode="delete") as running:
+            yield running.pgdata
 
 
 def _database(server: Path, name: str) -> str:
@@ -60,7 +66,7 @@ def _engine_retriever(archive: Archive, encoder: HashingEncoder, article: str | 
 
 
 @pytest.fixture(scope="module")
-def wire(server: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Archive, Retriever, HashingEncoder]:
+def wire(server: Path) -> tuple[Archive, Retriever, HashingEncoder]:
     """The wire articles in the engine, and the in-process retriever over them, with the same vectors."""
     encoder = HashingEncoder()
     archive = Archive(_database(server, "wire"))
@@ -116,7 +122,7 @@ def test_library_on_the_engine_answers_the_seed_as_the_in_process_index(server, 
     engine = Library(ROOT / "corpus", tmp_path / "index", backend=config)
     reference = Library(ROOT / "corpus", tmp_path / "index", encoder=engine.encoder, backend=dataclasses.replace(config, backend="inprocess"))
     assert engine.retriever.index.dense is None  # served by the engine
-    for question in _questions("questions.jsonl"):
+    for question in _questions("questions.jsonl")[:20]:  # each costs the model a query encoding
         assert [p.id for p in engine.retriever.retrieve(question, k=3)] == [
             p.id for p in reference.retriever.retrieve(question, k=3)
         ], question
