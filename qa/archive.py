@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,13 +50,6 @@ class Ingested:
     refused: int  # files that are not readable articles (each said in a warning line)
     embedded: int  # texts the model had to embed (the rest came from the cache)
     passages: int  # of those, passages (the rest are sentences)
-    seconds: float
-
-    def summary(self) -> str:
-        return (
-            f"archive ready: {self.articles} article(s); {self.added} added, {self.skipped} already in, "
-            f"{self.removed} removed, {self.refused} refused; {self.embedded} texts embedded in {self.seconds:.1f} s"
-        )
 
 
 def prepare(path: Path) -> Prepared:
@@ -104,7 +96,6 @@ def ingest(
 ) -> Ingested:
     """Brings the archive up to date with the `*.txt` articles of `folder` (ids are file names, as in the
     corpus): new or changed ones are written, gone ones removed."""
-    started = time.perf_counter()
     paths = sorted(Path(folder).glob("*.txt"))
     if not paths:
         raise ValueError(f"{folder}: no articles (*.txt) to ingest.")
@@ -130,8 +121,7 @@ def ingest(
         archive.finish()
     skipped = len(paths) - len(todo)
     return Ingested(
-        skipped + added, added, skipped, len(removed), len(refused), embedded, embedded_passages,
-        time.perf_counter() - started,
+        skipped + added, added, skipped, len(removed), len(refused), embedded, embedded_passages
     )
 
 
