@@ -208,7 +208,7 @@ def _build_index(argv: list[str]) -> int:
         library = Library(library.corpus_dir, library.index_dir, backend=config)
         api.use(library)
     retriever = library.load(progress=sys.stderr.isatty())
-    where = f"{library.index_dir}/" if config.backend == "inprocess" else "the pgvector archive"
+    where = "index/" if config.backend == "inprocess" else "the pgvector archive"
     print(f"{where} ready: {len(retriever.passages)} passages from {len(retriever.articles)} article(s).")
     return 0
 
