@@ -6,19 +6,19 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Literal, Protocol
 
+import bm25s
 import numpy as np
 from rank_bm25 import BM25Plus
-from scipy import sparse
 
 from .normalize import normalize
 from .resources import short_forms
 from .tokens import tokenize
 
-Scorer = Literal["rank_bm25", "sparse"]
+Scorer = Literal["rank_bm25", "sparse"]  # "sparse": bm25s
 # rank_bm25 scores in a Python loop over every passage for each query term, 0.1-0.2 µs per passage and
 # term: under 1 ms a question up to this size, nothing beside the query embedding (~70 ms), but ~90 ms at
-# 100k passages (README, "Speed"). The sparse scorer's cost follows the postings of the question's terms
-# instead (0.3 ms at 100k). Below the threshold the reference library does the work.
+# 100k passages (README, "Speed"). bm25s's cost follows the postings of the question's terms instead.
+# Below the threshold the reference library does the work.
 SPARSE_MIN_PASSAGES = 1000
 # rank_bm25's BM25Plus defaults, kept so that both scorers give the same scores.
 K1, B, DELTA = 1.5, 0.75, 1.0
@@ -65,48 +65,37 @@ class RankBm25Plus:
         return np.asarray(self._model.get_scores(list(tokens)), dtype=np.float64)
 
 
-class SparseBm25Plus:
-    """The same BM25+ as rank_bm25's, vectorised: a term x passage CSR matrix of each term's weight in each
-    passage, so that a question is the sum of its terms' rows.
+class Bm25sPlus:
+    """The same BM25+ through bm25s, whose cost follows the postings of the question's terms rather than the
+    number of passages.
 
-    BM25+ also gives every passage idf * delta for each question term, found in it or not; that part is the
-    same for all passages and is added as one constant, as rank_bm25 adds it.
+    bm25s adds BM25+'s delta only to the passages that hold a term; rank_bm25 gives every passage idf * delta
+    for each question term, found in it or not. So bm25s runs with delta 0 and that part, the same for all
+    passages, is added as one constant, as rank_bm25 adds it.
     """
 
     def __init__(self, corpus: Sequence[Sequence[str]]) -> None:
-        docs = _nonempty(corpus)
-        self._vocabulary: dict[str, int] = {}
-        term_ids = np.fromiter(
-            (self._vocabulary.setdefault(t, len(self._vocabulary)) for doc in docs for t in doc), dtype=np.int64
-        )
-        lengths = np.fromiter((len(doc) for doc in docs), dtype=np.float64, count=len(docs))
-        doc_ids = np.repeat(np.arange(len(docs)), lengths.astype(np.int64))
-        # Duplicate (term, passage) entries are summed into term frequencies.
-        tf = sparse.csr_matrix(
-            (np.ones(len(term_ids)), (term_ids, doc_ids)), shape=(len(self._vocabulary), len(docs))
-        )
-        tf.sum_duplicates()
-        df = np.diff(tf.indptr)
-        self._idf = np.log((len(docs) + 1) / df)
-        norm = K1 * (1 - B + B * lengths / lengths.mean())
-        rows = np.repeat(np.arange(len(df)), df)
-        tf.data = self._idf[rows] * tf.data * (K1 + 1) / (norm[tf.indices] + tf.data)
-        self._weights = tf
+        self._model = bm25s.BM25(method="bm25+", k1=K1, b=B, delta=0.0, dtype="float64")
+        self._model.index(_nonempty(corpus), show_progress=False)
+        # bm25s keeps one column of weights per term: its length is the term's document frequency.
+        df = np.diff(self._model.scores["indptr"])
+        self._idf = np.log((self._model.scores["num_docs"] + 1) / df)
 
     def idf(self, term: str) -> float:
-        row = self._vocabulary.get(term)
+        row = self._model.vocab_dict.get(term)
         return 0.0 if row is None else float(self._idf[row])
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
-        known = [self._vocabulary[t] for t in tokens if t in self._vocabulary]
-        rows, counts = np.unique(np.array(known, dtype=np.int64), return_counts=True)
-        keyword = self._weights[rows].T @ counts.astype(np.float64)
-        return keyword + DELTA * float(self._idf[rows] @ counts)
+        known = [self._model.vocab_dict[t] for t in tokens if t in self._model.vocab_dict]
+        if not known:
+            return np.zeros(self._model.scores["num_docs"])
+        keyword = self._model.get_scores(known).astype(np.float64)
+        return keyword + DELTA * float(self._idf[known].sum())
 
 
-SCORERS: dict[Scorer, type[RankBm25Plus] | type[SparseBm25Plus]] = {
+SCORERS: dict[Scorer, type[RankBm25Plus] | type[Bm25sPlus]] = {
     "rank_bm25": RankBm25Plus,
-    "sparse": SparseBm25Plus,
+    "sparse": Bm25sPlus,
 }
 
 

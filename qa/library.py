@@ -8,17 +8,23 @@ that from the manifest and rebuilds it, from the embedding cache.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive import ingest
+from .backend import FALLBACK_VAR, Config, open_archive
 from .corpus import Article, ArticleError, delete_article, load_corpus, write_article
 from .embedding import Encoder
 from .folders import CORPUS_DIR, INDEX_DIR
-from .index import load_or_build, subset
+from .index import Index, cache_in, load_or_build, subset
 from .ingest import read_source
+from .postgres import Archive, EngineError
 from .retrieval import Retriever
+
+log = logging.getLogger("qa")
 
 
 @dataclass(frozen=True)
@@ -49,10 +55,13 @@ class Library:
         index: Path = INDEX_DIR,
         model: str | None = None,
         encoder: Encoder | None = None,
+        backend: Config | None = None,
     ) -> None:
         self.corpus_dir = Path(corpus)
         self.index_dir = Path(index)
         self.model = model
+        self.backend = backend or Config.from_env(self.index_dir)  # QA_BACKEND and the engine's settings
+        self._archive: Archive | None = None  # the engine's, opened on first need
         self._lock = threading.RLock()
         self._encoder = encoder  # the model's, made on first need, unless one is given (tests)
         self._retriever: Retriever | None = None
@@ -74,11 +83,38 @@ class Library:
             assert self._retriever is not None
             return self._retriever
 
+    def load(self, progress: bool) -> Retriever:
+        """Brings the index (or the engine's archive) up to date with the corpus, and searches it from now on."""
+        with self._lock:
+            return self._load(progress)
+
     def _load(self, progress: bool) -> Retriever:
+        self._views = {}
+        if self.backend.backend == "pgvector":
+            try:
+                self._retriever = self._from_engine(progress)
+                return self._retriever
+            except EngineError as exc:
+                if not self.backend.fallback:
+                    raise
+                log.warning("archive: %s. The in-process index serves instead (%s=inprocess).", exc, FALLBACK_VAR)
+                self._archive = None
         articles = load_corpus(self.corpus_dir)
         index = load_or_build(articles, self.encoder.documents, self.encoder.id, self.index_dir, progress)
-        self._retriever, self._views = Retriever(index, self.encoder, articles), {}
+        self._retriever = Retriever(index, self.encoder, articles)
         return self._retriever
+
+    def _from_engine(self, progress: bool, article_id: str | None = None) -> Retriever:
+        """The engine's archive, brought up to date with the corpus first unless one article of it is asked."""
+        if self._archive is None:
+            self._archive = open_archive(self.backend)
+        embedded = 0
+        if article_id is None:
+            embed, cache = self.encoder.documents, cache_in(self.index_dir)
+            embedded = ingest(self.corpus_dir, self._archive, embed, self.encoder.id, cache, progress).passages
+        articles, passages, manifest, search = self._archive.load(None if article_id is None else [article_id])
+        manifest = {**manifest, "build": {"embedded_passages": embedded}}
+        return Retriever(Index(passages, None, None, manifest), self.encoder, articles, search)
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -95,7 +131,11 @@ class Library:
                 if article is None:
                     known = ", ".join(a.id for a in everything.articles)
                     raise ValueError(f"no article '{article_id}' (articles: {known}).")
-                self._views[article_id] = Retriever(subset(everything.index, [article_id]), self.encoder, [article])
+                self._views[article_id] = (
+                    self._from_engine(False, article_id)
+                    if everything.index.dense is None
+                    else Retriever(subset(everything.index, [article_id]), self.encoder, [article])
+                )
             return self._views[article_id]
 
     def add(self, data: bytes, name: str, progress: bool = False, label: str | None = None) -> Added:

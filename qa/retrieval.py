@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import faiss
 import numpy as np
 
 from . import fusion
-from .bm25 import Bm25
 from .corpus import CORPUS_DIR, Article, load_corpus, read_article
 from .embedding import Encoder
 from .focus import Wanted, holds
@@ -23,6 +21,7 @@ from .normalize import normalize
 from .language import Lang
 from .passages import Passage, SpeakerProfile, group_by_speaker
 from .question import Question, read
+from .search import DENSE_CANDIDATES, InProcess, Search  # noqa: F401 (qa.bench reads DENSE_CANDIDATES here)
 from .tokens import fold
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -67,11 +66,6 @@ SETTINGS = Settings(
 KIND_DEPTH = 5
 # Keeps a named speaker's weakest passage above everyone else's best even when all scores are equal.
 NAMED_MARGIN = 0.01
-# Past this many passages the dense side searches candidates instead of scoring every passage.
-DENSE_CANDIDATES = 1000
-# A search is one question: a second FAISS thread gains nothing on it (25 ms either way over 100k passages
-# on 2 cores) and, when the other core is busy, waits on it (60 ms; README, "Speed").
-faiss.omp_set_num_threads(1)
 
 
 @dataclass(frozen=True)
@@ -125,15 +119,17 @@ def fuse(signals: Signals, settings: Settings, holds: Callable[[int], bool]) -> 
 
 
 class Retriever:
-    """Hybrid search over the passages of one or more articles."""
+    """Hybrid search over the passages of one or more articles; their evidence comes from `search`, the index's
+    own in memory unless an engine's is given (`qa.backend`)."""
 
-    def __init__(self, index: Index, encoder: Encoder, articles: Sequence[Article] = ()) -> None:
+    def __init__(
+        self, index: Index, encoder: Encoder, articles: Sequence[Article] = (), search: Search | None = None
+    ) -> None:
         self.index = index
         self.encoder = encoder
         self.articles = tuple(articles)
         self.passages: tuple[Passage, ...] = index.passages
-        self._bm25 = Bm25([p.text for p in self.passages])
-        self._sentence_bm25 = Bm25([p.text[s.start : s.end] for p in self.passages for s in p.sentences])
+        self.search = search or InProcess(index)
         self._speakers = group_by_speaker(self.passages)
         self.roles: dict[str, str | None] = {s.name: s.role for s in self._speakers}  # speaker -> role
         self._speaker_of = np.array([p.speaker for p in self.passages], dtype=object)
@@ -229,15 +225,9 @@ class Retriever:
         """The question's dense, keyword and speaker evidence for every passage."""
         dense, sentences = self._dense_scores(question.query, question.quoted)
         named = np.isin(self._speaker_of, question.speakers) if question.speakers else np.zeros(len(dense), bool)
-        keyword = self._bm25.scores(question.query)
+        keyword, sentence_keyword = self.search.keyword(question.query)
         return Signals(
-            question,
-            dense,
-            self._best(sentences, -1.0),
-            sentences,
-            keyword,
-            self._best(self._sentence_bm25.scores(question.query), 0.0),
-            named,
+            question, dense, self._best(sentences, -1.0), sentences, keyword, self._best(sentence_keyword, 0.0), named
         )
 
     def best_row(self, i: int, sentences: np.ndarray) -> int:
@@ -278,15 +268,15 @@ class Retriever:
     def sentence_vectors(self, passage: Passage) -> np.ndarray:
         """The unit vectors of the passage's sentences, a row each, in the order of `passage.sentences`; the
         caller's to change."""
-        return self.index.sentence_vectors[self._sentence_rows[self._position[passage.id]]]
+        return self.search.sentence_vectors(self._sentence_rows[self._position[passage.id]])
 
     def _dense_scores(self, text: str, quoted: str | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The cosine of each passage, and of each sentence. Words the question quotes are also matched alone,
         as a second query: a remembered phrase is diluted by the rest of the question ("Who called the AI race
         a …?")."""
-        dense, sentence_scores = self._similarities(self.encoder.query(text))
+        dense, sentence_scores = self.search.similarities(self.encoder.query(text))
         if quoted:
-            by_quote, sentence_by_quote = self._similarities(self.encoder.query(quoted))
+            by_quote, sentence_by_quote = self.search.similarities(self.encoder.query(quoted))
             dense, sentence_scores = np.maximum(dense, by_quote), np.maximum(sentence_scores, sentence_by_quote)
         return dense, sentence_scores
 
@@ -295,15 +285,6 @@ class Retriever:
         best = np.full(len(self.passages), floor, dtype=np.float32)
         np.maximum.at(best, self._sentence_passage, sentence_scores)
         return best
-
-    def _similarities(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Cosine of a query vector with every passage (FAISS) and every sentence."""
-        n = self.index.dense.ntotal
-        scores, ids = self.index.dense.search(query, min(n, DENSE_CANDIDATES))
-        # Passages beyond the candidates score as the weakest candidate: unranked, not penalised.
-        dense = np.full(n, scores[0, -1], dtype=np.float32)
-        dense[ids[0]] = scores[0]
-        return dense, self.index.sentence_vectors @ query[0]
 
 
 def lift(fused: np.ndarray, named: np.ndarray) -> np.ndarray:

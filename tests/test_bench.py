@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from qa import bench
-from qa.bm25 import SPARSE_MIN_PASSAGES, Bm25, RankBm25Plus, SparseBm25Plus, analyze, choose_scorer
+from qa.bm25 import SPARSE_MIN_PASSAGES, Bm25, RankBm25Plus, Bm25sPlus, analyze, choose_scorer
 from qa.corpus import read_article, split_paragraphs
 
 from .conftest import SEED
@@ -19,7 +19,7 @@ def paragraphs() -> list[str]:
 
 def test_sparse_scorer_gives_rank_bm25_scores(paragraphs):
     corpus = [analyze(t) for t in paragraphs] + [[]]  # an empty passage too
-    reference, sparse = RankBm25Plus(corpus), SparseBm25Plus(corpus)
+    reference, sparse = RankBm25Plus(corpus), Bm25sPlus(corpus)
     for question in [*QUESTIONS, "DeepSeek DeepSeek chip", "rendang", ""]:
         tokens = analyze(question)
         expected, got = reference.scores(tokens), sparse.scores(tokens)
@@ -29,7 +29,7 @@ def test_sparse_scorer_gives_rank_bm25_scores(paragraphs):
 
 def test_sparse_scorer_gives_rank_bm25_idf(paragraphs):
     corpus = [analyze(t) for t in paragraphs]
-    reference, sparse = RankBm25Plus(corpus), SparseBm25Plus(corpus)
+    reference, sparse = RankBm25Plus(corpus), Bm25sPlus(corpus)
     for term in ("deepseek", "chip", "nvidia", "rendang"):
         assert sparse.idf(term) == pytest.approx(reference.idf(term))
 

@@ -1,6 +1,11 @@
+import json
+
 import numpy as np
 
-from qa.bm25 import Bm25, analyze
+from qa.bm25 import Bm25, Bm25sPlus, RankBm25Plus, analyze
+from qa.corpus import load_corpus, split_paragraphs
+
+from .conftest import ROOT
 
 
 DOCS = [
@@ -42,3 +47,26 @@ def test_a_short_form_meets_the_words_it_stands_for():
     scores = bm25.scores("Siapa Kasi Pidsus Kejari Lebak?")
     assert scores[0] > scores[1] and scores[0] > scores[2]
     assert set(analyze("Kemenhub")) >= set(analyze("Kementerian Perhubungan"))
+
+
+def test_bm25s_scores_and_ranks_as_rank_bm25_over_every_article():
+    # The scorer for large archives is a kept library (bm25s); over every article the repository holds, with
+    # every eval question, it must give rank_bm25's BM25+ scores and so its rankings.
+    articles = load_corpus(ROOT / "corpus") + load_corpus(ROOT / "tests" / "data" / "articles")
+    corpus = [analyze(p.text) for a in articles for p in split_paragraphs(a)]
+    reference, library = RankBm25Plus(corpus), Bm25sPlus(corpus)
+    questions = [
+        json.loads(line)["question"]
+        for name in ("questions.jsonl", "wire_articles.jsonl", "other_articles.jsonl")
+        for line in (ROOT / "evals" / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(corpus) > 1000 and len(questions) > 100
+    for question in questions:
+        tokens = analyze(question)
+        expected, got = reference.scores(tokens), library.scores(tokens)
+        assert np.allclose(got, expected, rtol=1e-9, atol=1e-9), question
+        # Same order: along the reference's ranking bm25s's scores never rise (equal scores may differ by an ulp).
+        assert np.all(np.diff(got[np.argsort(-expected, kind="stable")]) <= 1e-9), question
+    for term in ("deepseek", "banjir", "rendang"):
+        assert library.idf(term) == reference.idf(term)
