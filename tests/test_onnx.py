@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -105,7 +106,7 @@ def test_an_unknown_runtime_is_one_clear_message(monkeypatch):
 
 
 @pytest.fixture
-def model_copy(tmp_path: Path) -> Path:
+def model_copy(tmp_path: Path) -> Iterator[Path]:
     """The real model folder, its big files linked rather than copied, with a copy of its export's graph file."""
     copy = tmp_path / "model"
     copy.mkdir()
@@ -118,8 +119,11 @@ def model_copy(tmp_path: Path) -> Path:
     for name in (MANIFEST_FILE, STAMP_FILE, FP32.graph):
         shutil.copy2(onnx_dir(DEFAULT_MODEL_DIR) / name, onnx_dir(copy) / name)
     # ONNX Runtime refuses weights behind a link out of the graph's folder; a hard link is that folder's own file.
-    os.link(onnx_dir(DEFAULT_MODEL_DIR) / FP32.data, onnx_dir(copy) / FP32.data)
-    return copy
+    # onnx refuses to read a file with more than one link, so the link goes with the test.
+    link = onnx_dir(copy) / FP32.data
+    os.link(onnx_dir(DEFAULT_MODEL_DIR) / FP32.data, link)
+    yield copy
+    link.unlink()
 
 
 def _damage(path: Path) -> None:
