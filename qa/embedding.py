@@ -3,6 +3,7 @@ been exported (qa/onnx_model.py) and with sentence-transformers, the reference, 
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
@@ -70,27 +71,32 @@ def chosen_runtime(runtime: str | None = None) -> str:
 
 
 def load_embedder(name: str | None = None, runtime: str | None = None) -> Embedder:
-    """The runtime's embedder for the resolved model; an export that fails its hash is made again, never loaded."""
-    runtime = chosen_runtime(runtime)
-    resolved = Path(resolve_model(name))
-    if runtime == "torch" or not resolved.is_dir():
-        return Reference(load_model(name))
+    """The runtime's embedder for the resolved model, loaded once per process (an index per article shares it);
+    an export that fails its hash is made again, never loaded."""
+    return _load_embedder(resolve_model(name), chosen_runtime(runtime))
+
+
+@functools.cache
+def _load_embedder(resolved: str, runtime: str) -> Embedder:
+    folder = Path(resolved)
+    if runtime == "torch" or not folder.is_dir():
+        return Reference(load_model(resolved))
     variant = INT8 if runtime == "int8" else FP32
-    weights = resolved / WEIGHTS_FILE
+    weights = folder / WEIGHTS_FILE
     try:
-        graph = checked_graph(resolved, variant, cached_sha256(weights) if weights.is_file() else "")
+        graph = checked_graph(folder, variant, cached_sha256(weights) if weights.is_file() else "")
     except OnnxMissing:
         if variant == INT8:
             raise ModelMissingError(
-                f"No int8 export of the model in {resolved} ({RUNTIME_VAR}=int8): make it with {FETCH_COMMAND} --int8."
+                f"No int8 export of the model in {folder} ({RUNTIME_VAR}=int8): make it with {FETCH_COMMAND} --int8."
             ) from None
-        return Reference(load_model(name))
+        return Reference(load_model(resolved))
     except OnnxCorrupt as problem:
         log.warning("%s Exporting the model again.", problem)
         from .export import export
 
-        graph = export(resolved, variant)
-    return OnnxEmbedder(resolved, graph)
+        graph = export(folder, variant)
+    return OnnxEmbedder(folder, graph)
 
 
 class Encoder:
