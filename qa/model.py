@@ -65,20 +65,29 @@ def sha256_file(path: Path, progress: bool = False) -> str:
     return digest.hexdigest()
 
 
+def _stamps(folder: Path) -> dict[str, dict]:
+    """The folder's remembered hashes by file name ({} when there are none or the stamp is unreadable)."""
+    try:
+        saved = json.loads((folder / STAMP_FILE).read_text())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(saved, dict):
+        return {}
+    # A stamp written before it held several files is one record naming its file.
+    return {saved["file"]: saved} if isinstance(saved.get("file"), str) else saved
+
+
 def cached_sha256(path: Path, progress: bool = False) -> str:
     """sha256 of `path`, remembered in a stamp file next to it and keyed on size + mtime."""
     stat = path.stat()
-    key = {"file": path.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-    stamp = path.parent / STAMP_FILE
-    try:
-        saved = json.loads(stamp.read_text())
-        if {k: saved.get(k) for k in key} == key:
-            return str(saved["sha256"])
-    except (OSError, ValueError, KeyError):
-        pass
+    key = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    stamps = _stamps(path.parent)
+    saved = stamps.get(path.name)
+    if isinstance(saved, dict) and {k: saved.get(k) for k in key} == key and isinstance(saved.get("sha256"), str):
+        return saved["sha256"]
     digest = sha256_file(path, progress)
     try:
-        stamp.write_text(json.dumps({**key, "sha256": digest}))
+        (path.parent / STAMP_FILE).write_text(json.dumps({**stamps, path.name: {**key, "sha256": digest}}))
     except OSError:
         pass  # a read-only model folder still works, only without the speed-up
     return digest
