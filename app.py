@@ -299,7 +299,8 @@ def serve(demo: gr.Blocks) -> str:
 def main() -> int:
     try:
         demo = build()
-    except (qa.ArticleError, qa.ModelMissingError) as exc:
+    # A bad QA_BACKEND or QA_FALLBACK is a ValueError naming the setting, as an unreachable engine's EngineError does.
+    except (qa.ArticleError, qa.ModelMissingError, qa.EngineError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"Ask the article at {serve(demo)}", flush=True)

@@ -14,6 +14,7 @@ from .library import Added, Library
 from .corpus import Article, ArticleError, read_article
 from .model import ModelMissingError
 from .passages import Passage, SpeakerProfile
+from .postgres import EngineError
 from .question import Question
 from .retrieval import MODES, Retriever
 
@@ -25,6 +26,7 @@ __all__ = [
     "Article",
     "ArticleInfo",
     "ArticleError",
+    "EngineError",
     "Conversation",
     "ModelMissingError",
     "Passage",

@@ -4,6 +4,7 @@ in-process index, ingest that resumes, and faults that name the setting to fix."
 from __future__ import annotations
 
 import dataclasses
+import os
 import json
 import shutil
 import subprocess
@@ -207,3 +208,16 @@ def test_command_line_says_one_line_when_the_engine_is_unreachable(tmp_path):
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and "QA_PG_URI" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "setting"),
+    [({"QA_BACKEND": "pgvector", "QA_PG_URI": UNREACHABLE}, "QA_PG_URI"), ({"QA_BACKEND": "elastic"}, "QA_BACKEND")],
+)
+def test_the_app_says_which_setting_to_fix_and_exits(tmp_path, env, setting):
+    done = subprocess.run(
+        [sys.executable, "app.py"],
+        capture_output=True, text=True, env={**os.environ, **env}, cwd=ROOT, timeout=300,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("error: ") and setting in done.stderr
