@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Literal, Protocol
 
-import bm25s
 import numpy as np
 from rank_bm25 import BM25Plus
 
@@ -75,6 +74,8 @@ class Bm25sPlus:
     """
 
     def __init__(self, corpus: Sequence[Sequence[str]]) -> None:
+        import bm25s  # 0.2 s to import, and only an archive past SPARSE_MIN_PASSAGES needs it
+
         self._model = bm25s.BM25(method="bm25+", k1=K1, b=B, delta=0.0, dtype="float64")
         self._model.index(_nonempty(corpus), show_progress=False)
         # bm25s keeps one column of weights per term: its length is the term's document frequency.

@@ -14,15 +14,17 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import psycopg
-from pgvector.psycopg import register_vector
 
 from .bm25 import B, DELTA, K1, analyze
 from .corpus import Article
 from .passages import Passage
 from .search import DENSE_CANDIDATES
+
+if TYPE_CHECKING:
+    import psycopg
 
 # Candidates a side of a search returns; the rest score as the weakest candidate. The dense side is the
 # in-process index's (`qa.search.DENSE_CANDIDATES`), and every sentence of its candidates is scored exactly, so
@@ -70,6 +72,10 @@ class Stats:
 
 
 def connect(uri: str) -> psycopg.Connection:
+    # Imported here: 0.1 s of every start, and only the engine backend connects.
+    import psycopg
+    from pgvector.psycopg import register_vector
+
     connection = psycopg.connect(uri, autocommit=True, connect_timeout=10)
     connection.execute("CREATE EXTENSION IF NOT EXISTS vector")
     register_vector(connection)
@@ -238,6 +244,8 @@ class PgSearch:
         self._stats = {table: self._table_stats(table) for table in TABLES}
 
     def _query(self, sql: str, args: object) -> list[tuple]:
+        import psycopg  # loaded by `connect` already
+
         with self._lock:
             try:
                 return self.connection.execute(sql, args).fetchall()
