@@ -415,7 +415,7 @@ def person_named(sentence: str, asked: str) -> str | None:
     """The first person the sentence names whom the question `asked` does not: a run of two name words or
     more, not an organisation's ("Nvidia", "DeepSeek Inc")."""
     given = {fold(word) for word in _WORD.findall(asked)}
-    # A name runs within a clause: "kepada Newsweek, “DeepSeek adalah …" names no "Newsweek DeepSeek".
+    # A name runs within a clause: "kepada Tempo, “Garuda akan …" names no "Tempo Garuda".
     for run in (run for clause in _CLAUSE_BREAK.split(sentence) for run in mentions(clause)):
         words = [fold(w) for w in run.split()]
         if len(words) > 1 and not any(w in cues.ORG_WORDS for w in words) and not set(words) <= given:

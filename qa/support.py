@@ -107,7 +107,7 @@ def absent(question: Question, retriever: Retriever) -> Gap | None:
 
 
 def _unnamed(speaker: str) -> bool:
-    """Whether a speaker is known by role alone ("Juru bicara Nvidia", "Tetangga korban"): a name has a capital
+    """Whether a speaker is known by role alone ("Juru bicara Telkom", "Tetangga korban"): a name has a capital
     on every word but its particles ("Muhammad bin Salman"), a role on its first only."""
     return any(w[:1].islower() and fold(w) not in cues.NAME_PARTICLES for w in _WORD.findall(speaker)[1:])
 
