@@ -89,9 +89,9 @@ HEAD = """<script>
 </script>"""
 # Runs in the browser, so the question leaves the textbox at once and what is typed next is never touched.
 # The page keeps every question asked since the chat was cleared, with the passage count and speaker filter
-# set at the time, and sends them all (`asked`); the answer handler answers those not yet taken
-# (chat.answer_asked). The list lives in the page rather than being read back from `asked`: two quick
-# submits would both read it before either wrote it, losing one.
+# set at the time, and sends them all (`asked`); the chat handlers show them and answer those not yet taken
+# (chat.show_asked, chat.answer_waiting). The list lives in the page rather than being read back from
+# `asked`: two quick submits would both read it before either wrote it, losing one.
 TAKE_QUESTION_JS = """(question, k, speaker, article) => {
   const asked = (window.askedQuestions ??= []);
   asked.push({ question: question ?? "", k, speaker, article });
@@ -250,22 +250,19 @@ def build() -> gr.Blocks:
         adding = {"outputs": [status, heading, article, upload, pasted], "api_visibility": "private"}
         upload.upload(lambda path: add_article(path, ""), [upload], **adding)
         add.click(lambda text: add_article(None, text), [pasted], **adding)
-        # "always_last": questions asked while one is answered are sent together once it is done, so a page
-        # has one answer in flight, which Clear can cancel (chat.Session copes with two, should they meet).
-        answering = asked.change(
-            chat.answer_asked,
-            [asked, session],
-            [chatbot],
-            trigger_mode="always_last",
-            api_visibility="private",
+        # "always_last": a question asked while the last is shown is shown once that is done, with every
+        # question the page has asked, so none is lost; the answers then come one handler at a time.
+        showing = asked.change(
+            chat.show_asked, [asked, session], [chatbot], trigger_mode="always_last", api_visibility="private"
         )
+        answering = showing.then(chat.answer_waiting, [session], [chatbot], api_visibility="private")
         answering.then(None, js=SCROLL_TO_QUESTION_JS, api_visibility="private")
         clear.click(
             lambda: ([], "", [], chat.Session()),
             outputs=[chatbot, question, asked, session],
             js=FORGET_QUESTIONS_JS,
             queue=False,
-            cancels=[answering],
+            cancels=[showing, answering],
             api_visibility="private",
         )
         chatbot.clear(
@@ -273,7 +270,7 @@ def build() -> gr.Blocks:
             outputs=[asked, session],
             js=FORGET_QUESTIONS_JS,
             queue=False,
-            cancels=[answering],
+            cancels=[showing, answering],
             api_visibility="private",
         )
         copy_all.click(None, [chatbot], js=COPY_ALL_JS, api_visibility="private")

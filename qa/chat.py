@@ -13,7 +13,7 @@ import html
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,19 +174,19 @@ def titles_searched(article: str | None) -> dict[str, str]:
 class Session:
     """One page's conversation: the questions asked since the chat was cleared, and the replies so far.
 
-    Mutable and shared on purpose: Gradio hands the same object to every handler of the page, and two of them
-    can run at once (a question sent in the moment before the page counts the last one's handler as running).
-    Each question is claimed under the lock by exactly one handler; every handler shows the whole conversation
-    as it stands, so the one that finishes last shows every reply. `start` makes the page's asker for an
-    article (None: all of them), a new `qa.Conversation` by default, so that a question is read in the light
-    of the ones before it; choosing another article starts another.
+    Mutable and shared on purpose: Gradio hands the same object to every handler of the page. Questions are
+    answered one handler at a time, in the order asked, so the conversation reads each in the light of the
+    ones before it; what the chat shows is always the whole conversation as it stands. `start` makes the
+    page's asker for an article (None: all of them), a new `qa.Conversation` by default; choosing another
+    article starts another.
     """
 
     def __init__(self, start: Callable[[str | None], Asker] = conversation) -> None:
         self._start = start
         self._article: str | None = None
         self.ask = start(None)
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the fields below
+        self.answering = threading.Lock()  # held by the one handler answering, so questions are answered in order
         self._asked: list[Asked] = []
         self._claimed = 0  # the questions before this index have a handler answering them
         self._replies: dict[int, list[Message]] = {}
@@ -195,11 +195,16 @@ class Session:
         # gr.State gives each page a deep copy of its initial value: a new conversation with its own lock.
         return Session(self._start)
 
-    def claim(self, asked: Sequence[Asked]) -> list[tuple[int, Asked]]:
-        """The questions of `asked` (everything the page has asked, in order) that no handler has taken yet."""
+    def take(self, asked: Sequence[Asked]) -> None:
+        """Notes `asked`, everything the page has asked, in order; the page only ever appends to it, so a
+        shorter list, sent before a longer one but arriving after it, is older."""
         with self._lock:
-            if len(asked) > len(self._asked):  # the page only ever appends, so the longer list is the newer
+            if len(asked) > len(self._asked):
                 self._asked = list(asked)
+
+    def claim(self) -> list[tuple[int, Asked]]:
+        """The questions taken that no handler has claimed yet, each with its index."""
+        with self._lock:
             mine = list(enumerate(self._asked))[self._claimed :]
             self._claimed = len(self._asked)
             return mine
@@ -229,24 +234,32 @@ class Session:
             return messages
 
 
-def answer_asked(asked: object, session: Session) -> Iterator[list[Message]]:
-    """The chat handler: answers the questions in `asked` that no handler has taken yet, in the session's
-    conversation, and yields what the chat shows, first with them waiting, then after each answer.
+# Two handlers rather than one generator: Gradio streams a generator's later values as diffs against its
+# previous one, and a diff applied over what another handler showed in between duplicates messages. Whole
+# values, each the conversation as it stands, can arrive in any order and the last is still right.
+def show_asked(asked: object, session: Session) -> list[Message]:
+    """The chat handler's first step: shows the questions the page has asked, those not yet answered alone.
 
     `asked` is everything the page has asked since the chat was cleared, in order: the page appends to it and
     never removes from it, so a question typed while another is being answered waits instead of being lost.
     """
-    mine = session.claim([Asked.from_page(raw) for raw in asked]) if isinstance(asked, list) else []
-    yield session.shown()
-    for index, question in mine:
-        # The conversation is found when the question is asked, so that an article removed since the page listed
-        # it is refused as `turn` refuses any question, with its message as the reply.
-        def ask(text: str, k: int, speaker: str | None, article: str | None = question.article) -> Answer:
-            return session.asker(article)(text, k, speaker)
+    session.take([Asked.from_page(raw) for raw in asked] if isinstance(asked, list) else [])
+    return session.shown()
 
-        titles = titles_searched(question.article)
-        session.answer(index, turn(question.question, question.k, question.speaker, ask, titles))
-        yield session.shown()
+
+def answer_waiting(session: Session) -> list[Message]:
+    """The chat handler's second step: answers every question shown but not yet claimed, in order, in the
+    session's conversation, and shows the chat with their replies."""
+    with session.answering:
+        for index, question in session.claim():
+            # The conversation is found when the question is asked, so that an article removed since the page
+            # listed it is refused as `turn` refuses any question, with its message as the reply.
+            def ask(text: str, k: int, speaker: str | None, article: str | None = question.article) -> Answer:
+                return session.asker(article)(text, k, speaker)
+
+            titles = titles_searched(question.article)
+            session.answer(index, turn(question.question, question.k, question.speaker, ask, titles))
+    return session.shown()
 
 
 def passage_dict(passage: Passage) -> dict[str, Any]:

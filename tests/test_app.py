@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import html
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -60,8 +62,8 @@ def session_of(ask: chat.Asker | None = None) -> chat.Session:
 
 
 def run(sent: object, session: chat.Session) -> list[list[chat.Message]]:
-    """Everything the chat handler shows, step by step."""
-    return list(chat.answer_asked(sent, session))
+    """What the chat shows after each of its two handlers, as the page runs them on a question."""
+    return [chat.show_asked(sent, session), chat.answer_waiting(session)]
 
 
 def users(shown: list[chat.Message]) -> list[str]:
@@ -153,21 +155,38 @@ def test_each_question_is_answered_once_with_the_settings_it_was_asked_with() ->
     shown = run(sent, session)[-1]
     assert ask.calls == [("satu?", 2, None), ("dua?", 5, "Liang")]
     assert users(shown) == ["satu?", "dua?"]
-    assert run(sent, session) == [shown] and len(ask.calls) == 2  # nothing new: shown as it stands
+    assert run(sent, session) == [shown, shown] and len(ask.calls) == 2  # nothing new: shown as it stands
 
 
-def test_handlers_running_at_once_share_the_work_and_the_last_shows_everything() -> None:
+def test_a_question_asked_while_another_is_answered_waits_its_turn_and_the_last_shows_everything() -> None:
     # "dua?" and "tiga?" are asked while "satu?" is being answered: a second handler starts meanwhile.
+    started, release = threading.Event(), threading.Event()
     ask = RecordingAsk()
-    session = session_of(ask)
+
+    def slow(question: str, k: int, speaker: str | None) -> qa.Answer:
+        started.set()
+        release.wait(timeout=10)
+        return ask(question, k, speaker)
+
+    session = session_of(slow)
     reply = {q: chat.turn(q, 3, None, RecordingAsk()) for q in ("satu?", "dua?", "tiga?")}
-    first = chat.answer_asked(asked("satu?"), session)
-    assert users(next(first)) == ["satu?"]
-    second = list(chat.answer_asked(asked("satu?", "dua?", "tiga?"), session))
-    assert users(second[0]) == ["satu?", "dua?", "tiga?"]  # all three show at once
-    assert second[-1] == reply["satu?"][:1] + reply["dua?"] + reply["tiga?"]  # "satu?" still waits
-    assert list(first)[-1] == reply["satu?"] + reply["dua?"] + reply["tiga?"]
-    assert sorted(q for q, _, _ in ask.calls) == ["dua?", "satu?", "tiga?"]  # each answered once
+    assert users(chat.show_asked(asked("satu?"), session)) == ["satu?"]
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(chat.answer_waiting, session)
+        assert started.wait(timeout=10)
+        assert users(chat.show_asked(asked("satu?", "dua?", "tiga?"), session)) == ["satu?", "dua?", "tiga?"]
+        second = pool.submit(chat.answer_waiting, session)
+        assert not second.done()  # it waits for "satu?" rather than answering out of turn
+        release.set()
+        assert first.result(timeout=10) == reply["satu?"] + [{"role": "user", "content": "dua?"}, {"role": "user", "content": "tiga?"}]
+        assert second.result(timeout=10) == reply["satu?"] + reply["dua?"] + reply["tiga?"]
+    assert [q for q, _, _ in ask.calls] == ["satu?", "dua?", "tiga?"]  # each answered once, in order
+
+
+def test_an_older_list_arriving_late_does_not_hide_questions() -> None:
+    session = session_of()
+    chat.show_asked(asked("satu?", "dua?"), session)
+    assert users(chat.show_asked(asked("satu?"), session)) == ["satu?", "dua?"]
 
 
 def test_a_page_gets_its_own_session() -> None:
@@ -175,7 +194,7 @@ def test_a_page_gets_its_own_session() -> None:
     run(asked("satu?"), session)
     fresh = copy.deepcopy(session)  # how gr.State makes each page's session from the initial value
     assert fresh.ask is not session.ask  # a conversation of its own
-    assert run(asked(), fresh) == [[]] and users(run(asked("satu?"), session)[-1]) == ["satu?"]
+    assert run(asked(), fresh) == [[], []] and users(run(asked("satu?"), session)[-1]) == ["satu?"]
 
 
 def test_repeated_blank_submits_do_not_stack_the_refusal() -> None:

@@ -246,6 +246,9 @@ def test_citation_buttons_have_a_name(page: Page) -> None:
 def test_blank_submits_do_not_stack_refusals(page: Page) -> None:
     for _ in range(3):
         textbox(page).press("Enter")
+    # The page reads the textbox a moment after Enter: typing on at once would send the next question as
+    # the third blank's. A person cannot type that fast; the test waits until the page has taken all three.
+    page.wait_for_function("window.askedQuestions?.length === 3")
     ask(page, "Siapa Sam Altman?")  # answered after the blanks, so they are done
     assert page.locator("#chat").inner_text().count("Please type a question") == 1
 
