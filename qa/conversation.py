@@ -13,11 +13,13 @@ from dataclasses import dataclass, replace
 
 from .answer import Answer, ask
 from .api import default_retriever
-from .attribution import match_speakers
+from .attribution import cues, match_speakers
 from .focus import names_speaker, person_named
-from .question import Question, with_referent
+from .question import Question, asks_about_kin, with_referent, writes_name
 from .retrieval import Retriever
+from .tokens import fold
 
+_WORD = re.compile(r"\w+")
 # "Apa lagi?", "Terus dia bilang apa lagi?", "Selain itu?", "What else did she say?", "Anything else?".
 _MORE = re.compile(
     r"\b(?:apa\s+lagi|ada\s+lagi|apa\s+saja\s+lagi|selain\s+itu|what\s+else|anything\s+else|"
@@ -36,10 +38,27 @@ _AND = re.compile(
 AND_MAX_WORDS = 4
 
 
+# Words before a name that make it a place: "di Sigi", "Desa Omu", "from Lyon".
+_PLACE_BEFORE = frozenset({"di", "ke", "dari", "in", "at", "from", "to", *cues.PLACE_UNITS})
+
+
+def _may_be_person(mention: str, text: str) -> bool:
+    """Whether a name the question mentions may be a person's: not a short form, an organisation or a place
+    by its words or by the word before it."""
+    words = [fold(w) for w in _WORD.findall(mention)]
+    before = [fold(w) for w in _WORD.findall(text[: text.find(mention)])][-1:]
+    return (
+        not mention.isupper()
+        and not any(w in cues.ORG_WORDS or w in cues.PLACE_WORDS or w in cues.COMPANY_PREFIXES for w in words)
+        and not set(before) & _PLACE_BEFORE
+    )
+
+
 @dataclass(frozen=True)
 class Turn:
     question: Question  # as answered: a follow-up rewritten as the full question it stands for
     answer: Answer
+    read: Question | None = None  # as typed, when it was rewritten for a pronoun ("What did her kid say?")
 
 
 class Conversation:
@@ -70,7 +89,7 @@ class Conversation:
             shown = frozenset({answer.evidence.passage.id}) if answer.evidence else frozenset()
             follows = more or resolved is not read
             self._quoted = (self._quoted | shown) if follows else shown
-            self.turns.append(Turn(resolved, answer))
+            self.turns.append(Turn(resolved, answer, read if read.pronoun and resolved is not read else None))
             return answer
 
     def _resolve(self, question: Question) -> tuple[Question, bool]:
@@ -78,7 +97,10 @@ class Conversation:
         if not self.turns:
             return question, False
         last = self.turns[-1]
-        referent = self._referent(last)
+        # Whose words a question asks for is someone the article quotes: "What else did he say?" is not about
+        # a product the last question named; "Apa kata ayahnya?" asks for the words of someone's father.
+        speaking = (question.asks_words or bool(_MORE.search(question.text))) and not asks_about_kin(question.text)
+        referent = self._referent(last, speaking)
         if _MORE.search(question.text) and len(question.text.split()) <= MORE_MAX_WORDS:
             if question.speakers and set(question.speakers) != set(last.question.speakers):
                 return question, False  # "What else did the union say?" after someone else: a question of its own
@@ -88,16 +110,18 @@ class Conversation:
             return last.question, True
         other = _AND.match(question.text)
         if other and len(other["other"].split()) <= AND_MAX_WORDS:
-            return self._about(last.question, other["other"]), False
-        if question.pronoun and referent:  # `pronoun` is never set on a question that names its speaker
+            return self._about(last, other["other"]), False
+        # `pronoun` is set on a question that names its speaker only by role words after a subject pronoun.
+        if question.pronoun and referent:
             return self.retriever.read(with_referent(question.text, referent) or question.text), False
         return question, False
 
-    def _referent(self, last: Turn) -> str | None:
+    def _referent(self, last: Turn, speaking: bool = False) -> str | None:
         """Whom "dia" or "he" stands for after `last`: the person its answer named for a who-question, else
-        the person the question asked about (by name or role, "menteri ESDM"), else whose words answered it,
-        else the first name it mentioned; no one after a question the article has nothing on (a person it
-        never mentions is no one for "their" in the next question to stand for)."""
+        the person the question asked about (by name, or by role, "menteri ESDM"; a speaker of the article
+        when the follow-up is `speaking`, asking for words), else whose words answered it, else the first name
+        it mentioned; no one after a question the article has nothing on (a person it never mentions is no
+        one for "their" in the next question to stand for)."""
         if last.answer.support == "none":
             return None
         if last.question.kind == "who" and last.answer.evidence:
@@ -112,17 +136,27 @@ class Conversation:
         # one word ("Haryanto") may be someone the speaker talks about.
         named = {s for m in last.question.mentions if " " in m for s in roles if names_speaker(m, s, roles[s])}
         one = tuple(named) if len(named) == 1 else ()
-        asked = last.question.speakers or one or match_speakers(last.question.text, roles, roles)
+        asked = last.question.speakers or one
+        if not asked:
+            found = match_speakers(last.question.text, roles, roles)
+            by_name = tuple(s for s in found if writes_name(last.question.text, s))
+            # A person the question names ("anak yang namanya Rizky") before speakers its words of a role match
+            # ("sakit" of a health official's "Penyakit").
+            person = next((m for m in last.question.mentions if _may_be_person(m, last.question.text)), None)
+            asked = by_name or ((person,) if person and not speaking else found)
         return next(iter(asked), None) or last.answer.speaker or next(iter(last.question.mentions), None)
 
-    def _about(self, last: Question, other: str) -> Question:
+    def _about(self, last: Turn, other: str) -> Question:
         """The last question asked again about `other`: another speaker for a question about someone's
-        words, else another subject in place of the names it mentioned."""
+        words, or for the pronoun it was asked with ("Is his company delaying …?", then "And the worker?"),
+        else another subject in place of the person it asked about, or of the first name it mentioned."""
         roles = self.retriever.roles
         speakers = match_speakers(other, roles, roles)
-        if speakers and last.asks_words:
-            return replace(last, speakers=speakers, person=speakers[0], kind="said", mentions=())
-        text = last.text
-        for name in (*last.speakers, *last.mentions):
-            text = text.replace(name, other)
-        return self.retriever.read(text if text != last.text else f"{last.text} {other}")
+        asked = last.question
+        if speakers and asked.asks_words:
+            return replace(asked, speakers=speakers, person=speakers[0], kind="said", mentions=())
+        if speakers and last.read is not None:
+            return self.retriever.read(with_referent(last.read.text, speakers[0]) or last.read.text)
+        replaced = next((n for n in (*asked.speakers, asked.person, *asked.mentions) if n and n in asked.text), None)
+        text = asked.text.replace(replaced, other) if replaced else f"{asked.text} {other}"
+        return self.retriever.read(text)

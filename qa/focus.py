@@ -59,6 +59,8 @@ _GENERIC_VERBS = frozenset(
 )
 # "per tahun", "this year": units of time, not the thing asked about.
 _TIME_UNITS = frozenset("detik menit jam hari pekan minggu bulan tahun day days week weeks month months year years".split())
+# "Berapa harganya sekarang?", "how much is it now?": the time of asking, which no answer need repeat.
+_NOW = frozenset("sekarang kini now today currently nowadays presently".split())
 # A misspelt name ("Mousavizade") is still the article's: the ratio `attribution` uses for speakers' names.
 NAME_SIMILARITY = 0.8
 # A word this common in English is an ordinary word, whatever its capital ("United States", "White House"):
@@ -102,6 +104,9 @@ _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|al|ic)$")
 ADJECTIVE_ZIPF = 3.0
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”„«»\"‘’]")
 _PLACE_AFTER = re.compile(r"\b(?:di|ke|dari|in|at|from)\s+([A-Z]\w*)")
+# "TEMPO.CO, Semarang - ", "Sigi (ANTARA) - ", "Jakarta, CNN Indonesia -- ": where the report was filed and by
+# whom, which answers no question about what it reports.
+_DATELINE = re.compile(r"^(?:[A-Z][\w.]*,?\s+){1,4}(?:\([^()]{1,30}\)\s+)?[-–—]{1,2}\s+")
 
 
 @cache
@@ -313,6 +318,7 @@ def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -
             and word not in cues.TOPIC_MARKERS
             and word not in _answer_words()["time"]
             and word not in _TIME_UNITS
+            and word not in _NOW
         )
     )
 
@@ -392,6 +398,7 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
     """Whether a sentence holds an answer of the kind asked for: a number or amount, a time, a place, or a
     person: its speaker, or a name in it, that the question `asked` does not already give ("Siapa nama juru
     bicara X?" is not answered by the role-only "Juru bicara X")."""
+    sentence = _DATELINE.sub("", sentence)
     words = {fold(word) for word in _WORD.findall(sentence)}
     if kind == "amount":
         # A date ("Kamis (16/10/2025)") is no count, nor an age unless the age is asked.
@@ -414,9 +421,9 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
 def person_named(sentence: str, asked: str) -> str | None:
     """The first person the sentence names whom the question `asked` does not: a run of two name words or
     more, not an organisation's ("Nvidia", "DeepSeek Inc")."""
-    given = {fold(word) for word in _WORD.findall(asked)}
+    given = {_POSSESSIVE.sub("", fold(word)) for word in _WORD.findall(asked)}
     # A name runs within a clause: "kepada Tempo, “Garuda akan …" names no "Tempo Garuda".
-    for run in (run for clause in _CLAUSE_BREAK.split(sentence) for run in mentions(clause)):
+    for run in (run for clause in _CLAUSE_BREAK.split(_DATELINE.sub("", sentence)) for run in mentions(clause)):
         words = [fold(w) for w in run.split()]
         if len(words) > 1 and not any(w in cues.ORG_WORDS for w in words) and not set(words) <= given:
             return run

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Literal
 
 from .attribution import cues, identity_asked, match_speakers, without_names
-from .focus import Wanted, asked_person, counted, focus_words, mentions, names_speaker, wanted
+from .focus import Wanted, asked_person, counted, focus_words, is_ordinary, mentions, names_speaker, wanted
 from .language import Lang, detect, foreign
 from .messages import EMPTY, NO_WORDS, NOT_TEXT, UNBROKEN
 from .resources import data_lines
@@ -69,7 +69,7 @@ _SPEECH_WORDS = (
     r"harap|harapan|diharapkan|perkiraan|argumen|usul|usulan|saran|sikap|reaksi|respons|pesan|imbauan|"
     # colloquial: talk, what was said, response, comment, think
     r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|menganggap|anggapan|ngingetin|"
-    r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|"
+    r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|nyaranin|saranin|"
     # passive forms: "Apa yang diucapkan Budi", "yang disebutkan"
     r"diucapkan|disebutkan|katakan|ucapkan|"
     # English
@@ -81,7 +81,7 @@ _SPEECH_WORDS = (
     r"respond|responded|response|advice|advise|advised|point\s+out|points\s+out|pointed\s+out|note|notes|noted|"
     r"stated|add|adds|added|stress|stresses|stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|insist|insists|"
     r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced|ask|asks|"
-    r"urge|urges|urged|deny|denies|denied|hope|hopes|hoped|hoping|wish|wishes|wished"
+    r"urge|urges|urged|deny|denies|denied|hope|hopes|hoped|hoping|wish|wishes|wished|take\s+on"
 )
 _SAYING = rf"{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))}"
 _ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)
@@ -99,11 +99,22 @@ _WHO = re.compile(
 
 # Someone named only by a pronoun: in a chat without memory, no earlier question says who.
 _PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them|his|their)\b", re.IGNORECASE)
-# Or by the clitic on a word of saying: "Apa lagi katanya?", "Bagaimana tanggapannya?", "menurutnya".
+# Or by the clitic on a word of saying ("Apa lagi katanya?", "Bagaimana tanggapannya?", "menurutnya"), or on
+# a word for kin ("Apa kata ayahnya?": the father of the one the conversation is about).
 _CLITIC = re.compile(
     r"\b(kata|pendapat|tanggapan|menurut|komentar|ucapan|pandangan|sikap|reaksi|respons|penjelasan|pernyataan|"
-    r"harapan|usulan|saran|jawaban|alasan|latar\s+belakang)nya\b",
+    rf"harapan|usulan|saran|jawaban|alasan|latar\s+belakang|{'|'.join(sorted(cues.KIN))})nya\b",
     re.IGNORECASE,
+)
+# A relative of the one the conversation is about: "Apa kata ayahnya?", "What did her kid say?".
+_KIN_EN = sorted(en for en, words in cues.ROLE_TRANSLATIONS.items() if set(words.split()) & cues.KIN)
+_KIN_OWNED = re.compile(
+    rf"\b(?:{'|'.join(sorted(cues.KIN))})nya\b|\b(?:his|her|their)\s+(?:{'|'.join(_KIN_EN)})s?\b", re.IGNORECASE
+)
+# A pronoun opening the question is its subject ("Dia kasih saran apa buat warga …?"): the person asked about,
+# whatever role words come after it.
+_SUBJECT_PRONOUN = re.compile(
+    r"^\s*(?:(?:terus|lalu|trus|kalau|and|so|then)\s+)?(?:dia|ia|beliau|mereka|he|she|they)\b", re.IGNORECASE
 )
 # English possessives take the name with "'s": "his background" -> "Budi's background".
 _POSSESSIVE_PRONOUN = frozenset({"his", "their"})
@@ -210,10 +221,19 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
         counted=counted(text, focus) if wants == "amount" else None,
         mentions=named,
         quoted=quoted_words(text),
-        pronoun=kind in ("said", "fact") and not speakers and with_referent(text, "") is not None,
+        pronoun=kind in ("said", "fact")
+        and (not speakers or (_SUBJECT_PRONOUN.match(text) is not None and not any(writes_name(text, s) for s in speakers)))
+        and with_referent(text, "") is not None,
         truncated=cleaned.truncated,
         foreign=code,
     )
+
+
+def writes_name(text: str, speaker: str) -> bool:
+    """Whether the text writes a word of the speaker's name that is no ordinary word ("Budi", not the
+    "Tetangga" of a speaker known as "Tetangga korban")."""
+    words = {fold(w) for w in re.findall(r"\w+", text)}
+    return any(fold(w) in words and not is_ordinary(w) for w in re.findall(r"\w+", speaker))
 
 
 def _kind(text: str, identity: str | None) -> Kind:
@@ -287,6 +307,12 @@ def with_referent(text: str, name: str) -> str | None:
         own = "'s" if possessive else ""
         return f"{text[: pronoun.start()]}{name}{own}{text[pronoun.end():]}"
     return None
+
+
+def asks_about_kin(question: str) -> bool:
+    """Whether the question's pronoun is the owner of a relative it asks about ("Apa kata ayahnya?"): someone
+    the article need not quote."""
+    return bool(_KIN_OWNED.search(question))
 
 
 def asks_author(question: str) -> bool:

@@ -27,3 +27,9 @@ def short_forms(titles_only: bool = False) -> dict[str, str]:
     (short_forms_id.tsv); with `titles_only`, those of an office held by a person ("kasat", "dirut")."""
     rows = [line.split("\t") for line in data_lines("short_forms_id.tsv")]
     return {row[0]: row[1] for row in rows if not titles_only or row[2:] == ["title"]}
+
+
+@cache
+def exonyms() -> dict[str, str]:
+    """English names of places, lowercase, with the Indonesian word for them (exonyms_en.tsv)."""
+    return dict(line.split("\t") for line in data_lines("exonyms_en.tsv"))

@@ -33,7 +33,7 @@ from .focus import (
 )
 from .passages import Passage, passage_id
 from .question import Question
-from .resources import short_forms
+from .resources import exonyms, short_forms
 from .retrieval import Retriever
 from .tokens import fold, stopwords
 
@@ -127,6 +127,8 @@ def _known_word(word: str, retriever: Retriever) -> bool:
         return True
     # "Kemenhub" is known to an article that writes "Kementerian Perhubungan".
     if (spelt := short_forms().get(folded)) and all(w in retriever.vocabulary for w in spelt.split()):
+        return True
+    if exonyms().get(folded) in retriever.vocabulary:  # "Java" is known to an article that writes "Jawa"
         return True
     if len(folded) <= SHORT_FORM_MAX and any(
         is_short_form(folded, run[i:]) for run in retriever.name_runs for i in range(len(run))

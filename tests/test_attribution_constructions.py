@@ -587,3 +587,20 @@ def test_someones_agent_is_a_role_not_a_name_with_theirs() -> None:
 @pytest.mark.parametrize("sentence", ["Ia kini berjanji membawa anaknya berobat.", "Ia mempersilakan kami melapor."])
 def test_kini_and_mempersilakan(sentence: str) -> None:
     assert speakers("Seorang ibu, Rohani Siregar (34), datang ke puskesmas.", sentence)[1] == "Rohani Siregar"
+
+
+def test_a_given_name_that_also_qualifies_a_title_is_still_a_name() -> None:
+    # "Agung" of "Jaksa Agung" opens many a name: the union head below is no title.
+    assert speakers(
+        "Ketua Serikat Pekerja PT Tenun Makmur, Agung Prasetyo Widodo, mengatakan pesangon belum dibayar.",
+        "“Kami hanya menuntut hak,” kata Agung seusai rapat.",
+    ) == ["Agung Prasetyo Widodo", "Agung Prasetyo Widodo"]
+
+
+def test_a_place_is_no_one_a_description_can_mean() -> None:
+    # "Warga Cibitung itu" is the victim just quoted, not the regency named in the sentence before.
+    assert speakers(
+        "Salah satu korban, Ratna Wulandari, mengaku kehilangan Rp 40 juta.",
+        "Penipuan itu dilaporkan ke polisi di Kabupaten Bekasi pekan lalu.",
+        "Warga Cibitung itu menuturkan, ia sudah tiga kali menagih ke rumah pelaku.",
+    ) == ["Ratna Wulandari", None, "Ratna Wulandari"]

@@ -5,11 +5,56 @@ from __future__ import annotations
 import pytest
 
 import qa
+from qa.index import build
+
+from .conftest import HashingEncoder
+
+# Made up in the manner of a regional flood report: a child, his father, another father, an official, a resident.
+FLOOD = """Banjir merendam puluhan rumah di Desa Sukamaju, Kabupaten Ciamis, Senin (3/3). Air sungai meluap setelah hujan deras semalaman.
+
+Salah satu korban, Dimas (9), sempat terseret arus saat bermain di tepi sungai. Ia ditemukan warga dalam keadaan selamat.
+
+"Anak saya tidak bisa berenang. Kami sangat takut," kata Hendra Wijaya, ayah Dimas.
+
+Kepala Pelaksana BPBD Kabupaten Ciamis, Rudi Hartanto, mengatakan air mulai surut pada Selasa pagi.
+
+"Kami sarankan yang tinggal di bantaran sungai mengungsi dulu sampai hujan reda," ujar Rudi.
+
+Slamet Riyadi, ayah tiga anak, mengatakan rumahnya rusak berat.
+
+Warsini, warga Desa Sukamaju, mengatakan arus datang sangat cepat. "Dalam sepuluh menit air sudah setinggi pinggang," katanya.
+"""
 
 
 @pytest.fixture
 def conversation(retriever: qa.Retriever) -> qa.Conversation:
     return qa.Conversation(retriever)
+
+
+@pytest.fixture
+def flood() -> qa.Conversation:
+    encoder = HashingEncoder()
+    articles = [qa.Article("banjir", "Banjir rendam Desa Sukamaju", FLOOD)]
+    return qa.Conversation(qa.Retriever(build(articles, encoder.documents, encoder.id), encoder, articles))  # type: ignore[arg-type]
+
+
+def test_a_pronoun_opening_the_question_is_its_subject_whatever_role_words_follow(flood: qa.Conversation) -> None:
+    flood.ask("Kapan air mulai surut menurut kepala BPBD?")
+    flood.ask("Dia kasih saran apa buat warga di bantaran sungai?")  # "warga" is the resident's role
+    assert flood.turns[-1].question.speakers == ("Rudi Hartanto",)
+
+
+def test_a_relative_is_the_relative_of_the_person_the_last_question_named(flood: qa.Conversation) -> None:
+    flood.ask("Anak yang namanya Dimas itu kenapa?")
+    flood.ask("Apa kata ayahnya?")  # Dimas's father, though Dimas says nothing and another father speaks
+    assert flood.turns[-1].question.speakers == ("Hendra Wijaya",)
+
+
+def test_and_x_swaps_the_person_asked_about_not_the_topic(conversation: qa.Conversation) -> None:
+    conversation.ask("What was Gary Marcus's take on China catching up with the US in AI?")
+    conversation.ask("How about Russell?")
+    asked = conversation.turns[-1].question
+    assert asked.speakers == ("Stuart Russell",) and "AI" in asked.text
 
 
 def test_a_pronoun_is_the_person_the_last_answer_was_about(conversation: qa.Conversation) -> None:

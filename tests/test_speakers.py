@@ -1158,3 +1158,21 @@ def test_emptying_the_search_stopwords_changes_no_reading(article: str, request:
     request.getfixturevalue("no_search_stopwords")
     assert qa.tokens.stopwords() == frozenset()
     assert read(paragraphs) == before
+
+
+KIN_ROLES = {"Sari Lestari": "Kakak kandung korban", "Warsini": "Tetangga korban", "Hendra Wijaya": None,
+             "Dimas Wijaya": "anak Hendra", "Rudi Hartanto": "kuasa hukum korban"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Kalau keluarga korban bilang apa?", "Sari Lestari"),  # kin, not the neighbour who is no family
+        ("What did the victim's family say?", "Sari Lestari"),
+        ("What did Hendra Wijaya's kid say?", "Dimas Wijaya"),  # the owner before "'s" is not the one asked
+        ("What is Hendra Wijaya's view?", "Hendra Wijaya"),  # a view is his own
+        ("And the victims' lawyer?", "Rudi Hartanto"),
+    ],
+)
+def test_match_speaker_by_kin_and_by_whose_kin(question: str, expected: str) -> None:
+    assert match_speakers(question, KIN_ROLES, KIN_ROLES) == (expected,)

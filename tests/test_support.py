@@ -176,6 +176,10 @@ def test_shares_finds_a_particular_whatever_its_spelling(passage: str, particula
         ("Gol itu dicetak Muhammad Fachrurrozi.", "person", "Who scored?", True),
         ("Gangguan lebih dari 3 x 24 jam.", "time", "When was the bylaw passed?", False),  # a duration
         ("Kejadian sekitar pukul 21.00 WIB.", "time", "Kapan kejadiannya?", True),
+        # A dateline says where the report was filed: neither where the firm is nor who scored.
+        ("KABARKITA.ID, Jakarta - Direktur CV Sinar Jaya mengaku bersalah.", "place", "Where is CV Sinar Jaya?", False),
+        ("Bandung, Kabar Priangan -- Persib menang tipis atas tamunya.", "person", "Who scored for Persib?", False),
+        ("Harga naik - turun di Pasar Baru.", "place", "Where do prices swing?", True),
     ],
 )
 def test_holds_reads_the_answer_the_question_lacks(sentence: str, kind: focus.Wanted, asked: str, held: bool) -> None:
@@ -265,6 +269,7 @@ NEWS = """Banjir rendam Kecamatan Sukamaju
 Sebanyak 27 rumah rusak dan 312 warga mengungsi setelah banjir merendam Kecamatan Sukamaju, Senin (2/3/2026).
 "Ada juga beberapa guru honorer yang ikut mengungsi karena rumahnya terendam," kata Kapolres Sukamaju AKBP Darmawan Putra.
 Harga beras di pasar setempat naik menjadi Rp14.500 per kilogram, menurut pedagang.
+Banjir serupa merendam sejumlah desa lain di Jawa Tengah sepanjang pekan itu.
 """
 
 
@@ -293,3 +298,9 @@ def test_an_english_counted_thing_is_looked_for_by_its_meaning(
     assert answer.support == support, answer.text
     if missing:
         assert answer.gap is not None and missing in answer.gap.words
+
+
+def test_a_place_named_in_english_is_the_one_the_article_names_in_indonesian(news: qa.Retriever) -> None:
+    assert qa.ask("Which other villages in Central Java were flooded?", retriever=news).support != "none"
+    absent = qa.ask("Which villages in Borneo were flooded?", retriever=news)
+    assert absent.support == "none" and absent.gap == qa.support.Gap("absent", ("Borneo",))

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
     mengonfirmasi memprakirakan merinci memerinci menimpali menaksir menargetkan menyesalkan menganggap
     berpesan mewanti-wanti menampik mengusulkan berkisah mengklarifikasi menjanjikan menganjurkan mempersilakan
-    menghimbau
+    menghimbau mengapresiasi
     """.split()
 )
 
@@ -373,6 +373,16 @@ IDENTITY_WORDS = frozenset(
 # speak as that body.
 ORG_SIDE_WORDS = frozenset("pihak manajemen jajaran".split())
 
+# Words that qualify a title ("Jaksa Agung", "Mahkamah Agung") and are given names as well ("Agung Nugroho").
+GIVEN_NAME_QUALIFIERS = frozenset({"agung"})
+
+# Kin, each of whom a question asking for the family ("keluarga korban", "the victim's family") may mean.
+KIN = frozenset(
+    "keluarga ayah bapak ibu anak putra putri kakak adik abang istri suami paman bibi tante kakek nenek cucu keponakan "
+    "sepupu saudara saudari kerabat mertua menantu".split()
+)
+FAMILY_WORDS = frozenset({"keluarga", "family", "families", "relatives"})
+
 # Legal forms written in parentheses after a company's name, part of it: "PT Pos Indonesia (Persero)".
 LEGAL_FORMS = frozenset("persero tbk".split())
 
@@ -405,6 +415,14 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     "resident": "warga penduduk", "citizen": "warga", "villager": "warga desa", "parent": "orang tua wali",
     "passenger": "penumpang", "traveller": "pemudik penumpang", "traveler": "pemudik penumpang",
     "coach": "pelatih", "player": "pemain", "athlete": "atlet", "artist": "seniman artis", "cleric": "ulama kiai",
+    "exec": "ceo direktur eksekutif", "executive": "ceo direktur eksekutif", "boss": "bos ceo direktur pimpinan",
+    "neighbour": "tetangga", "neighbor": "tetangga",
+    # family ("son" is left out: it is a surname too, "Masayoshi Son")
+    "relative": "kerabat saudara", "father": "ayah bapak", "dad": "ayah bapak",
+    "mother": "ibu", "mom": "ibu", "mum": "ibu", "kid": "anak", "child": "anak", "children": "anak",
+    "daughter": "anak putri", "brother": "kakak adik abang saudara",
+    "sister": "kakak adik saudari saudara", "sibling": "kakak adik saudara", "wife": "istri", "husband": "suami",
+    "uncle": "paman om", "aunt": "bibi tante", "grandfather": "kakek", "grandmother": "nenek",
     # bodies and fields
     "company": "perusahaan pt perum perumda", "association": "asosiasi paguyuban perkumpulan himpunan",
     "union": "serikat", "office": "dinas kantor", "agency": "badan dinas", "department": "dinas departemen",

@@ -14,6 +14,8 @@ from . import cues
 from .words import listed_words
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+# The longest name taken for an owner before "'s" ("Siti Aminah's kid").
+_OWNER_MAX_WORDS = 3
 # A misspelt name ("Santosa", "Hartanta") is still that person: one letter wrong in five is let through.
 # Shorter words are too easily another word with one letter changed.
 _TYPO_MIN_CHARS = 5
@@ -37,7 +39,7 @@ def match_speakers(
     folded = [fold(word) for word in words]
     # Only an asker who uses capitals at all says, by writing a word in lowercase, that it is no name.
     cased = question.lower() != question != question.upper()
-    topic = _topic_words(folded, words, cased)
+    topic = [t or o for t, o in zip(_topic_words(folded, words, cased), _owners(folded))]
     distinctive = [
         _is_distinctive(word, original, index, cased) and not topic[index]
         for index, (word, original) in enumerate(zip(folded, words))
@@ -128,7 +130,10 @@ def _role_matches(
 
 def _meanings(word: str) -> frozenset[str]:
     """The stems a question's word may stand for in a role: itself, the title an abbreviation stands for
-    ("dirut"), or the Indonesian for an English role word ("regent", "residents")."""
+    ("dirut"), the Indonesian for an English role word ("regent", "residents"); a word for the family stands
+    for every kin ("keluarga korban" may be the victim's sister)."""
+    if word in cues.FAMILY_WORDS:  # "family" is a common English word, and still asks for kin
+        return _stems(" ".join(cues.KIN))
     if len(word) < 3 or word in cues.ENGLISH_COMMON or word in stopwords():
         return frozenset()
     singular = word[:-1] if word.endswith("s") else word
@@ -195,6 +200,21 @@ def _topic_words(folded: list[str], words: list[str], cased: bool) -> list[bool]
         if word not in cues.TOPIC_SKIPPED:
             previous = index
     return topic
+
+
+def _owners(folded: list[str]) -> list[bool]:
+    """Per word, whether it names someone whose kin or agent the question asks about ("Siti Aminah's kid",
+    "Budi's lawyer"): the words before an "'s" that a role word follows."""
+    owners = [False] * len(folded)
+    for index in range(1, len(folded) - 1):
+        after = folded[index + 1]
+        if folded[index] != "s" or (after not in cues.ROLE_TRANSLATIONS and after[:-1] not in cues.ROLE_TRANSLATIONS):
+            continue
+        start = index - 1
+        while start > 0 and index - start < _OWNER_MAX_WORDS and folded[start - 1] not in stopwords():
+            start -= 1
+        owners[start:index] = [True] * (index - start)
+    return owners
 
 
 def _is_distinctive(word: str, original: str, index: int, cased: bool) -> bool:

@@ -525,7 +525,9 @@ class _ArticleReader:
         while index < run_end and is_filler(text.tokens[index], text.words):
             index += 1
         names = text.tokens[index:run_end]
-        after_place_unit = index > 0 and text.tokens[index - 1].fold in cues.PLACE_UNITS  # "Kecamatan Percut Sei Tuan"
+        # "Kecamatan Percut Sei Tuan", "di Kabupaten Bekasi": a place, whether its unit opens the run or not
+        is_place = index > 0 and text.tokens[index - 1].fold in cues.PLACE_UNITS
+        is_place |= bool(names) and names[0].fold in cues.PLACE_UNITS
         if names and names[0].fold in cues.COMPANY_PREFIXES and len(names) > 1:
             # "dikerjakan oleh PT Kemuning Graha Mandiri": an organisation a later "perusahaan itu" can mean.
             if self.known.find(tuple(token.fold for token in names)) is None:
@@ -536,7 +538,7 @@ class _ArticleReader:
                 self.known.add(Entity(joined(names), words, Kind.ORG)).seen = position
             return
         parts = [token for token in names if token.fold not in cues.NAME_PARTICLES]
-        if not 2 <= len(parts) <= 3 or after_place_unit or not is_person_like(text, index, run_end):
+        if not 2 <= len(parts) <= 3 or is_place or not is_person_like(text, index, run_end):
             return
         if self.known.find(tuple(token.fold for token in names)) is None:
             self.known.add(Entity(" ".join(t.text for t in names), frozenset(t.fold for t in names), Kind.UNKNOWN))

@@ -186,7 +186,11 @@ def _title_table() -> dict[str, list[_TitleEntry]]:
 
 
 TITLES = _title_table()
-TITLE_WORDS = frozenset(word for entries in TITLES.values() for entry in entries for word in entry.words)
+# "Agung" qualifies a title only inside it ("Jaksa Agung"), and is one of the commonest given names ("Agung
+# Nugroho"); the other qualifiers ("Umum", "Besar") are no names.
+TITLE_WORDS = frozenset(
+    word for entries in TITLES.values() for entry in entries for word in entry.words
+) - cues.GIVEN_NAME_QUALIFIERS
 # The one-word roles many share ("pedagang", "nelayan", "petani"): inside a body's name, never a first name.
 GENERIC_TITLE_WORDS = frozenset(role for role in cues.GENERIC_ROLES if " " not in role)
 
