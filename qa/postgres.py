@@ -10,7 +10,6 @@ growing archive needs no re-weighting; the retriever fuses the engine's candidat
 from __future__ import annotations
 
 import json
-import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -25,12 +24,16 @@ from .search import DENSE_CANDIDATES
 
 if TYPE_CHECKING:
     import psycopg
+    from psycopg_pool import ConnectionPool
 
 # Candidates a side of a search returns; the rest score as the weakest candidate. The dense side is the
 # in-process index's (`qa.search.DENSE_CANDIDATES`), and every sentence of its candidates is scored exactly, so
 # that up to that many passages the engine's evidence is the in-process index's. HNSW returns at most
 # `hnsw.ef_search` rows (1000 at most), so that is set to the same number.
 KEYWORD_CANDIDATES = 1000
+# Questions the archive serves at once, each on a connection of its own: as many as the app answers at once.
+POOL_SIZE = 4
+CONNECT_TIMEOUT_S = 10
 SCHEMA = """
 CREATE EXTENSION IF NOT EXISTS vector;
 CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL);
@@ -74,13 +77,33 @@ class Stats:
 def connect(uri: str) -> psycopg.Connection:
     # Imported here: 0.1 s of every start, and only the engine backend connects.
     import psycopg
+
+    connection = psycopg.connect(uri, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+    connection.execute("CREATE EXTENSION IF NOT EXISTS vector")
+    _configure(connection)
+    return connection
+
+
+def _configure(connection: psycopg.Connection) -> None:
     from pgvector.psycopg import register_vector
 
-    connection = psycopg.connect(uri, autocommit=True, connect_timeout=10)
-    connection.execute("CREATE EXTENSION IF NOT EXISTS vector")
     register_vector(connection)
     connection.execute(f"SET hnsw.ef_search = {DENSE_CANDIDATES}")
-    return connection
+
+
+def open_pool(uri: str, size: int = POOL_SIZE) -> ConnectionPool:
+    """Connections for questions asked at once, opened as they are needed, up to `size`."""
+    from psycopg_pool import ConnectionPool
+
+    return ConnectionPool(
+        uri,
+        min_size=1,
+        max_size=size,
+        kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
+        configure=_configure,
+        timeout=CONNECT_TIMEOUT_S,
+        open=True,
+    )
 
 
 def _tokens(text: str) -> list[str]:
@@ -100,8 +123,10 @@ class Archive:
     interrupted ingest resumes from the articles it finished."""
 
     def __init__(self, uri: str) -> None:
+        self.uri = uri
         self.connection = connect(uri)
         self._prepared: tuple[str, int] | None = None
+        self._pool: ConnectionPool | None = None  # the searches', opened by the first `load`
 
     def prepare(self, model_id: str, dimension: int) -> None:
         """The tables, for vectors of `model_id`; an archive made with another model is refused."""
@@ -225,41 +250,41 @@ class Archive:
             [first + np.arange(len(p.sentences)) for first, p in zip(starts, passages)] or [np.zeros(0, int)]
         )
         scope = None if article_ids is None else list(article_ids)
-        search = PgSearch(self.connection, np.array(positions, dtype=np.int64), sentences.astype(np.int64), scope)
+        # Every search of the archive (all of it, or one article's view) shares one pool.
+        self._pool = self._pool or open_pool(self.uri)
+        search = PgSearch(self._pool, np.array(positions, dtype=np.int64), sentences.astype(np.int64), scope)
         return articles, tuple(passages), manifest, search
 
 
 class PgSearch:
     """The engine's evidence for a question over the archive's passages, or the articles of `scope`, as
     `qa.search.Search` gives it: one statement for the dense candidates of both tables, one for the keyword.
-    Queries on one connection take turns (a lock), as psycopg's connection serves one at a time."""
+    Questions asked at once each take a connection of the pool, as one psycopg connection serves one at a
+    time."""
 
-    def __init__(
-        self, connection: psycopg.Connection, passages: np.ndarray, sentences: np.ndarray, scope: list[str] | None
-    ) -> None:
-        self.connection = connection
+    def __init__(self, pool: ConnectionPool, passages: np.ndarray, sentences: np.ndarray, scope: list[str] | None) -> None:
+        self.pool = pool
         self._positions = {"passages": passages, "sentences": sentences}  # engine rows, sorted: ours by index
         self._scope = scope
-        self._lock = threading.Lock()
         self._stats = {table: self._table_stats(table) for table in TABLES}
 
     def _query(self, sql: str, args: object) -> list[tuple]:
         import psycopg  # loaded by `connect` already
+        from psycopg_pool import PoolTimeout
 
-        with self._lock:
-            try:
-                return self.connection.execute(sql, args).fetchall()
-            except psycopg.OperationalError as exc:
-                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                raise EngineError(f"the PostgreSQL archive stopped answering ({reason})") from None
+        try:
+            with self.pool.connection() as connection:
+                return connection.execute(sql, args).fetchall()
+        except (psycopg.OperationalError, PoolTimeout) as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise EngineError(f"the PostgreSQL archive stopped answering ({reason})") from None
 
     def _filter(self) -> str:
         return "" if self._scope is None else "WHERE article = ANY(%(scope)s)"
 
     def _table_stats(self, table: str) -> Stats:
-        count, mean = self.connection.execute(
-            f"SELECT count(*), coalesce(avg(length), 1) FROM {table} {self._filter()}", {"scope": self._scope}
-        ).fetchone()
+        sql = f"SELECT count(*), coalesce(avg(length), 1) FROM {table} {self._filter()}"
+        ((count, mean),) = self._query(sql, {"scope": self._scope})
         return Stats(int(count), float(mean))
 
     def _spread(self, table: str, rows: list[tuple[int, float]], floor: float) -> np.ndarray:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +104,17 @@ def test_engine_keyword_scores_are_bm25_plus(wire):
         for ours, theirs in zip(expected, got):
             leaders = np.argsort(-ours, kind="stable")[:10]
             assert np.allclose(theirs[leaders], ours[leaders], atol=1e-4), question
+
+
+def test_questions_asked_at_once_each_take_a_connection_and_rank_as_asked_alone(wire):
+    archive, _, encoder = wire
+    engine = _engine_retriever(archive, encoder)
+    questions = _questions("wire_articles.jsonl")[:12]
+    alone = [[p.id for p in engine.retrieve(q, k=3)] for q in questions]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda q: [p.id for p in engine.retrieve(q, k=3)], questions))
+    assert together == alone
+    assert engine.search.pool.get_stats()["pool_size"] > 1  # not one connection taken in turns
 
 
 def test_one_article_of_the_archive(wire):
