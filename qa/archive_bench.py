@@ -235,6 +235,35 @@ def run_engine(engine: str, n: int, folder: Path) -> dict:
     }
 
 
+HEADER = f"{'engine':>10} {'passages':>9} {'ingest s':>9} {'/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'RSS MB':>7} {'disk MB':>8}"
+
+
+def row_line(row: dict) -> str:
+    q = row["query_ms"]
+    return (
+        f"{row['engine']:>10} {row['passages']:>9} {row['ingest_s']:>9} {row['ingest_per_s']:>6} {q['p50']:>7}"
+        f" {q['p95']:>7} {row['rss_mb']:>7} {row['disk_mb']:>8}"
+    )
+
+
+def compare(sizes: Sequence[int], engines: Sequence[str]) -> list[dict]:
+    """Each engine at each size, each in a process of its own; prints the table as the rows are measured."""
+    rows = []
+    print(HEADER, flush=True)
+    for n in sizes:
+        for engine in engines:
+            child = subprocess.run(
+                [sys.executable, "-m", "qa.archive_bench", "--one", "--engines", engine, "--passages", str(n)],
+                capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+            )
+            if child.returncode:
+                print(f"{engine:>10} {n:>9} failed: {child.stderr.strip().splitlines()[-1:]}", flush=True)
+                continue
+            rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+            print(row_line(rows[-1]), flush=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qa.archive_bench", description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, nargs="+", default=[100_000])
@@ -246,22 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="archive-bench-") as tmp:
             print(json.dumps(run_engine(args.engines[0], args.passages[0], Path(tmp) / "data")))
         return 0
-    rows = []
-    print(f"{'engine':>10} {'passages':>9} {'ingest s':>9} {'/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'RSS MB':>7} {'disk MB':>8}")
-    for n in args.passages:
-        for engine in args.engines:
-            child = subprocess.run(
-                [sys.executable, "-m", "qa.archive_bench", "--one", "--engines", engine, "--passages", str(n)],
-                capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"},
-            )
-            if child.returncode:
-                print(f"{engine:>10} {n:>9} failed: {child.stderr.strip().splitlines()[-1:]}")
-                continue
-            row = json.loads(child.stdout.strip().splitlines()[-1])
-            rows.append(row)
-            q = row["query_ms"]
-            print(f"{engine:>10} {n:>9} {row['ingest_s']:>9} {row['ingest_per_s']:>6} {q['p50']:>7} {q['p95']:>7}"
-                  f" {row['rss_mb']:>7} {row['disk_mb']:>8}", flush=True)
+    rows = compare(args.passages, args.engines)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     return 0

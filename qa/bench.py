@@ -1,6 +1,6 @@
 """Speed benchmark: cold start, memory, index build, warm query latency, and how search scales (README, "Speed").
 
-    python -m qa.bench [--full] [--json PATH] [--runtimes onnx torch] [--sizes 1000 10000]
+    python -m qa.bench [--full] [--json PATH] [--runtimes onnx torch] [--sizes 1000 10000] [--archive 100000]
 
 Every figure that depends on the model is measured for each runtime in the same run, the sentence-transformers
 reference ("torch") last, and printed beside it as a ratio. Prints a table with each target marked met or missed;
@@ -26,7 +26,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from . import answer
+from . import answer, archive_bench
 from .bm25 import SCORERS, Bm25, analyze, choose_scorer
 from .corpus import Article
 from .folders import CHECKOUT as ROOT
@@ -40,6 +40,10 @@ QUESTIONS = ROOT / "evals" / "questions.jsonl"
 COLD_START_QUESTION = "Berapa biaya pelatihan model DeepSeek?"
 SIZES = (1_000, 10_000)
 FULL_SIZES = (*SIZES, 100_000)
+# The archive on an engine against the in-process index (qa.archive_bench, docs/archive.md), in `--full`: the
+# chosen engine only, Milvus Lite having been measured and rejected.
+ARCHIVE_SIZES = (100_000,)
+ARCHIVE_ENGINES = ("inprocess", "pgvector")
 REFERENCE = "torch"
 COMPARED = ("onnx", REFERENCE)
 EMBEDDED_PASSAGES = 128  # synthetic ones, for the embedding rate
@@ -399,6 +403,9 @@ def table(figures: dict) -> str:
                 f"  {row['passages']:>9,} {row['scorer']:>9} {row['bm25_p50_ms']:>9.2f} {by['rank_bm25']:>10.2f}"
                 f" {by['sparse']:>8.2f} {row['faiss_p50_ms']:>10.2f} {row['build_s']:>8.2f} {row['rss_mb']:>7.0f}"
             )
+    if figures.get("archive"):
+        lines += ["Archive (synthetic passages, random vectors; each engine in a process of its own):", archive_bench.HEADER]
+        lines += [archive_bench.row_line(row) for row in figures["archive"]]
     checks = targets(figures)
     if checks:
         lines.append("Targets:")
@@ -407,7 +414,11 @@ def table(figures: dict) -> str:
 
 
 def run(
-    sizes: Sequence[int] = SIZES, cold_runs: int = 3, rounds: int = 1, runtimes: Sequence[str] = COMPARED
+    sizes: Sequence[int] = SIZES,
+    cold_runs: int = 3,
+    rounds: int = 1,
+    runtimes: Sequence[str] = COMPARED,
+    archive: Sequence[int] = (),
 ) -> dict:
     from . import api
     from .onnx_model import THREADS
@@ -435,6 +446,9 @@ def run(
     figures["attribution_s"] = attribution_speed(retriever.articles)
     figures["own_article"] = own_article(library)
     figures["scale"] = scale(sizes, sentences, questions)
+    if archive:
+        print("Archive (synthetic passages, random vectors; each engine in a process of its own):", flush=True)
+        figures["archive"] = archive_bench.compare(archive, ARCHIVE_ENGINES)
     figures["targets"] = [{"name": t.name, "value": t.value, "limit": t.limit, "met": t.met} for t in targets(figures)]
     return figures
 
@@ -446,11 +460,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", help=f"synthetic corpus sizes (default {' '.join(map(str, SIZES))})")
     parser.add_argument("--runtimes", nargs="+", choices=RUNTIMES, default=list(COMPARED),
                         help="model runtimes to measure, the reference last (default: %(default)s)")
+    parser.add_argument("--archive", type=int, nargs="*",
+                        help=f"archive sizes for the engines (default with --full: {' '.join(map(str, ARCHIVE_SIZES))})")
     parser.add_argument("--cold-runs", type=int, default=3, help="fresh processes to time per runtime (0 skips)")
     parser.add_argument("--rounds", type=int, default=1, help="passes over the questions for query latency")
     args = parser.parse_args(argv)
     sizes = args.sizes if args.sizes is not None else FULL_SIZES if args.full else SIZES
-    figures = run(sizes, args.cold_runs, args.rounds, args.runtimes)
+    archive = args.archive if args.archive is not None else ARCHIVE_SIZES if args.full else ()
+    figures = run(sizes, args.cold_runs, args.rounds, args.runtimes, archive)
     print(table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from qa import bench
+from qa import archive_bench, bench
 from qa.bm25 import SPARSE_MIN_PASSAGES, Bm25, RankBm25Plus, Bm25sPlus, analyze, choose_scorer
 from qa.corpus import read_article, split_paragraphs
 
@@ -159,3 +159,12 @@ def test_attribution_speed_reads_the_asked_number_of_paragraphs():
     assert 0 < seconds < 60
     assert "Attribution of 1,000 paragraphs: 0.400 s" in bench.table({"attribution_s": 0.4})
     assert [t.met for t in bench.targets({"attribution_s": 0.4})] == [True]
+
+
+def test_full_bench_rows_compare_the_archive_engines():
+    pytest.importorskip("pgserver", reason="pgserver (the embedded PostgreSQL + pgvector) is not installed")
+    rows = archive_bench.compare([300], bench.ARCHIVE_ENGINES)
+    assert [(r["engine"], r["passages"]) for r in rows] == [("inprocess", 300), ("pgvector", 300)]
+    assert all(0 < r["query_ms"]["p50"] <= r["query_ms"]["p95"] and r["ingest_per_s"] > 0 for r in rows)
+    printed = bench.table({"archive": rows})
+    assert archive_bench.HEADER in printed and all(archive_bench.row_line(r) in printed for r in rows)
