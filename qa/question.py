@@ -44,6 +44,14 @@ _AUTHOR = re.compile(
     rf"|\b(?:sumber|source)\s+(?:dari\s+|of\s+)?(?:the\s+|this\s+)?{_ARTICLE_WORDS}\b",
     re.IGNORECASE,
 )
+# "according to the article", "Menurut berita ini, …", "Does the article say …": the asker means the article as
+# a whole, which is no speaker whose words are wanted. Taken out before the question is read.
+_ARTICLE_FRAME = re.compile(
+    rf"\b(?:according\s+to|based\s+on|menurut|berdasarkan)\s+(?:the\s+|this\s+)?{_ARTICLE_WORDS}(?:\s+(?:ini|itu))?\b[,:]?"
+    rf"|^\s*(?:(?:does|did|do)\s+(?:the\s+|this\s+)?{_ARTICLE_WORDS}\s+(?:say|mention|tell\s+(?:us|me)?|state)"
+    rf"|apakah\s+{_ARTICLE_WORDS}(?:\s+(?:ini|itu))?\s+(?:menyebut(?:kan)?|bilang|mengatakan|menjelaskan))\b",
+    re.IGNORECASE,
+)
 _WHO_IS_QUOTED = re.compile(
     r"\bwho\s+(?:is|are|was|were|gets?|got)\s+(?:quoted|interviewed|cited)\b"
     r"|\b(?:which|what)\s+(?:experts?|people|persons|sources|speakers)\s+(?:are|were|is|get|got)\s+"
@@ -182,6 +190,7 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
     cleaned = clean(raw)
     code = foreign(cleaned.text)
     text = expand_chat(cleaned.text)
+    text = re.sub(r"\s+([?.!,])", r"\1", " ".join(_ARTICLE_FRAME.sub(" ", text).split())).lstrip(",: ") or text
     lang = detect(cleaned.text)
     identity = identity_asked(text, roles)
     kind = _kind(text, identity)

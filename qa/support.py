@@ -35,7 +35,7 @@ from .passages import Passage, passage_id
 from .question import Question
 from .resources import exonyms, short_forms
 from .retrieval import Retriever
-from .tokens import fold, stopwords
+from .tokens import fold, stem, stopwords
 
 Support = Literal["full", "partial", "none"]
 # "TSMC" is the article's "Taiwan Semiconductor Manufacturing Company", "Kemenkes" its "Kementerian Kesehatan": a
@@ -52,6 +52,7 @@ _ASKS_NAME = re.compile(
 # 0.42 (query prompt for the English word, document prompt for the passage's), while the best unrelated word
 # of the same sentences reached 0.33 ("women" against a sentence about workers: 0.28).
 TRANSLATION_MIN = 0.40
+_AGENT = re.compile(r"pe(?:ng|ny|m|n|r)?\w{3,}")
 # A name in at most this many passages is a particular of the article, not its subject.
 RARE_NAME_PASSAGES = 2
 
@@ -178,6 +179,13 @@ def lacking(
     if question.lang != "id":
         return None if _translated(head, sentence, passage, retriever) else Gap("focus", (head,))
     held, words = terms(passage.text), {fold(w) for w in _WORD.findall(passage.text)}
+    noun = fold(head.split()[0])
+    # A noun of the pe- family names who does it ("pengguna", "penumpang"), which its stem shares with the
+    # verbs ("menggunakan"): it is looked for as written, its endings aside. (The doing, pe-…-an, is often
+    # written otherwise: "perjalanan" is an article's "waktu tempuh".)
+    agent = _AGENT.match(noun) is not None and stem(noun) != noun and not noun.endswith("an")
+    if agent and not any(w.startswith(noun) for w in words):
+        return Gap("focus", (head,))
     if terms(head) <= held and all(w in words or terms(w) & held for w in clause_words(head)):
         return None
     return Gap("focus", (head,))

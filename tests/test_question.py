@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.question import asks_for_words, asks_who, expand_chat, quoted_words
+from qa.question import asks_for_words, asks_who, expand_chat, quoted_words, read
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,19 @@ def test_quoted_words(question, quoted):
 )
 def test_chat_abbreviations_are_spelt_out_for_the_search(question, searched):
     assert expand_chat(question) == searched
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("How much did OpenAI spend on GPT-4 according to the article?", "How much did OpenAI spend on GPT-4?"),
+        ("Menurut berita ini, berapa korban banjir?", "berapa korban banjir?"),
+        ("Does the article say how many users the app has?", "how many users the app has?"),
+        ("Apakah artikel ini menyebutkan siapa pendirinya?", "siapa pendirinya?"),
+        ("Menurut Budi, berapa korban banjir?", "Menurut Budi, berapa korban banjir?"),  # a person's words stay
+    ],
+)
+def test_the_article_as_a_whole_is_no_speaker_asked(question, searched):
+    asked = read(question, {"Budi Santoso": "Kepala BPBD"})
+    assert asked.text == searched and asked.typed == question
+    assert (asked.kind == "said") == question.startswith("Menurut Budi")

@@ -304,3 +304,9 @@ def test_a_place_named_in_english_is_the_one_the_article_names_in_indonesian(new
     assert qa.ask("Which other villages in Central Java were flooded?", retriever=news).support != "none"
     absent = qa.ask("Which villages in Borneo were flooded?", retriever=news)
     assert absent.support == "none" and absent.gap == qa.support.Gap("absent", ("Borneo",))
+
+
+def test_a_user_is_no_use(retriever: qa.Retriever) -> None:
+    # "pengguna" shares its stem with the article's "menggunakan … chip", which counts no users.
+    answer = qa.ask("Berapa jumlah pengguna aktif bulanan DeepSeek?")
+    assert answer.support == "partial" and answer.gap == qa.support.Gap("focus", ("pengguna",))
