@@ -121,10 +121,13 @@ def _role_matches(
         positions = frozenset(i for i, meanings in enumerate(asked) if meanings & stems)
         if positions:
             hits[name] = positions
+    # An English noun phrase ends in its head: in "the smelter exec" the smelter only says which executive.
+    heads = {i for i, word in enumerate(folded) if word in cues.ROLE_TRANSLATIONS or word[:-1] in cues.ROLE_TRANSLATIONS}
     return [
         ((min(positions), -len(positions), 1), name)
         for name, positions in hits.items()
         if not any(other != name and positions <= theirs for other, theirs in hits.items())
+        and not any(max(positions) + 1 in theirs and max(positions) + 1 in heads for theirs in hits.values())
     ]
 
 
