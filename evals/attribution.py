@@ -8,11 +8,10 @@ news and labelled cold, first run only after labelling) and sentence speakers an
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from qa.attribution import Reading, Sentence, read
+from qa.attribution import Reading, read
 from qa.corpus import read_article, split_paragraphs
 
 from .harness import ROOT
@@ -60,15 +59,6 @@ def readings(path: str) -> tuple[Reading, ...]:
     return tuple(read([p.text for p in split_paragraphs(read_article(ROOT / path))]))
 
 
-def _record(text: str, sentences: Sequence[Sentence]) -> Sentence:
-    """The reader's sentence for a gold one: the same text, else the one holding it or held in it (the gold is
-    split where a reader should split; where the reader splits otherwise, its sentence there is judged)."""
-    return next(
-        (s for s in sentences if s.text == text),
-        next(s for s in sentences if text in s.text or s.text in text),
-    )
-
-
 def score(article: str) -> Score:
     """One article against whichever gold it has."""
     result = Score()
@@ -81,8 +71,9 @@ def score(article: str) -> Score:
                 result.misses.append(f"{article} ¶{number}: {got!r}, gold {want!r}")
     if (table := gold("sentences_gold.json").get(article)) is not None:
         for number, (labelled, reading) in enumerate(zip(table["paragraphs"], readings(table["article"]), strict=True), 1):
+            records = {s.text: s for s in reading.sentences}
             for want in labelled:
-                got = _record(want["text"], reading.sentences)
+                got = records[want["text"]]
                 right = got.speaker == want["speaker"]
                 result.sentences += 1
                 result.sentences_right += right

@@ -604,3 +604,16 @@ def test_a_place_is_no_one_a_description_can_mean() -> None:
         "Penipuan itu dilaporkan ke polisi di Kabupaten Bekasi pekan lalu.",
         "Warga Cibitung itu menuturkan, ia sudah tiga kali menagih ke rumah pelaku.",
     ) == ["Ratna Wulandari", None, "Ratna Wulandari"]
+
+
+def test_a_judges_question_and_a_witness_answer_in_one_paragraph_are_the_witness_paragraph() -> None:
+    readings = read(
+        [
+            "Hakim ketua Rudi Hartono membuka sidang dengan memeriksa saksi Sri Wahyuni.",
+            "“Saudari kenal dengan terdakwa?” tanya Rudi. “Kenal, Yang Mulia. Dia tetangga saya sejak lama dan "
+            "sering menawarkan arisan kepada kami semua,” jawab Sri.",
+        ]
+    )
+    first, answer = readings[1].sentences[0], readings[1].sentences[-1]
+    assert (first.speaker, first.cue) == ("Rudi Hartono", "tanya")
+    assert answer.speaker == "Sri Wahyuni" and readings[1].speaker.name == "Sri Wahyuni"

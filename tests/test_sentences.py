@@ -49,3 +49,13 @@ def test_a_lone_surrogate_is_split_like_any_character() -> None:
     # Never in a UTF-8 file, but a client may send one; the segmenter cannot encode it.
     text = "Harga naik \ud800 tajam. Stok aman."
     assert [text[a:b] for a, b in sentence_spans(text)] == ["Harga naik \ud800 tajam.", "Stok aman."]
+
+
+def test_a_question_quoted_goes_on_to_its_cue_and_a_list_number_to_its_item() -> None:
+    text = "“Saudara kenal dengan terdakwa?” tanya hakim. 1. Memesan katering bersertifikat. Harga naik. iPhone baru."
+    assert _sentences(text) == [
+        "“Saudara kenal dengan terdakwa?” tanya hakim.",
+        "1. Memesan katering bersertifikat.",
+        "Harga naik.",
+        "iPhone baru.",  # lower case after a full stop still opens a sentence
+    ]

@@ -970,8 +970,8 @@ def test_a_court_title_with_its_field_word_then_a_short_form_of_it() -> None:
         "“Apakah Saudara melapor?” tanya Hakim Konstitusi Sudirman Halim.",
         "Hakim Sudirman kemudian mengingatkan saksi soal sumpahnya.",
     ]
-    # asking ("tanya") is not saying; the name it introduces is the judge's, without the title's field word
-    assert names(paragraphs) == [None, "Sudirman Halim"]
+    # a quoted question is the asker's words ("tanya"); the name is the judge's, without the title's field word
+    assert names(paragraphs) == ["Sudirman Halim", "Sudirman Halim"]
 
 
 def test_a_person_noun_role_then_the_name_after_an_inverted_cue() -> None:

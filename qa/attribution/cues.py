@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
     mengonfirmasi memprakirakan merinci memerinci menimpali menaksir menargetkan menyesalkan menganggap
     berpesan mewanti-wanti menampik mengusulkan berkisah mengklarifikasi menjanjikan menganjurkan mempersilakan
-    menghimbau mengapresiasi
+    menghimbau mengapresiasi menyinggung memuji
     """.split()
 )
 
@@ -43,7 +43,7 @@ REQUEST_OBJECTS = frozenset("tanggapan komentar konfirmasi keterangan penjelasan
 INVERTED_CUES = frozenset(
     "kata ujar ucap tutur tegas jelas imbuh tambah ungkap lanjut sebut terang papar pungkas tandas kilah seru "
     "timpal sambung bilang aku tulis jawab keluh harap tutup tukas kenang beber urai pinta ajak pesan cerita "
-    "sergah kelakar imbau".split()
+    "sergah kelakar imbau tanya".split()
 )
 
 # The same with the clitic -nya: "“…,” katanya." The speaker is whoever is being talked about.

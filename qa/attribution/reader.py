@@ -309,6 +309,18 @@ def _paragraph_speaker(heard: Sequence[_Heard]) -> Entity | None:
     return people[0] if people else heard[0].entity if heard else None
 
 
+def _most_quoted(said: Sequence[_Said]) -> Entity | None:
+    """Of two people quoted in one paragraph, the one quoted at more length: a judge's question is the
+    paragraph of the witness who answers it. None when one person or nobody is quoted."""
+    lengths: dict[int, int] = {}
+    people: dict[int, Entity] = {}
+    for sentence in said:
+        if sentence.kind == "direct" and sentence.entity is not None and sentence.entity.kind is Kind.PERSON:
+            people[id(sentence.entity)] = sentence.entity
+            lengths[id(sentence.entity)] = lengths.get(id(sentence.entity), 0) + sentence.end - sentence.start
+    return people[max(lengths, key=lengths.__getitem__)] if len(lengths) > 1 else None
+
+
 def _spelled_out(tokens: Sequence[Token], start: int, paren: int, short: str) -> int:
     """Where a long form begins whose initials spell the short form ("Badan Kepegawaian Negara (BKN)"), its
     words listed with commas or not ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"); else `paren`."""
@@ -358,6 +370,7 @@ class _ArticleReader:
         continued = self.last_heard if masked.opens_with_quote else None
         chosen = _paragraph_speaker(heard) or continued
         said = _sentences_of(paragraph, masked.quotes, heard, continued, chosen)
+        chosen = _most_quoted(said) or chosen
         if self.listing is not None and not heard and not masked.quotes and _is_item(text.tokens, len(said)):
             chosen = self.listing
             said = [replace(s, entity=chosen, kind="reported", rule="list-item") for s in said]
@@ -441,7 +454,7 @@ class _ArticleReader:
         if fold == cues.ACCORDING_TO_CLITIC:
             return PronounRef(), "according-to-clitic", token.text
         sourced = fold in cues.SOURCE_CUES and index + 1 < end and tokens[index + 1].fold == cues.SOURCE_MARKER
-        if fold in cues.PASSIVE_CUES and index == start and index + 1 < end and tokens[index + 1].text == ",":
+        if fold in cues.PASSIVE_CUES and index == start and set_off:
             return PronounRef(), "passive-no-agent", token.text  # "Dijelaskan, …": by the person talked about
         if fold in cues.PASSIVE_CUES or sourced:
             agent = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.AGENT_MARKER else index + 1

@@ -17,6 +17,7 @@ _MASK = str.maketrans({mark: " " for mark in cues.QUOTE_MARKS})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # "Kapolresta Tangerang Kombes Pol. Ari Wibowo": the full stop of a title or rank before a name ends nothing.
 _BEFORE_NAME = re.compile(r"\b(\w+)\.$")
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]$")
 # "Budi, profesor di …, mengatakan kepada wartawan, “Saya ragu.”": the lead-in names and describes the speaker
 # and the quotation holds what was said; embedded as one sentence, a long lead-in drowns the words a question
 # is about. So a quotation opening after a comma or colon is a span of its own.
@@ -37,8 +38,12 @@ def sentence_spans(text: str, language: str = "id") -> list[tuple[int, int]]:
         start = masked.find(piece, position)
         if start < 0:  # the segmenter altered the text; fall back to the whole passage as one sentence
             return [(0, len(text))]
-        if spans and (start == spans[-1][1] or _ends_in_title(masked[spans[-1][0] : spans[-1][1]], piece)):
-            # No space at the break: a dot inside a token ("Rebooting.AI", "3.5"), not a sentence end.
+        before = masked[spans[-1][0] : spans[-1][1]] if spans else ""
+        # No space at the break: a dot inside a token ("Rebooting.AI", "3.5"), not a sentence end; nor is the
+        # "?" or "!" of a quotation its cue goes on from ("“Sudah makan?” tanya Budi"), or a list's number ("1.").
+        if spans and (
+            start == spans[-1][1] or _ends_in_title(before, piece) or (piece[:1].islower() and before[-1:] in "?!") or _LIST_NUMBER.match(before)
+        ):
             spans[-1] = (spans[-1][0], start + len(piece))
         else:
             spans.append((start, start + len(piece)))
