@@ -617,3 +617,23 @@ def test_a_judges_question_and_a_witness_answer_in_one_paragraph_are_the_witness
     first, answer = readings[1].sentences[0], readings[1].sentences[-1]
     assert (first.speaker, first.cue) == ("Rudi Hartono", "tanya")
     assert answer.speaker == "Sri Wahyuni" and readings[1].speaker.name == "Sri Wahyuni"
+
+
+def test_a_description_gives_its_person_a_name_with_bernama() -> None:
+    assert speakers(
+        "Seorang warga bernama Siti Aminah mengatakan air datang dalam hitungan menit.",
+        "“Kami kehilangan semuanya,” kata kuasa hukum bernama Budi Santoso, S.H., M.H., itu kepada wartawan.",
+    ) == ["Siti Aminah", "Budi Santoso"]
+
+
+def test_someone_known_by_role_first_is_the_person_named_later_with_that_role() -> None:
+    # "kuasa hukum terdakwa" speaks a paragraph before the article names the lawyer.
+    assert speakers(
+        "Seusai sidang, kuasa hukum terdakwa membantah kliennya berniat menipu.",
+        "“Ini perkara perdata,” kata kuasa hukum bernama Parlin Siregar, S.H., itu.",
+    ) == ["Parlin Siregar", "Parlin Siregar"]
+
+
+def test_a_cue_word_ending_the_paragraph_names_no_one() -> None:
+    # Found by the fuzz test: "Terang" (a cue, "terangnya") with nothing after it.
+    assert speakers("biaya, Terang") == [None]

@@ -68,6 +68,8 @@ AGENT_MARKER = "oleh"
 # author follows ("yang enggan disebutkan namanya" is no cue).
 SOURCE_CUES = frozenset("disebutkan tertulis".split())
 SOURCE_MARKER = "dalam"
+# "seorang warga bernama Siti": the name a description gives its person.
+NAMED = "bernama"
 
 # Words that may stand between a subject and its verb of saying: "Ia juga mengingatkan", "X pun menjawab".
 ADVERBS = frozenset(

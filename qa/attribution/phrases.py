@@ -17,6 +17,13 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
     folds = [token.fold for token in text.tokens[start:end]]
     if not folds or folds[0] in cues.DOCUMENT_WORDS:
         return None
+    if cues.NAMED in folds[:-1]:
+        # "kuasa hukum bernama Budi Santoso, S.H., itu", "seorang warga bernama Siti": the name given, its
+        # description before "bernama" its role.
+        named = start + folds.index(cues.NAMED) + 1
+        run_end = name_run(text.tokens, named, end)
+        if run_end > named and text.tokens[named].is_cap:
+            return NameRef(tuple(text.tokens[named:run_end]), role=text.span(start, named - 1) or None)
     for index in range(start + 1, end):
         # "Forum Warga Peduli Air (Forwapa) dalam pernyataannya menilai": the organisation its short form
         # stands for, when no name follows it ("… (BKPM) Budi Santoso" is Budi).

@@ -77,11 +77,31 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     for entity in reader.known.entities:
         if entity.kind is Kind.ORG:
             entity.name = _spelled_in(entity.name, paragraphs)
+    for entity in reader.known.entities:
+        if not entity.words and entity.kind is Kind.PERSON:
+            _name_role(entity, reader.known.entities)
     # Built once the whole article is read: a name or role learnt later completes an earlier mention.
     return [
         Reading(_speaker(chosen), tuple(said.record(text) for said in sentences))
         for text, chosen, sentences in read_
     ]
+
+
+_BODY_WORDS = cues.ORG_WORDS | cues.COMPANY_PREFIXES
+
+
+def _name_role(known_by_role: Entity, entities: Sequence[Entity]) -> None:
+    """Someone known by role alone ("kuasa hukum terdakwa membantah …") is the one person the article names
+    later with that role ("kata kuasa hukum bernama Budi Santoso"), if there is one."""
+    role = set(fold(known_by_role.name).split())
+    named = [
+        e
+        for e in entities
+        if e.words and e.kind is Kind.PERSON and not e.words & _BODY_WORDS
+        and len(e.role_words) > 1 and e.role_words <= role  # "kuasa hukum", not "penggemar" alone
+    ]
+    if len(named) == 1:
+        known_by_role.name, known_by_role.role = named[0].name, named[0].role
 
 
 def _spelled_in(name: str, paragraphs: Sequence[str]) -> str:
@@ -531,6 +551,8 @@ class _ArticleReader:
         "kata Budi" finds it. Unconfirmed: it only becomes a person once it speaks."""
         if is_inverted_cue(text.tokens, index):
             index += 1  # "“…,” Tandas Maria."
+        if index >= end:
+            return  # "…, Terang" at the very end: a cue with no name after it
         after_topic = index > 0 and text.tokens[index - 1].fold == cues.DOCUMENT_TOPIC
         if after_topic or text.tokens[index].fold in cues.DOCUMENT_WORDS:
             return  # "Undang-Undang Nomor 20 … tentang Pemberantasan Tindak Pidana Korupsi": a law and its title

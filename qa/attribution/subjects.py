@@ -5,7 +5,7 @@ itu", "menurut pengamat X"), read as a reference."""
 from __future__ import annotations
 
 from . import cues
-from .names import is_cue, is_person_like, trailing_name, whole_name
+from .names import is_cue, is_person_like, name_run, trailing_name, whole_name
 from .phrases import classify
 from .quotes import closing_paren, opening_paren
 from .refs import AnaphorRef, NameRef, Ref, RoleRef, TitleRef
@@ -115,6 +115,10 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
     """The speaker named after an inverted cue: "kata Santoso", "ujar menteri itu", "menurut pengamat X"."""
     if start + 1 < end and text.tokens[start].fold in cues.ORG_SIDE_WORDS and text.tokens[start + 1].is_cap:
         start += 1  # "tulis manajemen Persibar": the body itself
+    # "kata kuasa hukum bernama Budi Santoso, S.H., itu": the name the description gives.
+    named = next((i for i in range(start, end) if not text.tokens[i].is_word or text.tokens[i].fold == cues.NAMED), None)
+    if named is not None and text.tokens[named].fold == cues.NAMED:
+        return classify(text, start, name_run(text.tokens, named + 1, end))
     index = start
     qualifying = False
     while index < end:
