@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .attribution import cues, identity_asked, match_speakers, without_names
+from .attribution import cues, identity_asked, match_speakers, only_affiliation, without_names
 from .focus import Wanted, asked_person, counted, focus_words, is_ordinary, mentions, names_speaker, wanted
 from .language import Lang, detect, foreign
 from .messages import EMPTY, NO_WORDS, NOT_TEXT, UNBROKEN
@@ -206,6 +206,11 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
         if person and not any(names_speaker(person, s, roles[s]) for s in speakers):
             # The speakers the whole question matched are not the person it names; the one it names, if any.
             named = tuple(s for s in roles if names_speaker(person, s, roles[s]))
+            # "Apa kata pendiri DeepSeek?" asks for the founder, not for DeepSeek's own statements.
+            held = [s for s in named if only_affiliation(text, s, roles[s])]
+            if held and (role := re.search(rf"\w+\s+(?:(?:of|dari)\s+)?{re.escape(person)}", text)):
+                person = role.group()
+            named = tuple(s for s in named if s not in held)
             speakers = named if len(named) == 1 else speakers
     person = person or next(iter(speakers), None)
     # Once the speaker is known, the name only pulls towards the paragraph that introduces them; what they

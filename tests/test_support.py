@@ -310,3 +310,11 @@ def test_a_user_is_no_use(retriever: qa.Retriever) -> None:
     # "pengguna" shares its stem with the article's "menggunakan … chip", which counts no users.
     answer = qa.ask("Berapa jumlah pengguna aktif bulanan DeepSeek?")
     assert answer.support == "partial" and answer.gap == qa.support.Gap("focus", ("pengguna",))
+
+
+def test_a_role_at_a_body_is_not_the_body_speaking(retriever: qa.Retriever) -> None:
+    # The article quotes DeepSeek itself; the founder is someone else, never quoted as DeepSeek.
+    for question in ("Apa kata pendiri DeepSeek soal inovasi?", "What did the founder of DeepSeek say?"):
+        answer = qa.ask(question)
+        assert answer.support == "partial" and answer.speaker != "DeepSeek", question
+    assert qa.ask("What did DeepSeek say about chips?").speaker == "DeepSeek"

@@ -16,10 +16,11 @@ knowing only what is below it:
   after the cue;
 - `reader`: an article read in order: each sentence's speaker, kind, cue and rule, and the paragraph's speaker
   that follows from them (`read`, `attribute`);
-- `questions`: which speaker a question is about (`match_speakers`, `identity_asked`, `without_names`).
+- `questions`: which speaker a question is about (`match_speakers`, `identity_asked`, `without_names`,
+  `only_affiliation`).
 """
 
-from .questions import identity_asked, match_speakers, without_names
+from .questions import identity_asked, match_speakers, only_affiliation, without_names
 from .reader import Reading, Sentence, SentenceKind, Speaker, attribute, read
 from .sentences import is_lead_in, sentence_spans
 
@@ -49,6 +50,7 @@ __all__ = [
     "identity_asked",
     "is_lead_in",
     "match_speakers",
+    "only_affiliation",
     "read",
     "sentence_spans",
     "without_names",

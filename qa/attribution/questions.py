@@ -11,7 +11,7 @@ from functools import lru_cache
 from qa.tokens import fold, stem, stopwords
 
 from . import cues
-from .words import listed_words
+from .words import TITLE_WORDS, listed_words
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # The longest name taken for an owner before "'s" ("Siti Aminah's kid").
@@ -40,6 +40,7 @@ def match_speakers(
     # Only an asker who uses capitals at all says, by writing a word in lowercase, that it is no name.
     cased = question.lower() != question != question.upper()
     topic = [t or o for t, o in zip(_topic_words(folded, words, cased), _owners(folded))]
+    held_at = _affiliations(folded, words)
     distinctive = [
         _is_distinctive(word, original, index, cased) and not topic[index]
         for index, (word, original) in enumerate(zip(folded, words))
@@ -52,7 +53,9 @@ def match_speakers(
             continue
         full = _find_sequence(folded, parts)
         # At the same place, a full name beats a part of another.
-        if full is not None and (len(parts) > 1 or distinctive[full]) and not topic[full]:
+        # A body right after a role is where the role is held: "pendiri DeepSeek" is not DeepSeek.
+        held = held_at if _is_body(name, (roles or {}).get(name)) else [False] * len(folded)
+        if full is not None and (len(parts) > 1 or distinctive[full]) and not topic[full] and not held[full]:
             found.append(((full, -len(parts), -1), name))
             continue
         # A misspelt name is still that name; a role word is matched as written ("University" is not
@@ -60,7 +63,8 @@ def match_speakers(
         hits = [
             i
             for i, word in enumerate(folded)
-            if distinctive[i] and (any(_same(word, p) for p in parts) or word in role_words.get(name, ()))
+            if distinctive[i] and not held[i]
+            and (any(_same(word, p) for p in parts) or word in role_words.get(name, ()))
         ]
         if hits:
             found.append(((hits[0], -len(set(folded[index] for index in hits)), 0), name))
@@ -203,6 +207,42 @@ def _topic_words(folded: list[str], words: list[str], cased: bool) -> list[bool]
         if word not in cues.TOPIC_SKIPPED:
             previous = index
     return topic
+
+
+# Nouns of a role: a name right after one is where the role is held ("pendiri DeepSeek"), not the one asked
+# about. (English may put the body first, "the DeepSeek founder": not read so.)
+_ROLE_NOUNS = frozenset(
+    word for phrase in (*cues.ROLE_TRANSLATIONS, *cues.ROLE_TRANSLATIONS.values(), *cues.GENERIC_ROLES)
+    for word in phrase.split()
+) | TITLE_WORDS
+
+
+def only_affiliation(question: str, name: str, role: str | None) -> bool:
+    """Whether the question names this body only as where a role is held ("Apa kata pendiri DeepSeek?")."""
+    words = _WORD_RE.findall(question)
+    folded = [fold(word) for word in words]
+    parts = [fold(part) for part in _WORD_RE.findall(name)]
+    at = _find_sequence(folded, parts)
+    return at is not None and _is_body(name, role) and _affiliations(folded, words)[at]
+
+
+def _is_body(name: str, role: str | None) -> bool:
+    """An organisation: named with a body's word, or given a body's role ("perusahaan yang …")."""
+    first = fold(role.split()[0]) if role else ""
+    return first in cues.ORG_ROLE_WORDS or any(fold(w) in cues.ORG_WORDS for w in _WORD_RE.findall(name))
+
+
+def _affiliations(folded: list[str], words: list[str]) -> list[bool]:
+    """Per word, whether it names where the role before it is held ("Apa kata pendiri DeepSeek?" asks for the
+    founder, whom DeepSeek's own statements do not answer)."""
+    def role_before(index: int) -> bool:  # "pendiri DeepSeek", "founder of DeepSeek"
+        before = index - 2 if index > 1 and folded[index - 1] in ("of", "dari") else index - 1
+        return before >= 0 and folded[before] in _ROLE_NOUNS
+
+    return [
+        role_before(index) and word[:1].isupper() and folded[index] not in _ROLE_NOUNS
+        for index, word in enumerate(words)
+    ]
 
 
 def _owners(folded: list[str]) -> list[bool]:
