@@ -46,7 +46,7 @@ def _may_be_person(mention: str, text: str) -> bool:
     """Whether a name the question mentions may be a person's: not a short form, an organisation or a place
     by its words or by the word before it."""
     words = [fold(w) for w in _WORD.findall(mention)]
-    before = [fold(w) for w in _WORD.findall(text[: text.find(mention)])][-1:]
+    before = [fold(w) for w in _WORD.findall(text[: max(text.find(mention), 0)])][-1:]
     return (
         not mention.isupper()
         and not any(w in cues.ORG_WORDS or w in cues.PLACE_WORDS or w in cues.COMPANY_PREFIXES for w in words)
@@ -99,9 +99,10 @@ class Conversation:
         last = self.turns[-1]
         # Whose words a question asks for is someone the article quotes: "What else did he say?" is not about
         # a product the last question named; "Apa kata ayahnya?" asks for the words of someone's father.
-        speaking = (question.asks_words or bool(_MORE.search(question.text))) and not asks_about_kin(question.text)
+        more = _MORE.search(question.text) is not None
+        speaking = (question.asks_words or more) and not asks_about_kin(question.text)
         referent = self._referent(last, speaking)
-        if _MORE.search(question.text) and len(question.text.split()) <= MORE_MAX_WORDS:
+        if more and len(question.text.split()) <= MORE_MAX_WORDS:
             if question.speakers and set(question.speakers) != set(last.question.speakers):
                 return question, False  # "What else did the union say?" after someone else: a question of its own
             named = with_referent(question.text, referent) if referent else None

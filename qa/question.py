@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .attribution import cues, identity_asked, match_speakers, only_affiliation, without_names
+from .attribution import cues, held_role, identity_asked, match_speakers, without_names
 from .focus import Wanted, asked_person, counted, focus_words, is_ordinary, mentions, names_speaker, wanted
 from .language import Lang, detect, foreign
 from .messages import EMPTY, NO_WORDS, NOT_TEXT, UNBROKEN
@@ -109,16 +109,15 @@ _WHO = re.compile(
 _PRONOUN = re.compile(r"\b(?:dia|ia|beliau|mereka|he|she|they|him|her|them|his|their)\b", re.IGNORECASE)
 # Or by the clitic on a word of saying ("Apa lagi katanya?", "Bagaimana tanggapannya?", "menurutnya"), or on
 # a word for kin ("Apa kata ayahnya?": the father of the one the conversation is about).
+_KIN = "|".join(sorted(cues.KIN))
 _CLITIC = re.compile(
     r"\b(kata|pendapat|tanggapan|menurut|komentar|ucapan|pandangan|sikap|reaksi|respons|penjelasan|pernyataan|"
-    rf"harapan|usulan|saran|jawaban|alasan|latar\s+belakang|{'|'.join(sorted(cues.KIN))})nya\b",
+    rf"harapan|usulan|saran|jawaban|alasan|latar\s+belakang|{_KIN})nya\b",
     re.IGNORECASE,
 )
 # A relative of the one the conversation is about: "Apa kata ayahnya?", "What did her kid say?".
 _KIN_EN = sorted(en for en, words in cues.ROLE_TRANSLATIONS.items() if set(words.split()) & cues.KIN)
-_KIN_OWNED = re.compile(
-    rf"\b(?:{'|'.join(sorted(cues.KIN))})nya\b|\b(?:his|her|their)\s+(?:{'|'.join(_KIN_EN)})s?\b", re.IGNORECASE
-)
+_KIN_OWNED = re.compile(rf"\b(?:{_KIN})nya\b|\b(?:his|her|their)\s+(?:{'|'.join(_KIN_EN)})s?\b", re.IGNORECASE)
 # A pronoun opening the question is its subject ("Dia kasih saran apa buat warga …?"): the person asked about,
 # whatever role words come after it.
 _SUBJECT_PRONOUN = re.compile(
@@ -207,9 +206,8 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
             # The speakers the whole question matched are not the person it names; the one it names, if any.
             named = tuple(s for s in roles if names_speaker(person, s, roles[s]))
             # "Apa kata pendiri DeepSeek?" asks for the founder, not for DeepSeek's own statements.
-            held = [s for s in named if only_affiliation(text, s, roles[s])]
-            if held and (role := re.search(rf"\w+\s+(?:(?:of|dari)\s+)?{re.escape(person)}", text)):
-                person = role.group()
+            held = {s: phrase for s in named if (phrase := held_role(text, s, roles[s]))}
+            person = next(iter(held.values()), person)
             named = tuple(s for s in named if s not in held)
             speakers = named if len(named) == 1 else speakers
     person = person or next(iter(speakers), None)

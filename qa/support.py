@@ -52,6 +52,7 @@ _ASKS_NAME = re.compile(
 # 0.42 (query prompt for the English word, document prompt for the passage's), while the best unrelated word
 # of the same sentences reached 0.33 ("women" against a sentence about workers: 0.28).
 TRANSLATION_MIN = 0.40
+# The pe- family of nouns: "pengguna", "penumpang", "pekerja" (see `lacking`).
 _AGENT = re.compile(r"pe(?:ng|ny|m|n|r)?\w{3,}")
 # A name in at most this many passages is a particular of the article, not its subject.
 RARE_NAME_PASSAGES = 2

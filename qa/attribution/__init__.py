@@ -17,10 +17,10 @@ knowing only what is below it:
 - `reader`: an article read in order: each sentence's speaker, kind, cue and rule, and the paragraph's speaker
   that follows from them (`read`, `attribute`);
 - `questions`: which speaker a question is about (`match_speakers`, `identity_asked`, `without_names`,
-  `only_affiliation`).
+  `held_role`).
 """
 
-from .questions import identity_asked, match_speakers, only_affiliation, without_names
+from .questions import identity_asked, match_speakers, held_role, without_names
 from .reader import Reading, Sentence, SentenceKind, Speaker, attribute, read
 from .sentences import is_lead_in, sentence_spans
 
@@ -50,7 +50,7 @@ __all__ = [
     "identity_asked",
     "is_lead_in",
     "match_speakers",
-    "only_affiliation",
+    "held_role",
     "read",
     "sentence_spans",
     "without_names",

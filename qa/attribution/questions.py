@@ -126,7 +126,7 @@ def _role_matches(
         if positions:
             hits[name] = positions
     # An English noun phrase ends in its head: in "the smelter exec" the smelter only says which executive.
-    heads = {i for i, word in enumerate(folded) if word in cues.ROLE_TRANSLATIONS or word[:-1] in cues.ROLE_TRANSLATIONS}
+    heads = {i for i, word in enumerate(folded) if _is_english_role(word)}
     return [
         ((min(positions), -len(positions), 1), name)
         for name, positions in hits.items()
@@ -217,13 +217,15 @@ _ROLE_NOUNS = frozenset(
 ) | TITLE_WORDS
 
 
-def only_affiliation(question: str, name: str, role: str | None) -> bool:
-    """Whether the question names this body only as where a role is held ("Apa kata pendiri DeepSeek?")."""
+def held_role(question: str, name: str, role: str | None) -> str | None:
+    """The role and body as the question writes them ("pendiri DeepSeek", "founder of DeepSeek") when it names
+    this body only as where a role is held; else None."""
     words = _WORD_RE.findall(question)
     folded = [fold(word) for word in words]
-    parts = [fold(part) for part in _WORD_RE.findall(name)]
-    at = _find_sequence(folded, parts)
-    return at is not None and _is_body(name, role) and _affiliations(folded, words)[at]
+    at = _find_sequence(folded, [fold(part) for part in _WORD_RE.findall(name)])
+    if at is None or not _is_body(name, role) or not _affiliations(folded, words)[at]:
+        return None
+    return " ".join(words[_role_before(folded, at) : at + len(_WORD_RE.findall(name))])
 
 
 def _is_body(name: str, role: str | None) -> bool:
@@ -235,14 +237,23 @@ def _is_body(name: str, role: str | None) -> bool:
 def _affiliations(folded: list[str], words: list[str]) -> list[bool]:
     """Per word, whether it names where the role before it is held ("Apa kata pendiri DeepSeek?" asks for the
     founder, whom DeepSeek's own statements do not answer)."""
-    def role_before(index: int) -> bool:  # "pendiri DeepSeek", "founder of DeepSeek"
-        before = index - 2 if index > 1 and folded[index - 1] in ("of", "dari") else index - 1
-        return before >= 0 and folded[before] in _ROLE_NOUNS
-
     return [
-        role_before(index) and word[:1].isupper() and folded[index] not in _ROLE_NOUNS
+        index > 0
+        and folded[_role_before(folded, index)] in _ROLE_NOUNS
+        and word[:1].isupper()
+        and folded[index] not in _ROLE_NOUNS
         for index, word in enumerate(words)
     ]
+
+
+def _role_before(folded: list[str], index: int) -> int:
+    """Where the role word before a body would stand: "pendiri DeepSeek", "founder of DeepSeek"."""
+    return index - 2 if index > 1 and folded[index - 1] in ("of", "dari") else index - 1
+
+
+def _is_english_role(word: str) -> bool:
+    """An English word for a role, singular or plural ("lawyer", "workers")."""
+    return word in cues.ROLE_TRANSLATIONS or word[:-1] in cues.ROLE_TRANSLATIONS
 
 
 def _owners(folded: list[str]) -> list[bool]:
@@ -251,7 +262,7 @@ def _owners(folded: list[str]) -> list[bool]:
     owners = [False] * len(folded)
     for index in range(1, len(folded) - 1):
         after = folded[index + 1]
-        if folded[index] != "s" or (after not in cues.ROLE_TRANSLATIONS and after[:-1] not in cues.ROLE_TRANSLATIONS):
+        if folded[index] != "s" or not _is_english_role(after):
             continue
         start = index - 1
         while start > 0 and index - start < _OWNER_MAX_WORDS and folded[start - 1] not in stopwords():
