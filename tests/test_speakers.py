@@ -623,7 +623,36 @@ def test_speakers_joined_by_and_are_both_asked_about(question: str, expected: tu
 
 def test_without_names_drops_the_name_and_the_role_words_that_named_them() -> None:
     question = "Apa kata profesor Northwestern Kristian Hammond soal chip?"
-    assert without_names(question, {"Kristian Hammond": ROLES["Kristian Hammond"]}) == "Apa kata profesor soal chip?"
+    assert without_names(question, {"Kristian Hammond": ROLES["Kristian Hammond"]}) == "Apa kata soal chip?"
+
+
+def test_without_names_keeps_a_role_word_that_is_what_is_asked_about() -> None:
+    roles = {"Budi Santoso": "Menteri Kesehatan"}
+    question = "What did the health minister say about health insurance?"
+    assert without_names(question, roles) == "What did the say about health insurance?"
+
+
+SHORT_OFFICE_ROLES = {
+    "Rahmat Siregar": "Kapolres Kuningan",
+    "Asep Permana": "Kepala Dinas Pemadam Kebakaran dan Penyelamatan Kabupaten Kuningan",
+    "Nur Rahmawati": "Kasat Lantas Polres Purworejo",
+    "Supriyadi": "sopir travel rute Purworejo-Yogyakarta",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "Kapolres" is the head (kepala) of the police (kepolisian) of a resort: more of the question than
+        # the fire chief's "Kepala … Kuningan".
+        ("What did the Kuningan police chief say about the fire?", ("Rahmat Siregar",)),
+        ("Apa kata kepala kepolisian Kuningan?", ("Rahmat Siregar",)),
+        # The traffic police chief speaks; the drivers are spoken to.
+        ("What did the traffic police chief tell drivers?", ("Nur Rahmawati",)),
+    ],
+)
+def test_a_role_written_short_is_matched_by_the_words_it_stands_for(question: str, expected: tuple[str, ...]) -> None:
+    assert match_speakers(question, SHORT_OFFICE_ROLES, SHORT_OFFICE_ROLES) == expected
 
 
 def test_name_after_an_inverted_cue_and_a_comma() -> None:

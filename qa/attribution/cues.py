@@ -433,5 +433,6 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     "trade": "perdagangan", "industry": "perindustrian industri", "health": "kesehatan", "education": "pendidikan",
     "transport": "perhubungan", "religious": "agama", "finance": "keuangan", "agriculture": "pertanian",
     "mining": "tambang pertambangan mineral minerba",
+    "traffic": "lantas lintas",  # not "lalu": a given name too ("Lalu Muhamad")
 }
 

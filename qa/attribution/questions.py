@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from qa.resources import short_forms
 from qa.tokens import fold, stem, stopwords
 
 from . import cues
@@ -24,6 +25,7 @@ _TYPO_RATIO = 0.8
 _JOINED_MAX_WORDS = 4
 # Roles and question words seen again on every question: their stems are kept.
 _STEMS_CACHE_SIZE = 4096
+_SHORT_FORMS = short_forms()
 
 
 def match_speakers(
@@ -105,11 +107,21 @@ def identity_asked(question: str, roles: Mapping[str, str | None]) -> str | None
 
 def without_names(question: str, names: Mapping[str, str | None]) -> str:
     """The question with the words of the names (and the proper nouns of their roles, `names` mapping each
-    name to its role) taken out, to search for what was said rather than who said it."""
+    name to its role) taken out, to search for what was said rather than who said it; so are the words of
+    their roles that come before what it asks about ("What did the health minister say about measles?")."""
     parts = {fold(part) for name in names for part in _WORD_RE.findall(name)}
     parts |= {word for role in names.values() for word in _proper_words(role or "")}
-    kept = _WORD_RE.sub(lambda m: "" if any(_same(fold(m.group()), p) for p in parts) else m.group(), question)
-    return " ".join(kept.split())
+    stems = frozenset().union(*(_stems(role or name) for name, role in names.items()))
+    asked = False  # past "about"/"soal": a role's word there is what is asked about
+
+    def kept(match: re.Match[str]) -> str:
+        nonlocal asked
+        word = fold(match.group())
+        asked = asked or word in cues.TOPIC_MARKERS
+        named = any(_same(word, p) for p in parts) or (not asked and _meanings(word) & stems)
+        return "" if named else match.group()
+
+    return " ".join(_WORD_RE.sub(kept, question).split())
 
 
 def _role_matches(
@@ -154,7 +166,9 @@ def _stems(text: str) -> frozenset[str]:
     # Two letters are enough for a role's short forms ("RS" for rumah sakit, "PT"); a question's own words
     # need three (`_meanings`). A question is matched to a role as the search matches it to a passage: stemmed,
     # without the search's stopwords.
-    words = (fold(word) for word in _WORD_RE.findall(text))
+    # A short form is also the words it stands for: "Kapolres Kuningan" is the police chief of Kuningan.
+    folded = [fold(word) for word in _WORD_RE.findall(text)]
+    words = [*folded, *(part for word in folded for part in _SHORT_FORMS.get(word, "").split())]
     return frozenset(stem(word) for word in words if len(word) >= 2 and word not in stopwords())
 
 
