@@ -58,17 +58,18 @@ FOLLOW_UP_MIN = 0.88
 # (`speakers_heldout.json`). First contact, each batch before any fix it prompted: the first twelve 0.698 of
 # paragraphs; the ten wire articles of issue #18 162/176 (0.920); the d1 batch of eight 104/127 (0.819) of
 # paragraphs and 84/99 (0.848) of direct quotes; the d2 batch of eight 118/140 (0.843) of paragraphs, 243/282
-# (0.862) of sentences and 89/103 (0.864) of direct quotes, now 125/140, 253/281 and 96/103 (a question's "?”
-# tanya X" one sentence, a list's "1." with its item, "tanya" after a quotation, the witness's answer the
-# paragraph of the judge's question, "bernama X", a role named later). Issue #17 asks for 0.97 on held-out
-# paragraphs and direct quotes; now every gold article reaches 0.984 / 0.953 / 0.972 (paragraphs / sentences /
-# direct quotes) and the 38 held-out ones 0.962 of paragraphs and 0.962 of direct quotes: the d2 batch's
-# documents that speak, joint statements, roles named a sentence later and unnamed officials (whom its writer
-# gave to their body) are what is left. The floors are those figures less a little, so that a change that
-# makes attribution worse fails.
+# (0.862) of sentences and 89/103 (0.864) of direct quotes, then 125/140, 253/281 and 96/103; the d3 batch of
+# eight 126/170 (0.741) of paragraphs, 264/335 (0.788) of sentences and 99/116 (0.853) of direct quotes, now
+# 141/170, 290/335 and 116/116 (a name brought in with an age is a person whom the next "Ia"/"Perempuan itu"
+# means, "ibu Dimas" after an age is a role, a credential after a name, the court clerk's title). Issue #17 asks
+# for 0.97 on held-out paragraphs and direct quotes; now every gold article reaches 0.969 / 0.934 / 0.977
+# (paragraphs / sentences / direct quotes) and the 46 held-out ones 0.934 of paragraphs and 0.971 of direct
+# quotes: documents and bodies that "mencatat" (the batches' writers disagree on whether they speak), joint
+# statements, roles named a sentence later and unnamed officials are what is left. The floors are those
+# figures less a little, so that a change that makes attribution worse fails.
 # `python -m evals.attribution [--held-out]`.
-PARAGRAPH_SPEAKERS_MIN = 0.98
-SENTENCE_SPEAKERS_MIN = 0.945
-DIRECT_SPEAKERS_MIN = 0.965
-HELD_OUT_PARAGRAPH_SPEAKERS_MIN = 0.95
-HELD_OUT_DIRECT_SPEAKERS_MIN = 0.95
+PARAGRAPH_SPEAKERS_MIN = 0.965
+SENTENCE_SPEAKERS_MIN = 0.93
+DIRECT_SPEAKERS_MIN = 0.97
+HELD_OUT_PARAGRAPH_SPEAKERS_MIN = 0.93
+HELD_OUT_DIRECT_SPEAKERS_MIN = 0.965

@@ -637,3 +637,56 @@ def test_someone_known_by_role_first_is_the_person_named_later_with_that_role() 
 def test_a_cue_word_ending_the_paragraph_names_no_one() -> None:
     # Found by the fuzz test: "Terang" (a cue, "terangnya") with nothing after it.
     assert speakers("biaya, Terang") == [None]
+
+
+def test_someone_brought_in_with_an_age_is_whom_the_next_pronoun_means() -> None:
+    # The one named after them in the same sentence (her son, a place) is not.
+    assert speakers(
+        "Kepala Basarnas Pos Lawu, Teguh Prasetyo, mengatakan pencarian dilanjutkan besok pagi.",
+        "Sementara itu, Wartini (51), ibu Bagas, menunggu di posko bersama adik Bagas. Ia berharap anaknya "
+        "segera pulang.",
+        "Yuliana (39), warga RT 03 Dusun Kali Rejo Hilir, rumahnya rusak diterjang angin. Ia mengatakan atapnya "
+        "terbang sekitar pukul 03.00 WIB.",
+    ) == ["Teguh Prasetyo", "Wartini", "Yuliana"]
+
+
+def test_an_age_makes_a_person_whatever_the_role_opens_with() -> None:
+    # "operator" opens a company's role too ("operator seluler"); with an age it is someone's trade.
+    assert speakers(
+        "Ketua serikat pekerja, Darmawan Putra, mengatakan buruh menuntut kenaikan 10 persen.",
+        "Sulastri (29), operator mesin di sebuah pabrik sepatu, ikut berunjuk rasa. Ia mengaku sudah lima tahun "
+        "menjadi pekerja kontrak.",
+    ) == ["Darmawan Putra", "Sulastri"]
+
+
+def test_a_person_named_with_an_age_at_the_end_of_a_sentence_is_the_one_described_next() -> None:
+    assert speakers(
+        "Kapolsek Tamalate AKP Rusdi Hamzah mengatakan tiga orang diamankan.",
+        "Salah satu warga yang rumahnya dibongkar ialah Marni (47). Perempuan yang berjualan sayur itu mengaku "
+        "sudah tinggal di sana sejak 1990.",
+    ) == ["Rusdi Hamzah", "Marni"]
+
+
+def test_a_year_in_parentheses_is_no_age() -> None:
+    readings = read(
+        [
+            "Kepala Dinas Pendidikan, Hartono Wibisono, mengatakan aturan itu berlaku tahun depan.",
+            "Aturan itu merujuk Permendikbud (2019), yang kini direvisi. Ia mengatakan sekolah sudah diberi tahu.",
+        ]
+    )
+    assert [r.speaker and r.speaker.name for r in readings] == ["Hartono Wibisono", "Hartono Wibisono"]
+
+
+def test_a_professional_credential_after_the_name_is_no_name() -> None:
+    assert speakers(
+        "Kepala riset PT Mega Kapital Sekuritas Rudi Hartanto, CFA, menilai laba bank itu di atas perkiraan.",
+        "Kendati demikian, Rudi mengingatkan biaya dana bisa naik.",
+    ) == ["Rudi Hartanto", "Rudi Hartanto"]
+
+
+def test_a_court_clerk_with_the_court_and_its_place_before_the_name() -> None:
+    assert speakers(
+        "Juru sita mendatangi rumah warga di Kabupaten Maros sejak pagi.",
+        "Panitera Pengadilan Negeri (PN) Maros Andi Baso Rahman, S.H., mengatakan eksekusi sesuai putusan.",
+        "Menurut Rahman, warga sudah diberi teguran dua kali.",
+    ) == [None, "Andi Baso Rahman", "Andi Baso Rahman"]

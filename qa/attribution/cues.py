@@ -162,6 +162,7 @@ OFFICE_TITLES = (
     "dekan", "pelatih", "kapten", "manajer", "komisaris", "duta besar", "pemimpin", "pimpinan",
     "profesor", "guru besar", "bos", "anggota dewan", "kepala pelaksana", "jaksa", "hakim", "asisten",
     "staf ahli", "staf khusus", "penasihat", "sekretaris", "koordinator", "kepala bagian", "kepala bidang",
+    "panitera", "panitera pengganti", "juru sita",
 )
 
 # Words that complete a title rather than begin a name: "Menteri Luar Negeri Retno", "Menteri Agama Yaqut",

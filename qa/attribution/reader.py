@@ -197,6 +197,8 @@ _GLUED_MIN_WORDS = 4
 _SPAN = 1_000_000  # positions: paragraph number * _SPAN + token index
 _UNATTRIBUTED = "quote-unattributed"
 _CONTINUES = "quote-continues"
+# An age has at most three digits: "(2019)" after a name is a year.
+_AGE_MAX_DIGITS = 3
 
 
 @dataclass(frozen=True)
@@ -309,7 +311,11 @@ def _in_place_name(tokens: Sequence[Token], start: int, index: int) -> bool:
 def _age_at(tokens: Sequence[Token], index: int, end: int) -> bool:
     """Whether an age stands at `index`, closed by a comma: "56 tahun," or "56,"."""
     age_end = index + 2 if index + 1 < end and tokens[index + 1].fold == cues.YEARS else index + 1
-    return index < end and tokens[index].text.isdigit() and age_end < end and tokens[age_end].text == ","
+    return index < end and _is_age(tokens[index].text) and age_end < end and tokens[age_end].text == ","
+
+
+def _is_age(text: str) -> bool:
+    return text.isdigit() and len(text) <= _AGE_MAX_DIGITS
 
 
 def _is_item(tokens: Sequence[Token], sentences: int) -> bool:
@@ -374,6 +380,9 @@ class _ArticleReader:
         # the previous paragraph's last speaker, whom a pronoun or a bare quotation opening the next goes on from
         self.last_heard: Entity | None = None
         self.listing: Entity | None = None  # who introduced the list the paragraphs now run through
+        # Someone this paragraph brings in with an age ("Rahmah (44), warga Dusun …, …"): the reporter's way of
+        # putting a new voice on stage, whom the next "Ia …" means, before anyone named after them.
+        self.introduced: Entity | None = None
         self.paragraph_start = 0
 
     def read(self, number: int, paragraph: str) -> tuple[Entity | None, list[_Said]]:
@@ -381,6 +390,7 @@ class _ArticleReader:
         masked = mask_quotes(paragraph)
         text = Text.of(masked.narration, self.known, self.words)
         self.paragraph_start = number * _SPAN
+        self.introduced = None
         heard: list[_Heard] = []
         for start, end in narration_sentences(text.tokens):
             found = len(heard)
@@ -422,6 +432,8 @@ class _ArticleReader:
                     entity.seen = position
             if token.text == ",":
                 self._register_appositive(text, start, index, end, position)
+            if token.text == "(" and (age := in_parens(tokens, index, end)) is not None and _is_age(age.text):
+                self._register_aged(text, start, index, position)
             described = index + 1 < end and tokens[index + 1].is_word and not tokens[index + 1].is_cap
             if token.fold == cues.INDEFINITE and described:
                 # "datang dari seorang keluarga pasien asal Percut. Dia mengaku …": someone known by role only,
@@ -585,6 +597,16 @@ class _ArticleReader:
         if person is not None:
             person.words |= {token.fold for token in text.tokens[start : name_run(text.tokens, start, end)]}
 
+    def _register_aged(self, text: Text, start: int, paren: int, position: int) -> None:
+        """Note "… ialah Hasnawati (52)." or "Rina (34) mengaku …": a name with an age is a person brought in."""
+        name = trailing_name(text, start, paren)
+        if name is None:
+            return
+        entity = self._named(NameRef(text.tokens[name[0] : name[1]]))
+        entity.kind = Kind.PERSON
+        entity.seen = max(entity.seen, self.paragraph_start + name[1] - 1)
+        self.introduced = entity
+
     def _register_appositive(self, text: Text, start: int, comma: int, end: int, position: int) -> None:
         """Note "Siti Rahmawati, mantan pedagang …," or "TaniMaju, perusahaan …," with its role."""
         head_start = comma
@@ -592,7 +614,8 @@ class _ArticleReader:
             head_start -= 1
         name = trailing_name(text, head_start, comma)
         # an age with the name ("Hamsir (48),") or after it ("Suwarni, 56 tahun,") marks a person: any role will do
-        in_parens_age = comma > 1 and text.tokens[comma - 1].text == ")" and text.tokens[comma - 2].text.isdigit()
+        # (a year in parentheses, "(2019)", is no age)
+        in_parens_age = comma > 1 and text.tokens[comma - 1].text == ")" and _is_age(text.tokens[comma - 2].text)
         aged = in_parens_age or _age_at(text.tokens, comma + 1, end)
         if _age_at(text.tokens, comma + 1, end):
             comma = next((i for i in range(comma + 1, end) if text.tokens[i].text in CLAUSE_MARKS), end)
@@ -607,6 +630,10 @@ class _ArticleReader:
         role_end = with_places(text, role_end, end)
         entity = self._named(NameRef(text.tokens[name[0] : name[1]], role=role_text(text, comma + 1, role_end)))
         entity.seen = max(entity.seen, self.paragraph_start + name[1] - 1)
+        if aged:
+            # An age is a person's, whatever the role's first word ("operator produksi di sebuah pabrik").
+            entity.kind = Kind.PERSON
+            self.introduced = entity
 
     def _named(self, ref: NameRef) -> Entity:
         words = tuple(token.fold for token in ref.tokens)
@@ -649,6 +676,7 @@ class _ArticleReader:
         if isinstance(ref, PronounRef):
             return _first(
                 (heard[-1].entity if heard else None, "pronoun:same-paragraph"),
+                (self.introduced, "pronoun:introduced"),
                 (self.known.latest(self.paragraph_start, position, unconfirmed=True), "pronoun:just-named"),
                 (self.last_heard, "pronoun:previous-paragraph"),
                 (self.known.latest(0, position), "pronoun:last-heard"),
@@ -681,6 +709,7 @@ class _ArticleReader:
                     "anaphor:described",
                 ),
                 (heard[-1].entity if heard else None, "anaphor:same-paragraph"),
+                (self.introduced, "anaphor:introduced"),
                 (self.known.latest(self.paragraph_start, position, unconfirmed=True), "anaphor:just-named"),
                 (previous, "anaphor:previous-paragraph"),
                 (self.known.latest(0, position), "anaphor:last-heard"),

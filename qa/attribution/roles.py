@@ -21,7 +21,9 @@ def is_role(text: Text, start: int, end: int, strict: bool) -> bool:
         start += 1
     first = text.tokens[start]
     honoured = start + 1 < end and (text.tokens[start + 1].is_cap or text.tokens[start + 1].text == ".")
-    if first.fold in cues.HONORIFICS and honoured:
+    # "Sri Wahyuni (48), ibu Dimas,": after a name and an age, a lowercase word for kin is a role.
+    kin = not strict and not first.is_cap and first.fold in cues.KIN
+    if first.fold in cues.HONORIFICS and honoured and not kin:
         return False  # "dr. Lestari Widodo" is a name; "ibu dua anak" is a role
     if first.fold in cues.PERSON_ROLE_WORDS or first.fold in cues.ORG_ROLE_WORDS:
         return True

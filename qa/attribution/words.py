@@ -225,8 +225,11 @@ class Token:
         return any(char.isupper() for part in parts for char in part[1:]) and any(c.islower() for c in self.text)
 
 
-# Degrees written after a name: "Ratna Dewi, M.Kes.", "dr. Fadli Hakim, Sp.A", "Euis Nurhayati, S.Pd.".
-_DEGREE_RE = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM|SKM|SKep|SPd|SSos|SIP")
+# Degrees and professional credentials written after a name: "Ratna Dewi, M.Kes.", "dr. Fadli Hakim, Sp.A",
+# "Euis Nurhayati, S.Pd.", an analyst's "Edwin Kurniadi, CFA,".
+_DEGREE_RE = re.compile(
+    r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM|SKM|SKep|SPd|SSos|SIP|CFA|CPA|CFP|FRM"
+)
 
 
 def is_degree(token: Token) -> bool:
