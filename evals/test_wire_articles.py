@@ -1,4 +1,4 @@
-"""Ordinary wire news (issue #18): ten unspun articles in the style of Indonesian wire copy, long official
+"""Ordinary wire news (issue #18): eighteen unspun articles in the style of Indonesian wire copy, long official
 titles, many figures and dates, with questions written cold (`wire_articles.jsonl`), each article asked
 alone. Fact questions (what, when, where, how many) are held to their own bar, as they are the ones a long
 paragraph hides in one sentence."""

@@ -1,7 +1,7 @@
 """The bar the answers must clear, in one place.
 
 Asserted on the `test` split and on all questions, per language, for the mode the app uses. The retrieval
-settings in qa/retrieval.py are chosen across all 27 eval articles (`python -m evals.tune`), judged by their
+settings in qa/retrieval.py are chosen across the eval articles (`python -m evals.tune`), judged by their
 worst articles; its leave-one-article-out table is the honest figure for an article nobody tuned on.
 
 TARGET is the bar of issue #6, and what CI asserts: a change that makes answers worse than that fails.
@@ -23,16 +23,18 @@ OTHER_TARGET = {
     "id": {"hit_at_1": 0.80, "hit_at_3": 0.95, "mrr": 0.85, "speaker": 0.90},
     "en": {"hit_at_1": 0.80, "hit_at_3": 0.95, "mrr": 0.85, "speaker": 0.90},
 }
-# Ordinary wire news (evals/wire_articles.jsonl; issue #18), each article alone. Issue #18 asks for hit@1 0.92 in
-# both languages, fact hit@1 0.85 and hit@3 0.98 on articles held out from tuning; leave-one-article-out over
-# all 27 eval articles (`python -m evals.tune`) reaches 0.881 / 0.902 hit@1 (id / en), fact 0.880 / 0.907, hit@3
-# 0.975 / 0.980 (the seed's figures kept). The floors are what the chosen setting reaches on these ten now
-# (hit@1 0.809 / 0.853, fact 0.795 / 0.868, hit@3 0.985 / 0.956), less a question, so that a change that makes
-# ordinary news worse fails; first contact, before anything was tuned with them, was hit@1 0.735 / 0.838, fact
-# 0.718 / 0.842, hit@3 0.971 / 0.941. README, "Tuning".
+# Ordinary wire news (evals/wire_articles.jsonl; issue #18), each article alone: eighteen articles, the ten of
+# the first batch and the eight of d3 (the attribution batch of issue #17, whose writer also wrote its questions
+# cold). Issue #18 asks for hit@1 0.92 in both languages, fact hit@1 0.85 and hit@3 0.98 on articles held out
+# from tuning; leave-one-article-out over all 35 eval articles (`python -m evals.tune`) reaches hit@1 0.840 /
+# 0.917 (id / en), fact 0.803 / 0.907, hit@3 0.967 / 0.980. The floors are what the setting reaches on these
+# eighteen now (hit@1 0.790 / 0.903, fact 0.746 / 0.886, hit@3 0.960 / 0.968), less a question, so that a change
+# that makes ordinary news worse fails. First contact, before anything was tuned with them: the first ten hit@1
+# 0.735 / 0.838, fact 0.718 / 0.842, hit@3 0.971 / 0.941; d3 hit@1 0.750 / 0.839, fact 0.688 / 0.906, hit@3
+# 0.893 / 0.964. README, "Tuning".
 WIRE_FLOOR = {
-    "id": {"hit_at_1": 0.79, "hit_at_3": 0.97, "fact_hit_at_1": 0.76},
-    "en": {"hit_at_1": 0.83, "hit_at_3": 0.94, "fact_hit_at_1": 0.84},
+    "id": {"hit_at_1": 0.78, "hit_at_3": 0.95, "fact_hit_at_1": 0.73},
+    "en": {"hit_at_1": 0.89, "hit_at_3": 0.96, "fact_hit_at_1": 0.87},
 }
 
 # Answer judgement (evals/judgement.jsonl, evals/conversations.jsonl; issue #15). Questions on the article's

@@ -120,6 +120,9 @@ def ask(
     passages = retriever.top(ranking, k)
     evidence = best_sentence(retriever, q, passages[0], spoken=q.asks_words)
     closest = _reply(replies, evidence, q.kind in ("who", "who_said"), q.kind == "who_said")
+    if q.lists and evidence.sentence.rstrip().endswith(cues.LIST_OPENER):
+        # "… empat rekomendasi kepada PLN, yaitu:" names none of them: the items follow, as the article sets them out.
+        closest = " ".join([closest, *(item.text for item in retriever.items(evidence.passage))])
     if gap is not None:  # a person or short form the article does not quote, or does not hold
         names = replies["and"].join(gap.words)
         return answer(replies[gap.kind].format(names=names, closest=closest), passages, evidence, gap)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .attribution import Sentence, read
+from .attribution import Sentence, cues, read
 from .corpus import Article, split_paragraphs
+from .tokens import fold
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,27 @@ def group_by_speaker(passages: Sequence[Passage]) -> list[SpeakerProfile]:
         SpeakerProfile(name, next((p.speaker_role for p in ps if p.speaker_role), None), tuple(ps))
         for name, ps in grouped.items()
     ]
+
+
+def list_items(passages: Sequence[Passage]) -> dict[int, tuple[int, ...]]:
+    """The lists the articles set out a paragraph an item: for the index of each paragraph that opens one ("…
+    empat rekomendasi kepada PLN, yaitu:"), the indices of the items that follow it in its article, each
+    opening with a number, an ordinal or a bullet ("1. Mempercepat …", "Kedua, …")."""
+    lists: dict[int, tuple[int, ...]] = {}
+    for i, opener in enumerate(passages):
+        if not opener.text.rstrip().endswith(cues.LIST_OPENER):
+            continue
+        items = []
+        for j in range(i + 1, len(passages)):
+            if passages[j].article != opener.article or not _is_item(passages[j].text):
+                break
+            items.append(j)
+        if items:
+            lists[i] = tuple(items)
+    return lists
+
+
+def _is_item(text: str) -> bool:
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    numbered = first.rstrip(".)").isdigit() and first[-1:] in (".", ")")
+    return numbered or first in cues.BULLETS or fold(first.rstrip(",.:")) in cues.ORDINALS

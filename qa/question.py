@@ -123,6 +123,12 @@ _KIN_OWNED = re.compile(rf"\b(?:{_KIN})nya\b|\b(?:his|her|their)\s+(?:{'|'.join(
 _SUBJECT_PRONOUN = re.compile(
     r"^\s*(?:(?:terus|lalu|trus|kalau|and|so|then)\s+)?(?:dia|ia|beliau|mereka|he|she|they)\b", re.IGNORECASE
 )
+# A question for the items of something ("Apa saja rekomendasinya?", "Di mana saja …?", "What are the steps
+# …?", "List the …"): a list the article sets out a paragraph an item answers it with all of them.
+_ASKS_LIST = re.compile(
+    r"\b(?:apa|siapa|mana|berapa|kapan|bagaimana)\s+saja\b|\bapa-apa\b|\bwhat\s+(?:are|were)\s+the\b|^\s*list\b",
+    re.IGNORECASE,
+)
 # English possessives take the name with "'s": "his background" -> "Budi's background".
 _POSSESSIVE_PRONOUN = frozenset({"his", "their"})
 
@@ -174,6 +180,7 @@ class Question:
     mentions: tuple[str, ...] = ()  # the names it mentions (people, organisations, places), as written
     quoted: str | None = None  # words it quotes from the article, to be matched as they stand
     pronoun: bool = False  # it names whom it asks about only by a pronoun ("Apa kata dia?")
+    lists: bool = False  # it asks for the items of something ("Apa saja …?")
     truncated: bool = False
     foreign: str | None = None  # the code of a third language it is written in, if clearly one
 
@@ -236,6 +243,7 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
         pronoun=kind in ("said", "fact")
         and (not speakers or (_SUBJECT_PRONOUN.match(text) is not None and not any(writes_name(text, s) for s in speakers)))
         and with_referent(text, "") is not None,
+        lists=_ASKS_LIST.search(text) is not None,
         truncated=cleaned.truncated,
         foreign=code,
     )

@@ -200,3 +200,19 @@ def test_a_question_is_read_with_its_chat_abbreviations_spelt_out(retriever):
 
     assert REPLIES["id"]["refers_back"] in qa.ask("Apa yg dia blg soal chip?").text
     assert retriever.rank("Siapa yg blg itu?").question.text == "Siapa yang bilang itu?"
+
+
+def test_a_question_for_the_items_of_a_list_gets_them_all(tmp_path):
+    from .test_retrieval import LIST_ARTICLE
+
+    path = tmp_path / "rapat.txt"
+    path.write_text(LIST_ARTICLE)
+    retriever = qa.Retriever.from_file(path)
+    for question in ("Apa saja rekomendasi Komisi C kepada pemerintah kota?", "What are the recommendations of Komisi C?"):
+        a = qa.ask(question, retriever=retriever)
+        assert a.support == "full", a.text
+        assert "yaitu: 1. Mengeruk saluran drainase" in a.text and a.text.rstrip().endswith("setiap bulan.")
+        assert [p.paragraph for p in a.passages[:3]] == [2, 3, 4]  # the opener, then its first items
+    # Asked for one thing, the opener alone: no list appended.
+    a = qa.ask("Berapa kolam retensi yang direkomendasikan?", retriever=retriever)
+    assert "Mengeruk" not in a.text

@@ -8,8 +8,9 @@ import pytest
 from qa import Passage, Retriever
 from qa.corpus import read_article
 from qa.fusion import convex, minmax, rrf
-from qa.question import Question
-from qa.retrieval import Settings, Signals, fuse, lift
+from qa.passages import list_items
+from qa.question import Question, read
+from qa.retrieval import SETTINGS, Settings, Signals, fuse, lift
 from qa.index import build
 
 from .conftest import SEED
@@ -108,13 +109,13 @@ def test_a_quoted_phrase_finds_its_sentence_despite_the_rest_of_the_question(ret
     assert "Perlombaan menuju tepi jurang" in top.text
 
 
-def _signals(dense, sentence, keyword, sentence_keyword, wants=None) -> Signals:
-    q = Question(typed="q", text="q", lang="id", kind="fact", wants=wants)
+def _signals(dense, sentence, keyword, sentence_keyword, wants=None, lists=None) -> Signals:
+    q = Question(typed="q", text="q", lang="id", kind="fact", wants=wants, lists=bool(lists))
     n = len(dense)
     as_array = lambda xs: np.array(xs, dtype=np.float32)  # noqa: E731
     return Signals(
         q, as_array(dense), as_array(sentence), as_array(sentence), as_array(keyword), as_array(sentence_keyword),
-        np.zeros(n, bool),
+        np.zeros(n, bool), lists or {},
     )
 
 
@@ -148,3 +149,52 @@ def test_the_best_sentence_of_a_passage_is_checked_for_the_asked_kind(small):
     row = small.best_row(i, signals.sentences)
     assert signals.sentences[row] == signals.sentence[i]
     assert small.holds(row, "amount") and not small.holds(row, None)
+
+
+LIST_ARTICLE = """Rapat DPRD Kota Sukamaju soal banjir
+
+Ketua Komisi C DPRD Kota Sukamaju, Budi Hartono, mengatakan rapat berlangsung tiga jam dan dihadiri dinas terkait.
+
+Di akhir rapat, Komisi C menyampaikan tiga rekomendasi kepada pemerintah kota, yaitu:
+
+1. Mengeruk saluran drainase di Jalan Merdeka sebelum musim hujan.
+
+2. Membangun dua kolam retensi di Kecamatan Timur.
+
+3. Melaporkan hasil pengerukan kepada dewan setiap bulan.
+
+Warga berharap banjir tahun ini tidak separah tahun lalu, ketika air setinggi satu meter merendam 400 rumah.
+"""
+
+
+def test_a_list_is_found_a_paragraph_an_item(tmp_path, encoder):
+    path = tmp_path / "rapat.txt"
+    path.write_text(LIST_ARTICLE)
+    passages = Retriever(build([read_article(path)], encoder.documents, encoder.id), encoder).passages
+    assert list_items(passages) == {1: (2, 3, 4)}
+
+
+def test_items_follow_their_opener_when_a_question_asks_for_them():
+    # The opener (1) leads; its items (2, 3) share no words with the question and rank last on their own.
+    s = _signals(dense=[0.5, 0.7, 0.1, 0.1, 0.4], sentence=[0.5, 0.7, 0.1, 0.1, 0.4], keyword=[1, 3, 0, 0, 1],
+                 sentence_keyword=[1, 3, 0, 0, 1])
+    order = np.argsort(-fuse(s, SETTINGS, lambda i: False), kind="stable")
+    assert list(order[:3]) == [1, 0, 4]
+    asked = dataclasses.replace(s, question=dataclasses.replace(s.question, lists=True), lists={1: (2, 3)})
+    order = np.argsort(-fuse(asked, SETTINGS, lambda i: False), kind="stable")
+    assert list(order[:4]) == [1, 2, 3, 0]
+
+
+@pytest.mark.parametrize(
+    ("question", "lists"),
+    [
+        ("Apa saja rekomendasi Komisi C?", True),
+        ("Di mana saja kolam retensi dibangun?", True),
+        ("What are the recommendations of the council?", True),
+        ("List the council's recommendations", True),
+        ("Apa rekomendasi pertama Komisi C?", False),
+        ("What are farmers paid per kilo?", False),
+    ],
+)
+def test_a_question_asks_for_the_items_of_something(question: str, lists: bool) -> None:
+    assert read(question, {}).lists is lists
