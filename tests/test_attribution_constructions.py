@@ -690,3 +690,15 @@ def test_a_court_clerk_with_the_court_and_its_place_before_the_name() -> None:
         "Panitera Pengadilan Negeri (PN) Maros Andi Baso Rahman, S.H., mengatakan eksekusi sesuai putusan.",
         "Menurut Rahman, warga sudah diberi teguran dua kali.",
     ) == [None, "Andi Baso Rahman", "Andi Baso Rahman"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Polda Sulawesi Barat lewat akun Instagram-nya mengumumkan penutupan jalan poros.", "Polda Sulawesi Barat"),
+        ("Balai Wilayah Sungai Pemali Juana dalam siaran pers menyebutkan dua tanggul jebol.", "Balai Wilayah Sungai Pemali Juana"),
+        ("Seorang saksi dalam perkara pemalsuan ijazah dengan terdakwa Hadi Prasetyo menyatakan dokumen itu asli.", "Saksi"),
+    ],
+)
+def test_the_channel_between_a_subject_and_its_verb_is_no_part_of_it(paragraph: str, speaker: str) -> None:
+    assert speakers(paragraph) == [speaker]

@@ -262,6 +262,9 @@ TITLE_CONNECTORS = frozenset("dan serta".split())
 # Words opening an adjunct between a subject and its verb of saying: "Polri dalam keterangan tertulis
 # menyatakan", "Budi saat ditemui mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan";
 # "didalam" is a common misspelling of "di dalam", and a spinner's word for "dalam".
+# Of those, the ones that name the channel the words came through: "dalam siaran pers", "melalui keterangan
+# resmi", "lewat akun Instagram-nya".
+CHANNEL_OPENERS = frozenset("dalam didalam melalui lewat via".split())
 ADJUNCT_OPENERS = frozenset(
     "dalam didalam melalui lewat via saat ketika seusai usai setelah sebelum di kepada yang "
     # and of manner: "Djoko dengan lugas menanggapi", "Budi sambil menunjuk peta menjelaskan"

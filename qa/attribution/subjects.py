@@ -75,6 +75,10 @@ def _subject_right_before(text: Text, sentence_start: int, cue: int) -> Ref | No
         after_honorific = index > sentence_start and text.tokens[index - 1].fold in cues.HONORIFICS
         if not token.is_word and not (token.text == "." and after_honorific):
             break
+        if token.fold in cues.CHANNEL_OPENERS and index + 1 < end and not text.tokens[index + 1].is_cap:
+            # "Ombudsman RI Perwakilan Jawa Tengah dalam siaran pers menyebutkan", "Polda X lewat akun Instagram-nya
+            # mengumumkan": the channel is no part of the subject, which `subject_before` finds before it.
+            return None
         # "Menteri Energi dan Sumber Daya Mineral Taufik": "dan" inside a title does not open a clause.
         joins = token.fold in cues.TITLE_CONNECTORS
         inside_title = joins and index > sentence_start and text.tokens[index - 1].is_cap
