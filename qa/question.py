@@ -78,6 +78,8 @@ _SPEECH_WORDS = (
     # colloquial: talk, what was said, response, comment, think
     r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|menganggap|anggapan|ngingetin|"
     r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|nyaranin|saranin|"
+    # believe, be sure, agree, doubt: "Apakah Marcus percaya …?" asks for his view
+    r"percaya|yakin|setuju|ragu|meragukan|"
     # passive forms: "Apa yang diucapkan Budi", "yang disebutkan"
     r"diucapkan|disebutkan|katakan|ucapkan|"
     # English
@@ -89,7 +91,8 @@ _SPEECH_WORDS = (
     r"respond|responded|response|advice|advise|advised|point\s+out|points\s+out|pointed\s+out|note|notes|noted|"
     r"stated|add|adds|added|stress|stresses|stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|insist|insists|"
     r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced|ask|asks|"
-    r"urge|urges|urged|deny|denies|denied|hope|hopes|hoped|hoping|wish|wishes|wished|take\s+on"
+    r"urge|urges|urged|deny|denies|denied|hope|hopes|hoped|hoping|wish|wishes|wished|take\s+on|"
+    r"agree|agrees|agreed|doubt|doubts|doubted"
 )
 _SAYING = rf"{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))}"
 _ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)

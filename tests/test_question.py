@@ -57,6 +57,10 @@ def test_does_not_ask_who(question):
         "Apa yang ditegaskan Budi?",
         "Hakim konstitusinya ngingetin saksi soal apa?",  # chat Indonesian
         "What did the digital ministry director ask BPLPT to do?",
+        "Apakah Gary Marcus percaya DeepSeek cuma butuh US$5,6 juta?",  # a view: believe, doubt, agree
+        "Siapa pakar yang meragukan klaim itu?",
+        "Does Marcus doubt the figures?",
+        "Do the farmers agree with the new price?",
     ],
 )
 def test_asks_for_someones_words(question):
