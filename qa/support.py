@@ -62,10 +62,11 @@ RARE_NAME_PASSAGES = 2
 class Gap:
     """What the article lacks of what a question asks: a name it never mentions ("absent"), a person it
     mentions but does not quote ("unquoted"), a name it holds only in part or a short form it never spells
-    ("unmentioned"), an answer of the asked kind ("wanted"), or the asked-for thing ("focus"); `words` are
-    the names or words as the question wrote them."""
+    ("unmentioned"), an answer of the asked kind ("wanted"), the asked-for thing ("focus"), or a name it holds
+    elsewhere but not where the answer would be ("elsewhere"); `words` are the names or words as the question
+    wrote them."""
 
-    kind: Literal["absent", "unquoted", "unmentioned", "wanted", "focus"]
+    kind: Literal["absent", "unquoted", "unmentioned", "wanted", "focus", "elsewhere"]
     words: tuple[str, ...] = ()
 
 
@@ -160,12 +161,16 @@ def lacking(
     # Pertamax); its subject and its places, repeated throughout, need not be repeated in the evidence, nor
     # a name the passage before it gives ("Ia kemudian memberikan …").
     here = {passage.id, passage_id(passage.article, passage.paragraph - 1)}
+    elsewhere = []
     for name in question.mentions:
         holding = frozenset().union(*(retriever.word_passages.get(w, frozenset()) for w in _name_words(name)))
         if not holding & here and 0 < len(holding) <= RARE_NAME_PASSAGES:
-            missing.append(name)
+            elsewhere.append(name)
     if missing:
-        return Gap("focus", tuple(missing))
+        return Gap("focus", tuple(missing + elsewhere))
+    if elsewhere:
+        # The article names them, in another passage: saying it does not would be untrue.
+        return Gap("elsewhere", tuple(elsewhere))
     if question.wants and not answers(question, sentence, said_by, passage, retriever):
         # Saying what was counted ("gaji") tells the reader more than saying that a number is missing.
         return Gap("focus", (question.counted,)) if question.counted else Gap("wanted")

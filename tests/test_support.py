@@ -256,13 +256,15 @@ def test_a_full_name_the_article_never_holds_is_absent_beside_a_speaker_it_match
 
 
 def test_a_name_of_one_passage_missing_from_the_evidence_is_a_gap(retriever: qa.Retriever) -> None:
-    # Hangzhou is named once, where DeepSeek is introduced; the chips it used are told elsewhere.
-    for question in (
-        "Berapa chip Nvidia yang dipakai DeepSeek di Hangzhou?",
-        "How many Nvidia chips did DeepSeek use in Hangzhou?",
+    # Hangzhou is named once, where DeepSeek is introduced; the chips it used are told elsewhere. The reply
+    # says so, and not that the article never names Hangzhou.
+    for question, said in (
+        ("Berapa chip Nvidia yang dipakai DeepSeek di Hangzhou?", "Artikel ini menyebut “Hangzhou”, tetapi tidak di bagian"),
+        ("How many Nvidia chips did DeepSeek use in Hangzhou?", "The article mentions “Hangzhou”, but not where"),
     ):
         answer = qa.ask(question)
-        assert answer.support == "partial" and answer.gap == qa.support.Gap("focus", ("Hangzhou",))
+        assert answer.support == "partial" and answer.gap == qa.support.Gap("elsewhere", ("Hangzhou",))
+        assert answer.text.startswith(said), answer.text
 
 
 NEWS = """Banjir rendam Kecamatan Sukamaju
