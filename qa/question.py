@@ -96,6 +96,8 @@ _SPEECH_WORDS = (
 )
 _SAYING = rf"{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))}"
 _ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)
+# A hearing, "rapat dengar pendapat", is an event: its "pendapat" asks for nobody's opinion.
+_HEARING = re.compile(r"\bdengar\s+pendapat\b", re.IGNORECASE)
 
 # Words that ask a yes/no or what question in English ("Which chips did Nvidia say …" asks about chips).
 _AUXILIARIES = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|might|must)"
@@ -358,4 +360,4 @@ def quoted_words(question: str) -> str | None:
 
 def asks_for_words(question: str) -> bool:
     """A question about what someone said or thinks: "Apa kata Budi …?", "What did Smith say …?"."""
-    return bool(_ASKS_FOR_WORDS.search(question))
+    return bool(_ASKS_FOR_WORDS.search(_HEARING.sub(" ", question)))

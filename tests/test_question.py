@@ -68,7 +68,13 @@ def test_asks_for_someones_words(question):
 
 
 @pytest.mark.parametrize(
-    "question", ["Berapa biaya pelatihan DeepSeek?", "Where is DeepSeek based?", "How long did it take to train?"]
+    "question",
+    [
+        "Berapa biaya pelatihan DeepSeek?",
+        "Where is DeepSeek based?",
+        "How long did it take to train?",
+        "Siapa yang memimpin rapat dengar pendapat soal pemadaman listrik?",  # a hearing, not an opinion
+    ],
 )
 def test_a_question_about_facts_does_not_ask_for_words(question):
     assert not asks_for_words(question)
