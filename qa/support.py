@@ -167,7 +167,7 @@ def lacking(
         if not holding & here and 0 < len(holding) <= RARE_NAME_PASSAGES:
             elsewhere.append(name)
     if missing:
-        return Gap("focus", tuple(missing + elsewhere))
+        return Gap("focus", tuple(missing))
     if elsewhere:
         # The article names them, in another passage: saying it does not would be untrue.
         return Gap("elsewhere", tuple(elsewhere))
