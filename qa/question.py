@@ -78,7 +78,7 @@ _SPEECH_WORDS = (
     # colloquial: talk, what was said, response, comment, think
     r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|menganggap|anggapan|ngingetin|"
     r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|nyaranin|saranin|"
-    # believe, be sure, agree, doubt: "Apakah Marcus percaya …?" asks for his view
+    # believe, be sure, agree, doubt: "Apakah Budi percaya …?" asks for his view
     r"percaya|yakin|setuju|ragu|meragukan|"
     # passive forms: "Apa yang diucapkan Budi", "yang disebutkan"
     r"diucapkan|disebutkan|katakan|ucapkan|"
