@@ -119,7 +119,7 @@ def ask(
         return Answer(q.typed, lang, replies["not_found"] + note, "none", (), None, q.truncated)
     passages = retriever.top(ranking, k)
     evidence = best_sentence(retriever, q, passages[0], spoken=q.asks_words)
-    closest = _reply(replies, evidence, q.kind in ("who", "who_said"), q.kind == "who_said")
+    closest = _reply(replies, evidence, q.kind == "who_said")
     if q.lists and evidence.sentence.rstrip().endswith(cues.LIST_OPENER):
         # "… empat rekomendasi kepada PLN, yaitu:" names none of them: the items follow, as the article sets them out.
         closest = " ".join([closest, *(item.text for item in retriever.items(evidence.passage))])
@@ -183,7 +183,10 @@ def _who(said: Sentence) -> str:
     return f"{said.speaker} ({said.role})" if said.role else str(said.speaker)
 
 
-def _reply(replies: dict[str, str], evidence: Evidence, who_question: bool, who_said: bool) -> str:
+def _reply(replies: dict[str, str], evidence: Evidence, who_said: bool) -> str:
+    """The evidence framed: led by its speaker's name when the question asks who said it; otherwise under
+    "according to" them, as the person someone asks about ("Siapa saja perusahaan yang terlibat …?") is named
+    in the sentence, not its speaker."""
     if evidence.said.speaker is None:
         return replies["who_narration" if who_said else "narration"].format(quote=evidence.sentence)
     # Quote marks go only around words quoted as spoken: on speech the writer reports ("Budi mengatakan
@@ -192,7 +195,7 @@ def _reply(replies: dict[str, str], evidence: Evidence, who_question: bool, who_
     quote = evidence.sentence
     if evidence.said.kind == "direct":
         quote = _quoted_words(_without_lead_in(quote))
-    return replies["who" if who_question else "speaker"].format(who=_who(evidence.said), quote=quote)
+    return replies["who" if who_said else "speaker"].format(who=_who(evidence.said), quote=quote)
 
 
 def _without_lead_in(sentence: str) -> str:

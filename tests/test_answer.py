@@ -216,3 +216,13 @@ def test_a_question_for_the_items_of_a_list_gets_them_all(tmp_path):
     # Asked for one thing, the opener alone: no list appended.
     a = qa.ask("Berapa kolam retensi yang direkomendasikan?", retriever=retriever)
     assert "Mengeruk" not in a.text
+
+
+def test_a_who_question_not_about_words_does_not_lead_with_the_speaker():
+    # The companies are named in Trump's sentence; he is its speaker, not the answer.
+    a = qa.ask("Siapa saja perusahaan yang terlibat Stargate?")
+    assert a.text.startswith("Menurut Donald Trump (Presiden AS): "), a.text
+    assert "OpenAI, Oracle, dan SoftBank" in a.text
+    # Who said it: the speaker is the answer, and leads.
+    a = qa.ask("Siapa yang bilang perlombaan AI seperti perlombaan menuju tepi jurang?")
+    assert a.text.startswith("Stuart Russell ("), a.text
