@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -109,7 +110,7 @@ def ask(
     gap = absent(q, retriever) if speaker is None else None
     if gap is not None and gap.kind == "absent":
         # Never another person's words under the asked person's name: related passages, said to be related.
-        names = replies["and"].join(gap.words)
+        names = replies["and"].join(map(_as_name, gap.words))
         passages = retriever.top(ranking, k) if relevant else []
         text = replies["absent"].format(names=names)
         return answer(text + (" " + replies["related"].format(names=names) if passages else ""), passages, None, gap)
@@ -124,7 +125,7 @@ def ask(
         # "… empat rekomendasi kepada PLN, yaitu:" names none of them: the items follow, as the article sets them out.
         closest = " ".join([closest, *(item.text for item in retriever.items(evidence.passage))])
     if gap is not None:  # a person or short form the article does not quote, or does not hold
-        names = replies["and"].join(gap.words)
+        names = replies["and"].join(map(_as_name, gap.words))
         return answer(replies[gap.kind].format(names=names, closest=closest), passages, evidence, gap)
     gap = lacking(q, evidence.sentence, evidence.said.speaker, evidence.passage, retriever)
     if gap is None:
@@ -135,6 +136,11 @@ def ask(
     kind = replies[gap.kind == "wanted" and q.wants or "person"]
     text = replies[gap.kind].format(mentions=mentions, kind=kind, words=words, closest=closest)
     return answer(text, passages, evidence, gap)
+
+
+def _as_name(name: str) -> str:
+    """A name typed all in lower case ("mark zuckerberg"), capitalised as a reply writes it."""
+    return string.capwords(name) if name.islower() else name
 
 
 def relevance(ranking: Ranking) -> float:

@@ -237,9 +237,11 @@ _AFFILIATION = frozenset("of from at with dari di asal".split())
 _UNCASED_NAME_WORDS = 4
 
 
-def asked_person(text: str) -> str | None:
+def asked_person(text: str, lang: str = "en") -> str | None:
     """The person whose words a question asks for, as written, when it names one rather than a role
-    ("What did Elon Musk say …?" -> "Elon Musk"; "Apa kata pakar …?" -> None)."""
+    ("What did Elon Musk say …?" -> "Elon Musk"; "Apa kata pakar …?" -> None). In an English question with
+    capitals, a name has one; Indonesian chat often types a name in lower case beside capitals elsewhere
+    ("apa kata mark zuckerberg tentang AI"), so there a slot without capitals is read as in lower case."""
     for pattern in _PERSON_SLOTS:
         match = pattern.search(text)
         if match:
@@ -250,7 +252,10 @@ def asked_person(text: str) -> str | None:
                 first = match.start("who") == len(text) - len(text.lstrip())
                 runs = _runs(words, lambda i: words[i][:1].isupper() and not (first and i == 0))
                 own = [run for start, run in runs if start == 0 or fold(words[start - 1]) not in _AFFILIATION]
-                words = (own or [run for _, run in runs] or [[]])[-1]
+                uncased = lang == "id" and len(words) <= _UNCASED_NAME_WORDS and not any(w[:1].isupper() for w in words)
+                words = (own or [run for _, run in runs] or [words if uncased else []])[-1]
+                if uncased and not runs and not any(not _is_listed(w) for w in words):
+                    continue  # a role in lower case ("kepala dinas pendidikan") is no name
             elif len(words) > _UNCASED_NAME_WORDS:
                 continue  # in lower case, a long phrase is a description ("orang yang bekerja di sana")
             # An organisation is often named in ordinary words ("ikatan dokter indonesia", "BPJS Watch"):
@@ -431,6 +436,8 @@ def person_named(sentence: str, asked: str) -> str | None:
     # A name runs within a clause: "kepada Tempo, “Garuda akan …" names no "Tempo Garuda".
     for run in (run for clause in _CLAUSE_BREAK.split(_DATELINE.sub("", sentence)) for run in mentions(clause)):
         words = [fold(w) for w in run.split()]
-        if len(words) > 1 and not any(w in cues.ORG_WORDS for w in words) and not set(words) <= given:
+        # A short form in capitals ("GPU Nvidia", "PT KAI") is a thing or a body's, not a person's name.
+        acronym = any(len(w) > 1 and w.isupper() for w in run.split())
+        if len(words) > 1 and not acronym and not any(w in cues.ORG_WORDS for w in words) and not set(words) <= given:
             return run
     return None

@@ -212,7 +212,7 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
     elif kind == "said":
         # The name where the question asks whose words it wants is the person asked about, whether the article
         # quotes them or not ("What did Elon Musk say about Telkom?" is not about Telkom's words).
-        person = asked_person(text)
+        person = asked_person(text, lang)
         speakers = match_speakers(text, roles, roles)
         if person and not any(names_speaker(person, s, roles[s]) for s in speakers):
             # The speakers the whole question matched are not the person it names; the one it names, if any.

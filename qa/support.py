@@ -54,6 +54,10 @@ _ASKS_NAME = re.compile(
 TRANSLATION_MIN = 0.40
 # The pe- family of nouns: "pengguna", "penumpang", "pekerja" (see `lacking`).
 _AGENT = re.compile(r"pe(?:ng|ny|m|n|r)?\w{3,}")
+# The words of offices and roles ("ceo", "kepala", "juru bicara"), whose holder a who-question may ask for.
+_OFFICE_WORDS = frozenset(
+    word for title in (*cues.STATE_TITLES, *cues.OFFICE_TITLES, *cues.GENERIC_ROLES) for word in title.split()
+) - stopwords() - cues.TITLE_FIELD_WORDS
 # A name in at most this many passages is a particular of the article, not its subject.
 RARE_NAME_PASSAGES = 2
 
@@ -242,9 +246,20 @@ def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever:
         if passage.id not in holding and len(holding) <= RARE_NAME_PASSAGES:
             return False
     role = retriever.roles.get(said_by)
+    offices = _offices(question.text)
+    if question.kind == "who" and _unnamed(said_by) and offices and not offices & _offices(f"{said_by} {role or ''}"):
+        return False  # "Siapa CEO Nvidia?" is not answered by an unnamed spokesperson of Nvidia
     if role is None or not _ASKS_NAME.search(question.text):
         return True
     return bool(terms(role) & terms(" ".join(question.focus)))
+
+
+def _offices(text: str) -> frozenset[str]:
+    """The words of the offices and roles a text names, in Indonesian: "CEO", "Kapolres", "spokesperson" (as
+    "juru bicara"), "dirut" (as "direktur utama")."""
+    folded = (fold(w) for w in _WORD.findall(text))
+    meant = (cues.ROLE_TRANSLATIONS.get(w) or cues.TITLE_ABBREVIATIONS.get(w) or w for w in folded)
+    return frozenset(part for words in meant for part in words.split() if part in _OFFICE_WORDS)
 
 
 def _names(name: str, text: str) -> bool:

@@ -180,6 +180,9 @@ def test_shares_finds_a_particular_whatever_its_spelling(passage: str, particula
         ("KABARKITA.ID, Jakarta - Direktur CV Sinar Jaya mengaku bersalah.", "place", "Where is CV Sinar Jaya?", False),
         ("Bandung, Kabar Priangan -- Persib menang tipis atas tamunya.", "person", "Who scored for Persib?", False),
         ("Harga naik - turun di Pasar Baru.", "place", "Where do prices swing?", True),
+        # Capitals of a short form make a thing or a body, not a person: "GPU Nvidia", "BPBD Garut".
+        ("Inferensi memerlukan banyak GPU Nvidia.", "person", "Siapa CEO Nvidia?", False),
+        ("Bantuan disalurkan lewat BPBD Garut.", "person", "Who handed out the aid?", False),
     ],
 )
 def test_holds_reads_the_answer_the_question_lacks(sentence: str, kind: focus.Wanted, asked: str, held: bool) -> None:
@@ -229,6 +232,27 @@ def test_a_figure_the_article_does_not_give_is_no_answer(retriever: qa.Retriever
 )
 def test_the_person_asked_is_the_name_not_its_title_or_affiliation(question: str, person: str | None) -> None:
     assert focus.asked_person(question) == person
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "person"),
+    [
+        # Indonesian chat types a name in lower case beside an acronym or a place in capitals.
+        ("apa kata mark zuckerberg tentang AI tiongkok", "id", "mark zuckerberg"),
+        ("apa pendapat prabowo soal persaingan AI antara AS dan Tiongkok", "id", "prabowo"),
+        ("Terus kata pak bupati soal banjir gimana?", "id", None),  # a title and no name
+        # In English, words without the capitals the question uses elsewhere describe someone.
+        ("What did the election watchdog say about the KPU?", "en", None),
+    ],
+)
+def test_a_name_in_lower_case_beside_capitals_is_read_in_indonesian(question: str, lang: str, person: str | None) -> None:
+    assert focus.asked_person(question, lang) == person
+
+
+def test_a_lower_case_name_the_article_never_mentions_gets_no_one_elses_words(retriever: qa.Retriever) -> None:
+    answer = qa.ask("apa kata mark zuckerberg tentang AI tiongkok")
+    assert answer.support == "none" and answer.evidence is None
+    assert answer.text.startswith("Mark Zuckerberg tidak disebut dalam artikel ini.")  # as a name is written
 
 
 @pytest.mark.parametrize(
@@ -320,3 +344,10 @@ def test_a_role_at_a_body_is_not_the_body_speaking(retriever: qa.Retriever) -> N
         answer = qa.ask(question)
         assert answer.support == "partial" and answer.speaker != "DeepSeek", question
     assert qa.ask("What did DeepSeek say about chips?").speaker == "DeepSeek"
+
+
+def test_an_unnamed_speaker_does_not_answer_who_holds_another_office(retriever: qa.Retriever) -> None:
+    # The article quotes a spokesperson of Nvidia, and names no CEO of it; it does name OpenAI's.
+    answer = qa.ask("Siapa CEO Nvidia?")
+    assert answer.support == "partial" and answer.gap == qa.support.Gap("wanted")
+    assert qa.ask("Who is the CEO of OpenAI?").support == "full"
