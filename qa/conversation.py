@@ -15,6 +15,7 @@ from .answer import Answer, ask
 from .api import default_retriever
 from .attribution import cues, match_speakers
 from .focus import names_speaker, person_named
+from .language import Lang
 from .question import Question, asks_about_kin, with_referent, writes_name
 from .retrieval import Retriever
 from .tokens import fold
@@ -22,7 +23,7 @@ from .tokens import fold
 _WORD = re.compile(r"\w+")
 # "Apa lagi?", "Terus dia bilang apa lagi?", "Selain itu?", "What else did she say?", "Anything else?".
 _MORE = re.compile(
-    r"\b(?:apa\s+lagi|ada\s+lagi|apa\s+saja\s+lagi|selain\s+itu|what\s+else|anything\s+else|"
+    r"\b(?P<connective>apa\s+lagi|ada\s+lagi|apa\s+saja\s+lagi|selain\s+itu|what\s+else|anything\s+else|"
     r"^\s*(?:tell\s+me\s+)?more)\b",
     re.IGNORECASE,
 )
@@ -30,12 +31,15 @@ _MORE = re.compile(
 MORE_MAX_WORDS = 8
 # "Dan Budi?", "Kalau Siti gimana?", "Bagaimana dengan PLN?", "And Telkom?", "What about the mayor?".
 _AND = re.compile(
-    r"^\s*(?:dan|lalu|terus|kalau|kalo|bagaimana\s+dengan|gimana\s+dengan|and|what\s+about|how\s+about)\s+"
+    r"^\s*(?P<connective>dan|lalu|terus|kalau|kalo|bagaimana\s+dengan|gimana\s+dengan|and|what\s+about|how\s+about)\s+"
     r"(?P<other>.+?)(?:\s+(?:gimana|bagaimana|sendiri|juga))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # "And X?" names one thing: longer, it is a question of its own ("Dan berapa biaya yang dikeluarkan OpenAI?").
 AND_MAX_WORDS = 4
+# The words that open a follow-up say its language where the rest is too short to ("And Sarhan?" reads as
+# Malay): these are English, the others Indonesian.
+_ENGLISH_CONNECTIVES = frozenset({"and", "what about", "how about", "what else", "anything else", "more"})
 
 
 # Words before a name that make it a place: "di Sigi", "Desa Omu", "from Lyon".
@@ -52,6 +56,15 @@ def _may_be_person(mention: str, text: str) -> bool:
         and not any(w in cues.ORG_WORDS or w in cues.PLACE_WORDS or w in cues.COMPANY_PREFIXES for w in words)
         and not set(before) & _PLACE_BEFORE
     )
+
+
+def _connective_lang(question: Question) -> Lang | None:
+    """The language of the words a follow-up opens with ("And …?", "Terus …?", "What else …?"), if any."""
+    found = _AND.match(question.text) or _MORE.search(question.text)
+    if found is None:
+        return None
+    connective = " ".join(found["connective"].lower().split()).removeprefix("tell me ")
+    return "en" if connective in _ENGLISH_CONNECTIVES else "id"
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,8 @@ class Conversation:
             read = self.retriever.read(question)
             resolved, more = self._resolve(read)
             skip = self._quoted if more else frozenset()
-            answer = ask(self.retriever, resolved, k, speaker, skip, "en" if read.foreign else read.lang)
+            lang = "en" if read.foreign else _connective_lang(read) if more or resolved is not read else None
+            answer = ask(self.retriever, resolved, k, speaker, skip, lang or read.lang)
             shown = frozenset({answer.evidence.passage.id}) if answer.evidence else frozenset()
             follows = more or resolved is not read
             self._quoted = (self._quoted | shown) if follows else shown

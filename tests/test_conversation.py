@@ -128,6 +128,19 @@ def test_a_follow_up_is_answered_in_its_own_language(conversation: qa.Conversati
     assert then.lang == "en" and then.text.startswith("According to Alexandra Mousavizadeh")
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "lang"),
+    [("And Sarhan?", "en"), ("And Hammond?", "en"), ("Dan Hammond?", "id"), ("Terus Hammond?", "id")],
+)
+def test_a_short_follow_up_is_answered_in_the_language_of_its_opening_word(
+    retriever: qa.Retriever, follow_up: str, lang: str
+) -> None:
+    # Too short for the language identifier ("And Sarhan?" scores as Malay): its "And" or "Dan" says it.
+    conversation = qa.Conversation(retriever)
+    conversation.ask("Apa kata Russell soal perlombaan AI?" if lang == "en" else "What did Russell say about the AI race?")
+    assert conversation.ask(follow_up).lang == lang
+
+
 def test_he_after_who_did_it_is_the_person_the_answer_named(conversation: qa.Conversation) -> None:
     first = conversation.ask("Siapa yang mendirikan DeepSeek?")
     assert first.evidence and "Liang Wenfeng" in first.evidence.sentence
