@@ -37,7 +37,7 @@ _AND = re.compile(
 )
 # "And X?" names one thing: longer, it is a question of its own ("Dan berapa biaya yang dikeluarkan OpenAI?").
 AND_MAX_WORDS = 4
-# The words that open a follow-up say its language where the rest is too short to ("And Sarhan?" reads as
+# The words that open a follow-up say its language where the rest is too short to ("And Wayan?" reads as
 # Malay): these are English, the others Indonesian.
 _ENGLISH_CONNECTIVES = frozenset({"and", "what about", "how about", "what else", "anything else", "more"})
 
