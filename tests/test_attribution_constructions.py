@@ -702,3 +702,26 @@ def test_a_court_clerk_with_the_court_and_its_place_before_the_name() -> None:
 )
 def test_the_channel_between_a_subject_and_its_verb_is_no_part_of_it(paragraph: str, speaker: str) -> None:
     assert speakers(paragraph) == [speaker]
+
+
+def test_a_bare_title_after_someone_of_another_office_is_another_official() -> None:
+    # The president director was named last; "Direktur Keuangan" is a colleague the report has not named.
+    assert speakers(
+        "Direktur Utama PT Sinar Laut Abadi Tbk (SLAB) Hendra Wijaya mengatakan laba perseroan naik 12 persen.",
+        "Direktur Keuangan SLAB menjelaskan, dividen akan dibagikan pada Juni.",
+    ) == ["Hendra Wijaya", "Direktur Keuangan SLAB"]
+
+
+def test_a_title_without_a_name_after_someone_with_no_office_is_them() -> None:
+    # A name with no office, then a title: the report names its holder first ("Joko … Presiden … mengucapkan").
+    assert speakers(
+        "Pada Senin, Joko Santoso meresmikan jembatan baru di Desa Karanganyar.",
+        "Gubernur Jawa Tengah itu mengatakan jembatan tersebut memangkas waktu tempuh warga.",
+    ) == [None, "Joko Santoso"]
+
+
+def test_someone_known_by_role_is_the_person_the_next_sentence_names_with_it() -> None:
+    assert speakers(
+        "Kepala Kantor SAR Manado menyebut pencarian dibagi ke dalam dua sektor. Ricky Tumbelaka, kepala kantor "
+        "tersebut, menambahkan bahwa penyelam ikut diturunkan.",
+    ) == ["Ricky Tumbelaka"]

@@ -92,13 +92,15 @@ _BODY_WORDS = cues.ORG_WORDS | cues.COMPANY_PREFIXES
 
 def _name_role(known_by_role: Entity, entities: Sequence[Entity]) -> None:
     """Someone known by role alone ("kuasa hukum terdakwa membantah …") is the one person the article names
-    later with that role ("kata kuasa hukum bernama Budi Santoso"), if there is one."""
+    later with that role ("kata kuasa hukum bernama Budi Santoso"; "Budi, kepala kantor tersebut, …"), if
+    there is one."""
     role = set(fold(known_by_role.name).split())
     named = [
         e
         for e in entities
         if e.words and e.kind is Kind.PERSON and not e.words & _BODY_WORDS
-        and len(e.role_words) > 1 and e.role_words <= role  # "kuasa hukum", not "penggemar" alone
+        # "kuasa hukum", not "penggemar" alone
+        and len(words := e.role_words - cues.DEMONSTRATIVES) > 1 and words <= role
     ]
     if len(named) == 1:
         known_by_role.name, known_by_role.role = named[0].name, named[0].role
@@ -721,12 +723,22 @@ class _ArticleReader:
         # A title nobody holds yet: the person just talked about, if any ("Joko Pranoto mengumumkan …
         # Presiden AS mengucapkan …"), else someone known only by that title.
         recent = self.known.latest(self.paragraph_start - _SPAN, position, exclude_former=ref.head)
-        if recent is None:
+        # Someone who holds another office is not the holder of this one: "Direktur Keuangan ARNK menjelaskan"
+        # after the bank's president is another director, known by that role until named.
+        if recent is None or _holds_another_office(recent, ref.phrase):
             return self.known.role_only(ref.phrase), "title-only"
         recent.titles[ref.head] = False
         if recent.role is None:
             recent.role = ref.phrase
         return recent, "title:just-named"
+
+
+def _holds_another_office(entity: Entity, phrase: str | None) -> bool:
+    """Whether the entity holds a current title and its role does not hold the words of this title phrase
+    (a short form, "Menhub", as the words it stands for)."""
+    current = any(not former for former in entity.titles.values())
+    words = {part for word in fold(phrase or "").split() for part in cues.TITLE_ABBREVIATIONS.get(word, word).split()}
+    return current and not words <= entity.role_words
 
 
 def _first(*candidates: tuple[Entity | None, str]) -> tuple[Entity | None, str]:
