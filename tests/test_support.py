@@ -183,6 +183,8 @@ def test_shares_finds_a_particular_whatever_its_spelling(passage: str, particula
         # Capitals of a short form make a thing or a body, not a person: "GPU Nvidia", "BPBD Garut".
         ("Inferensi memerlukan banyak GPU Nvidia.", "person", "Siapa CEO Nvidia?", False),
         ("Bantuan disalurkan lewat BPBD Garut.", "person", "Who handed out the aid?", False),
+        # A name opening with a word for a place is the place's.
+        ("Persiba menang 2-1 di Stadion Bumi Lempake.", "person", "Who scored the winner?", False),
     ],
 )
 def test_holds_reads_the_answer_the_question_lacks(sentence: str, kind: focus.Wanted, asked: str, held: bool) -> None:
