@@ -725,3 +725,31 @@ def test_someone_known_by_role_is_the_person_the_next_sentence_names_with_it() -
         "Kepala Kantor SAR Manado menyebut pencarian dibagi ke dalam dua sektor. Ricky Tumbelaka, kepala kantor "
         "tersebut, menambahkan bahwa penyelam ikut diturunkan.",
     ) == ["Ricky Tumbelaka"]
+
+
+def test_a_given_name_shared_with_another_persons_name_is_no_office_word() -> None:
+    # "Muhammad" also stands inside another name, before "Rusdin": that shows a given name, not a body's word
+    # glued to the name, so "Muhammad Arham Kasim" keeps it.
+    assert speakers(
+        "Kuasa hukum warga, Muhammad Arham Kasim, menyebut putusan itu kemenangan warga.",
+        "Kepala Bidang Penataan Dinas Lingkungan Hidup Sulawesi Tenggara La Ode Muhammad Rusdin mengatakan "
+        "pihaknya akan mempelajari putusan.",
+        "Arham menambahkan, warga akan mengawal eksekusi putusan.",
+        "“Kami patuh pada hukum,” kata Rusdin.",
+    ) == ["Muhammad Arham Kasim", "La Ode Muhammad Rusdin", "Muhammad Arham Kasim", "La Ode Muhammad Rusdin"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # Javanese honorifics before a name, as "Pak" and "Bu" are
+        ("“Sejak kecil saya membuat gerabah,” kata Mbah Partini di stannya.", "Partini"),
+        ("Mbak Wulan, penjual jamu di pasar itu, mengatakan harga kunyit naik.", "Wulan"),
+        # a Yogyakarta camat is a panewu, with the kapanewon's name before his own
+        ("Panewu Kasihan Ahmad Fauzi Nurdin mengatakan pihaknya menurunkan 60 personel.", "Ahmad Fauzi Nurdin"),
+        # "berdalih": to argue in one's defence
+        ("Direktur PT Data Nusa, Kevin Santoso, berdalih perusahaan butuh waktu memeriksa data.", "Kevin Santoso"),
+    ],
+)
+def test_words_of_regional_news_before_names_and_as_cues(paragraph: str, speaker: str) -> None:
+    assert speakers(paragraph) == [speaker]

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
     mengonfirmasi memprakirakan merinci memerinci menimpali menaksir menargetkan menyesalkan menganggap
     berpesan mewanti-wanti menampik mengusulkan berkisah mengklarifikasi menjanjikan menganjurkan mempersilakan
-    menghimbau mengapresiasi menyinggung memuji
+    menghimbau mengapresiasi menyinggung memuji berdalih
     """.split()
 )
 
@@ -131,17 +131,18 @@ FORMER_MARKERS = frozenset("mantan eks bekas".split())
 # Titles that stand right before a personal name, even a one-word one ("Presiden Jokowi").
 STATE_TITLES = (
     "presiden", "wakil presiden", "perdana menteri", "menteri", "wakil menteri", "menko", "gubernur", "wakil gubernur",
-    "bupati", "wakil bupati", "wali kota", "walikota", "camat", "lurah", "raja", "ratu", "pangeran", "paus",
+    "bupati", "wakil bupati", "wali kota", "walikota", "camat", "panewu", "lurah", "raja", "ratu", "pangeran", "paus",
     "kanselir", "senator", "jenderal", "panglima", "kapolri", "kapolda", "kapolres", "kapolresta", "kapolrestabes",
     "kapolsek", "kajati", "kajari", "pangdam", "danrem", "dandim", "jaksa agung",
 )
 
 # Titles of a territory's head, whose territory is named right after them: in "Bupati Ciamis Engkus Sutisna" or
-# "Camat Lembang Yudi Hermawan" the first of three or more capitalised words is the place.
+# "Camat Lembang Yudi Hermawan" the first of three or more capitalised words is the place ("Panewu" is a
+# camat in Yogyakarta).
 TERRITORIAL_TITLES = frozenset(
     (
         "bupati", "wakil bupati", "wali kota", "walikota", "wakil wali kota", "gubernur", "wakil gubernur", "camat",
-        "lurah", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "pangdam", "danrem", "dandim",
+        "panewu", "lurah", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "pangdam", "danrem", "dandim",
         "kajati", "kajari",
     )
 )
@@ -315,7 +316,7 @@ PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau 
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset(
-    "pak bu bapak ibu prof dr drg ir drs dra hj h kh mr mrs ms sir gus bli "
+    "pak bu bapak ibu prof dr drg ir drs dra hj h kh mr mrs ms sir gus bli mbah mbak "
     # police and military ranks: "Kombes Pol. Yohanes Situmorang", "Brigjen TNI Budi"
     "kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu bripda brigjen irjen komjen pol kolonel "
     "letkol mayjen letjen serka sertu kopda laksma laksda laksdya marsma marsda marsdya "

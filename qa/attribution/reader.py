@@ -69,11 +69,13 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
         pairs.update(zip(["", *words], [*words, ""]))
     # A word of an organisation's name, heard speaking with it ("PSIS Semarang menyesalkan"), calls nobody.
     bodies = {word for entity in reader.known.entities if entity.kind is Kind.ORG for word in entity.words}
+    # Words side by side in people's names ("Ode Sitti" of "Wa Ode Sitti Hasmia") show given names, not an office.
+    named = {pair for e in reader.known.entities if e.kind is Kind.PERSON for pair in _word_pairs(e.name)}
     for entity in reader.known.entities:
         # "Perumda Tirta Pakuan Rino Indira": a body's name may have run into its head's, with no comma between
         glued = entity.kind is Kind.ORG and len(entity.words) >= _GLUED_MIN_WORDS
         if entity.words and (entity.kind is Kind.PERSON or glued):
-            _trim_leading_words(entity, pairs, bodies)
+            _trim_leading_words(entity, pairs - (named - _word_pairs(entity.name)), bodies)
     for entity in reader.known.entities:
         if entity.kind is Kind.ORG:
             entity.name = _spelled_in(entity.name, paragraphs)
@@ -163,6 +165,8 @@ def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]], bodies: set
     not said to speak by one word of its middle."""
     words = entity.name.split()
     folded = [fold(word) for word in words]
+    # `pairs` leaves out the word pairs of other people's names: "Muhammad" before "Rusdin" in "La Ode Muhammad
+    # Rusdin" does not show "Muhammad Arham Kasim" to be "Arham Kasim" after an office's word.
     for cut in range(1, len(words) - 1):
         before, first = folded[cut - 1], folded[cut]
         if words[cut - 1] in cues.NAME_PREFIXES or (before not in bodies and _called_by(before, pairs)):
@@ -179,6 +183,11 @@ def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]], bodies: set
             entity.words = frozenset(folded[cut:]) - cues.NAME_PARTICLES
             entity.kind = Kind.PERSON
             return
+
+
+def _word_pairs(name: str) -> set[tuple[str, str]]:
+    words = [fold(word) for word in name.split()]
+    return set(zip(words, words[1:]))
 
 
 def _called_by(word: str, pairs: set[tuple[str, str]]) -> bool:
