@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -12,7 +12,7 @@ from .attribution import Sentence, cues, is_lead_in, sentence_spans
 from .language import Lang
 from .messages import FOREIGN_NOTE, REPLIES
 from .passages import Passage
-from .question import MAX_CHARS, Question
+from .question import MAX_CHARS, Question, without_clitics
 from .retrieval import Ranking, Retriever, check_k
 from .support import Gap, Support, absent, answers, lacking, support, terms
 
@@ -107,6 +107,10 @@ def ask(
     # "Apa kata dia?" with the speaker chosen in the filter.
     named = bool(q.speakers) or (speaker is not None and q.asks_words)
     relevant = len(ranking.order) > 0 and (named or relevance(ranking) >= RELEVANCE_MIN[q.lang])
+    if not relevant and (bare := without_clitics(q.query, retriever.vocabulary)) != q.query:
+        # The embedding reads "-nya" as a word of its own: "Gimana tawurannya bisa direncanakan?" scores under
+        # the floor where "… tawuran …" does not. Only the refusal is judged again; the search stays as asked.
+        relevant = relevance(retriever.rank(replace(q, query=bare), "hybrid", speaker, skip)) >= RELEVANCE_MIN[q.lang]
     gap = absent(q, retriever) if speaker is None else None
     if gap is not None and gap.kind == "absent":
         # Never another person's words under the asked person's name: related passages, said to be related.

@@ -30,11 +30,13 @@ _MORE = re.compile(
 # Past this length a question holding "apa lagi" asks something of its own.
 MORE_MAX_WORDS = 8
 # "Dan Budi?", "Kalau Siti gimana?", "Bagaimana dengan PLN?", "And Telkom?", "What about the mayor?".
+_CONNECTIVE = r"(?P<connective>dan|lalu|terus|kalau|kalo|bagaimana\s+dengan|gimana\s+dengan|and|what\s+about|how\s+about)"
 _AND = re.compile(
-    r"^\s*(?P<connective>dan|lalu|terus|kalau|kalo|bagaimana\s+dengan|gimana\s+dengan|and|what\s+about|how\s+about)\s+"
-    r"(?P<other>.+?)(?:\s+(?:gimana|bagaimana|sendiri|juga))?\s*[?.!]*\s*$",
-    re.IGNORECASE,
+    rf"^\s*{_CONNECTIVE}\s+(?P<other>.+?)(?:\s+(?:gimana|bagaimana|sendiri|juga))?\s*[?.!]*\s*$", re.IGNORECASE
 )
+# "And the police chief, what is he looking into?", "Kalau warga, apa kata mereka?": X, then a question whose
+# pronoun stands for X.
+_AND_THEN = re.compile(rf"^\s*{_CONNECTIVE}\s+(?P<other>[^,?]+),\s*(?P<rest>.+)$", re.IGNORECASE)
 # "And X?" names one thing: longer, it is a question of its own ("Dan berapa biaya yang dikeluarkan OpenAI?").
 AND_MAX_WORDS = 4
 # The words that open a follow-up say its language where the rest is too short to ("And Wayan?" reads as
@@ -60,7 +62,7 @@ def _may_be_person(mention: str, text: str) -> bool:
 
 def _connective_lang(question: Question) -> Lang | None:
     """The language of the words a follow-up opens with ("And …?", "Terus …?", "What else …?"), if any."""
-    found = _AND.match(question.text) or _MORE.search(question.text)
+    found = _AND_THEN.match(question.text) or _AND.match(question.text) or _MORE.search(question.text)
     if found is None:
         return None
     connective = " ".join(found["connective"].lower().split()).removeprefix("tell me ")
@@ -123,6 +125,14 @@ class Conversation:
             if named is not None:
                 return self.retriever.read(named), True
             return last.question, True
+        then = _AND_THEN.match(question.text)
+        if then and len(then["other"].split()) <= AND_MAX_WORDS:
+            # The pronoun stands for X: for the speaker X names, if it names one ("the police chief").
+            roles = self.retriever.roles
+            speakers = match_speakers(then["other"], roles, roles)
+            asked = with_referent(then["rest"], speakers[0] if len(speakers) == 1 else then["other"])
+            if asked is not None:
+                return self.retriever.read(asked), False
         other = _AND.match(question.text)
         if other and len(other["other"].split()) <= AND_MAX_WORDS:
             return self._about(last, other["other"]), False

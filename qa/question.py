@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -143,6 +143,7 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 
 
 _CHAT_WORD = re.compile(r"\b\w+\b")
+_NYA = re.compile(r"\b(\w{2,}?)-?nya\b", re.IGNORECASE)
 
 
 @cache
@@ -252,6 +253,17 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
         truncated=cleaned.truncated,
         foreign=code,
     )
+
+
+def without_clitics(text: str, vocabulary: Collection[str]) -> str:
+    """The text with the clitic "-nya" taken off words the articles write without it ("Gimana tawurannya bisa
+    direncanakan?" -> "… tawuran …", "RS-nya" -> "RS"); a word the articles write with it ("lainnya") stays."""
+
+    def bare(match: re.Match[str]) -> str:
+        word, stem = match.group(), match.group(1)
+        return stem if fold(stem) in vocabulary and fold(word) not in vocabulary else word
+
+    return _NYA.sub(bare, text)
 
 
 def writes_name(text: str, speaker: str) -> bool:

@@ -226,3 +226,10 @@ def test_a_who_question_not_about_words_does_not_lead_with_the_speaker():
     # Who said it: the speaker is the answer, and leads.
     a = qa.ask("Siapa yang bilang perlombaan AI seperti perlombaan menuju tepi jurang?")
     assert a.text.startswith("Stuart Russell ("), a.text
+
+
+def test_a_question_with_a_clitic_on_its_topic_word_is_not_refused():
+    # "tawurannya" embeds far from the article's "tawuran": the question alone scores under the relevance floor.
+    brawl = qa.Retriever.from_file(ROOT / "tests" / "data" / "articles" / "d4_tribun_tawuran_sawangan.txt")
+    answer = qa.ask("Gimana tawurannya bisa direncanakan sebelumnya?", retriever=brawl)
+    assert answer.support != "none" and "saling tantang melalui media sosial" in answer.evidence.sentence

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.attribution import read
+from qa.attribution import Speaker, read
 
 
 def speakers(*paragraphs: str) -> list[str | None]:
@@ -753,3 +753,14 @@ def test_a_given_name_shared_with_another_persons_name_is_no_office_word() -> No
 )
 def test_words_of_regional_news_before_names_and_as_cues(paragraph: str, speaker: str) -> None:
     assert speakers(paragraph) == [speaker]
+
+
+def test_an_office_given_in_a_relative_clause_is_the_role_and_names_whoever_held_it_before() -> None:
+    readings = read(
+        [
+            "Direktur Keuangan SLAB menjelaskan, dividen dibagikan pada Juni. Rina Kartika, yang menjabat sebagai "
+            "direktur keuangan sejak Oktober 2025, menyebut usulan itu dibawa ke rapat pemegang saham.",
+        ]
+    )
+    assert readings[0].speaker == Speaker("Rina Kartika", "direktur keuangan")
+    assert {s.speaker for s in readings[0].sentences} == {"Rina Kartika"}

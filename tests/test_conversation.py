@@ -159,3 +159,16 @@ def test_what_else_naming_another_speaker_asks_about_that_speaker(conversation: 
     conversation.ask("What did Stuart Russell say about DeepSeek?")
     answer = conversation.ask("What else did Hammond say?")
     assert answer.evidence and answer.evidence.passage.speaker == "Kristian Hammond"
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["And the Northwestern professor, what is he worried about?", "Kalau profesor Northwestern, apa yang dia khawatirkan?"],
+)
+def test_and_x_then_a_question_whose_pronoun_is_x(retriever: qa.Retriever, follow_up: str) -> None:
+    # X names a speaker by role; the question after the comma asks for no one's words, so without X its "he"
+    # would be the last answer's speaker.
+    conversation = qa.Conversation(retriever)
+    conversation.ask("Apa kata Russell soal perlombaan AI?")
+    answer = conversation.ask(follow_up)
+    assert answer.support != "none" and answer.speaker == "Kristian Hammond"

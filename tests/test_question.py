@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.question import asks_for_words, asks_who, expand_chat, quoted_words, read
+from qa.question import asks_for_words, asks_who, expand_chat, quoted_words, read, without_clitics
 
 
 @pytest.mark.parametrize(
@@ -122,3 +122,16 @@ def test_the_article_as_a_whole_is_no_speaker_asked(question, searched):
     asked = read(question, {"Budi Santoso": "Kepala BPBD"})
     assert asked.text == searched and asked.typed == question
     assert (asked.kind == "said") == question.startswith("Menurut Budi")
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Gimana tawurannya bisa direncanakan?", "Gimana tawuran bisa direncanakan?"),
+        ("Terus RS-nya bilang apa?", "Terus RS bilang apa?"),
+        ("Apa saja lainnya?", "Apa saja lainnya?"),  # the articles write "lainnya"
+        ("Punya siapa? Hanya itu?", "Punya siapa? Hanya itu?"),  # no clitic, whatever the ending
+    ],
+)
+def test_the_clitic_nya_comes_off_words_the_articles_write_without_it(text: str, bare: str) -> None:
+    assert without_clitics(text, {"tawuran", "rs", "lainnya", "lain", "bilang"}) == bare

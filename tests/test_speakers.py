@@ -1205,3 +1205,11 @@ KIN_ROLES = {"Sari Lestari": "Kakak kandung korban", "Warsini": "Tetangga korban
 )
 def test_match_speaker_by_kin_and_by_whose_kin(question: str, expected: str) -> None:
     assert match_speakers(question, KIN_ROLES, KIN_ROLES) == (expected,)
+
+
+def test_a_role_written_short_in_a_question_is_the_speaker_whose_role_writes_it() -> None:
+    # "kapolres" spelt out is "kepala kepolisian resor", whose "kepala" another speaker's role holds too; the
+    # role that writes "Kapolres" itself is the one asked about.
+    roles = {"Hendra Situmorang": "Kapolres Halmahera Selatan", "Yusran Mahmud": "Kepala Kantor KSOP Ternate"}
+    assert match_speakers("Apa kata kapolres?", roles, roles) == ("Hendra Situmorang",)
+    assert match_speakers("Apa kata kepala KSOP?", roles, roles) == ("Yusran Mahmud",)

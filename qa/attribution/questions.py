@@ -137,6 +137,15 @@ def _role_matches(
         positions = frozenset(i for i, meanings in enumerate(asked) if meanings & stems)
         if positions:
             hits[name] = positions
+    # A short form the role writes as it stands beats a role that only holds a word of it spelt out: "kapolres"
+    # is the Kapolres, not a "Kepala Kantor …" whose "kepala" the "kepala kepolisian resor" also holds.
+    for index, word in enumerate(folded):
+        if word not in _SHORT_FORMS:
+            continue
+        literal = {name for name, positions in hits.items() if index in positions and word in _written(roles, name)}
+        if literal:
+            hits = {name: p if name in literal else p - {index} for name, p in hits.items()}
+    hits = {name: positions for name, positions in hits.items() if positions}
     # An English noun phrase ends in its head: in "the smelter exec" the smelter only says which executive.
     heads = {i for i, word in enumerate(folded) if _is_english_role(word)}
     return [
@@ -145,6 +154,10 @@ def _role_matches(
         if not any(other != name and positions <= theirs for other, theirs in hits.items())
         and not any(max(positions) + 1 in theirs and max(positions) + 1 in heads for theirs in hits.values())
     ]
+
+
+def _written(roles: Mapping[str, str | None], name: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in _WORD_RE.findall(roles[name] or name))
 
 
 def _meanings(word: str) -> frozenset[str]:

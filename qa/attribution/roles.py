@@ -15,6 +15,8 @@ def is_role(text: Text, start: int, end: int, strict: bool) -> bool:
     Not strict (the appositive is closed by a verb of saying), any lowercase opening will do."""
     if start >= end or not text.tokens[start].is_word or text.tokens[start].text[0].isdigit():
         return False  # "Marlina, 45 tahun, pembudidaya ikan": an age is no role
+    if _office_clause(text, start, end) > start:
+        return True  # "Meilani, yang menjabat sebagai direktur keuangan sejak Oktober,"
     if text.tokens[start].fold == cues.PARTITIVE and start + 1 < end:
         if text.tokens[start + 1].fold in cues.PARTITIVE_UNITS:
             return True  # "Salah seorang pengungsi", "salah Satu pemuda" (a spinner's capital): one of a group
@@ -54,8 +56,28 @@ def with_places(text: Text, role_end: int, end: int) -> int:
     return role_end
 
 
+def _office_clause(text: Text, start: int, end: int) -> int:
+    """Where the office begins after a relative clause that says it is held ("yang menjabat sebagai", "yang
+    juga menjabat"), or `start` when tokens[start:end] opens with none."""
+    words = [token.fold for token in text.tokens[start:end]]
+    if words[:1] != [cues.RELATIVE]:
+        return start
+    index = 1
+    while index < len(words) and words[index] in cues.OFFICE_CLAUSE_ASPECTS:
+        index += 1
+    if index >= len(words) or words[index] != cues.HOLDS_OFFICE:
+        return start
+    index += 1 + (index + 1 < len(words) and words[index + 1] == cues.CAPACITY_AS)
+    return start + index if index < len(words) else start
+
+
 def role_text(text: Text, start: int, end: int) -> str:
-    """The role in tokens[start:end] as written, without the sentence's closing mark or a leading "seorang"."""
+    """The role in tokens[start:end] as written, without the sentence's closing mark or a leading "seorang";
+    of an office held ("yang menjabat sebagai direktur keuangan sejak Oktober"), the office alone."""
+    office = _office_clause(text, start, end)
+    if office > start:
+        since = next((i for i in range(office, end) if text.tokens[i].fold in cues.OFFICE_CLAUSE_ENDS), end)
+        start, end = office, since
     role = text.span(start, end).strip().rstrip(".!?;:").rstrip()
     folded = fold(role)
     for prefix in cues.INDEFINITE_PREFIXES:
