@@ -16,6 +16,7 @@ from typing import Literal
 from wordfreq import zipf_frequency
 
 from .attribution import cues
+from .language import Lang
 from .resources import data_lines, dates
 from .tokens import fold, stopwords
 
@@ -237,7 +238,7 @@ _AFFILIATION = frozenset("of from at with dari di asal".split())
 _UNCASED_NAME_WORDS = 4
 
 
-def asked_person(text: str, lang: str = "en") -> str | None:
+def asked_person(text: str, lang: Lang = "en") -> str | None:
     """The person whose words a question asks for, as written, when it names one rather than a role
     ("What did Elon Musk say …?" -> "Elon Musk"; "Apa kata pakar …?" -> None). In an English question with
     capitals, a name has one; Indonesian chat often types a name in lower case beside capitals elsewhere
@@ -254,7 +255,7 @@ def asked_person(text: str, lang: str = "en") -> str | None:
                 own = [run for start, run in runs if start == 0 or fold(words[start - 1]) not in _AFFILIATION]
                 uncased = lang == "id" and len(words) <= _UNCASED_NAME_WORDS and not any(w[:1].isupper() for w in words)
                 words = (own or [run for _, run in runs] or [words if uncased else []])[-1]
-                if uncased and not runs and not any(not _is_listed(w) for w in words):
+                if uncased and not runs and all(map(_is_listed, words)):
                     continue  # a role in lower case ("kepala dinas pendidikan") is no name
             elif len(words) > _UNCASED_NAME_WORDS:
                 continue  # in lower case, a long phrase is a description ("orang yang bekerja di sana")

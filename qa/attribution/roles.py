@@ -67,7 +67,9 @@ def _office_clause(text: Text, start: int, end: int) -> int:
         index += 1
     if index >= len(words) or words[index] != cues.HOLDS_OFFICE:
         return start
-    index += 1 + (index + 1 < len(words) and words[index + 1] == cues.CAPACITY_AS)
+    index += 1
+    if index < len(words) and words[index] == cues.CAPACITY_AS:
+        index += 1
     return start + index if index < len(words) else start
 
 
