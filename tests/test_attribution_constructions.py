@@ -764,3 +764,16 @@ def test_an_office_given_in_a_relative_clause_is_the_role_and_names_whoever_held
     )
     assert readings[0].speaker == Speaker("Rina Kartika", "direktur keuangan")
     assert {s.speaker for s in readings[0].sentences} == {"Rina Kartika"}
+
+
+def test_someone_quoted_as_what_they_are_is_the_person_named_with_that_word_next() -> None:
+    assert speakers(
+        "Warga Desa Routa, Hasmia, mengatakan air sungai kini keruh.",
+        "“Kami menghormati putusan, tetapi akan banding,” kata seorang pria yang mendampingi perwakilan perusahaan. "
+        "Pria bernama Gregorius Lado itu merupakan kuasa hukum PT Sultra.",
+        "Gregorius mengatakan perusahaan sudah menjalankan semua tahapan amdal.",
+    ) == ["Hasmia", "Gregorius Lado", "Gregorius Lado"]
+
+
+def test_someone_quoted_as_what_they_are_and_never_named_keeps_that_description() -> None:
+    assert speakers("“Harga cabai naik terus,” kata seorang wanita di Pasar Baru.") == ["Wanita"]

@@ -82,6 +82,7 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     for entity in reader.known.entities:
         if not entity.words and entity.kind is Kind.PERSON:
             _name_role(entity, reader.known.entities)
+            _name_described(entity, reader.known.entities, paragraphs)
     # Built once the whole article is read: a name or role learnt later completes an earlier mention.
     return [
         Reading(_speaker(chosen), tuple(said.record(text) for said in sentences))
@@ -106,6 +107,25 @@ def _name_role(known_by_role: Entity, entities: Sequence[Entity]) -> None:
     ]
     if len(named) == 1:
         known_by_role.name, known_by_role.role = named[0].name, named[0].role
+
+
+def _name_described(known_by_noun: Entity, entities: Sequence[Entity], paragraphs: Sequence[str]) -> None:
+    """Someone known only as what they are ("…,” kata seorang pria …") is the one the article then names with that
+    word ("Pria bernama Gregorius Lado itu …"); one called by the first word of that name alone ("Gregorius
+    mengatakan …") is them too."""
+    noun = fold(known_by_noun.name)
+    if noun not in cues.PERSON_NOUNS:
+        return
+    pattern = re.compile(rf"\b(?i:{re.escape(noun)})\s+{cues.NAMED}\s+((?:[A-Z][\w'’-]*\s+){{0,3}}[A-Z][\w'’-]*)")
+    names = {m.group(1) for text in paragraphs for m in pattern.finditer(text)}
+    if len(names) != 1:
+        return
+    name = names.pop()
+    known_by_noun.name, known_by_noun.words = name, frozenset(fold(w) for w in name.split()) - cues.NAME_PARTICLES
+    first = fold(name.split()[0])
+    for entity in entities:
+        if entity.kind is Kind.PERSON and entity.words == {first}:
+            entity.name, entity.words = name, known_by_noun.words
 
 
 def _spelled_in(name: str, paragraphs: Sequence[str]) -> str:

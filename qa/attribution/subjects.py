@@ -171,6 +171,8 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
             or token.fold in cues.DEMONSTRATIVES
             or token.fold in cues.FORMER_MARKERS
             or token.fold in (cues.DETERMINER, cues.INDEFINITE)
+            # "kata seorang pria yang …": one described by what they are
+            or (token.fold in cues.PERSON_NOUNS and index > start and text.tokens[index - 1].fold == cues.INDEFINITE)
             or token.fold in TITLE_WORDS
             or qualifies_title
             # "kata seorang pedagang cabai di Pasar Kramat Jati": where the role is held belongs to it.
