@@ -54,8 +54,8 @@ WIRE_FLOOR = {
 # 0/24 paraphrases refused and 12/22 follow-ups right: its follow-ups lean on speakers its attribution first
 # misnamed ("Muhammad Arham Kasim" read as "Arham Kasim", "Mbah Partini"), on roles ("And the police chief,
 # what is he looking into?") and on people named only by what they do ("the analyst" for a head of research).
-# With it, and the retrieval setting the tuner chose over all 43 articles, the follow-ups stand at 116 of 133
-# (0.872), and 148 of 203 (0.729) are not answered as known.
+# With it, and the retrieval setting the tuner chose over all 43 articles, the follow-ups stand at 117 of 133
+# (0.880), and 148 of 203 (0.729) are not answered as known.
 # README, "Answer judgement".
 NOT_KNOWN_MIN = 0.72
 FALSE_REFUSALS_MAX = 0.02
