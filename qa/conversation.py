@@ -30,7 +30,9 @@ _MORE = re.compile(
 # Past this length a question holding "apa lagi" asks something of its own.
 MORE_MAX_WORDS = 8
 # "Dan Budi?", "Kalau Siti gimana?", "Bagaimana dengan PLN?", "And Telkom?", "What about the mayor?".
-_CONNECTIVE = r"(?P<connective>dan|lalu|terus|kalau|kalo|bagaimana\s+dengan|gimana\s+dengan|and|what\s+about|how\s+about)"
+_CONNECTIVE = (
+    r"(?P<connective>dan|lalu|terus|kalau|kalo|bagaimana\s+dengan|gimana\s+dengan|and|what\s+about|how\s+about)"
+)
 _AND = re.compile(
     rf"^\s*{_CONNECTIVE}\s+(?P<other>.+?)(?:\s+(?:gimana|bagaimana|sendiri|juga))?\s*[?.!]*\s*$", re.IGNORECASE
 )

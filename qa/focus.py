@@ -440,7 +440,8 @@ def person_named(sentence: str, asked: str) -> str | None:
         # A short form in capitals ("GPU Nvidia", "PT KAI") is a thing or a body's, not a person's name, and a
         # name opening with a word for a place ("Stadion Bumi Lempake") is the place's.
         acronym = any(len(w) > 1 and w.isupper() for w in run.split())
-        place = words[0] in _answer_words()["place"] | cues.PLACE_UNITS
-        if len(words) > 1 and not (acronym or place) and not any(w in cues.ORG_WORDS for w in words) and not set(words) <= given:
+        place = words[0] in _answer_words()["place"] or words[0] in cues.PLACE_UNITS
+        body = any(w in cues.ORG_WORDS for w in words)
+        if len(words) > 1 and not (acronym or place or body) and not set(words) <= given:
             return run
     return None

@@ -246,9 +246,11 @@ def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever:
         if passage.id not in holding and len(holding) <= RARE_NAME_PASSAGES:
             return False
     role = retriever.roles.get(said_by)
-    offices = _offices(question.text)
-    if question.kind == "who" and _unnamed(said_by) and offices and not offices & _offices(f"{said_by} {role or ''}"):
-        return False  # "Siapa CEO Nvidia?" is not answered by an unnamed spokesperson of Nvidia
+    if question.kind == "who" and _unnamed(said_by):
+        # "Siapa CEO Nvidia?" is not answered by an unnamed spokesperson of Nvidia
+        offices = _offices(question.text)
+        if offices and not offices & _offices(f"{said_by} {role or ''}"):
+            return False
     if role is None or not _ASKS_NAME.search(question.text):
         return True
     return bool(terms(role) & terms(" ".join(question.focus)))

@@ -79,13 +79,14 @@ ADVERBS = frozenset(
     "akan ingin hendak berencana bakal masih".split()
 )
 
-# Words that end a subject looking backwards from its verb: "… yang umumnya berpendapat" has no named subject.
 # "…, yang (juga/kini) menjabat (sebagai) direktur keuangan sejak 2025, …": a relative clause giving an office,
 # which ends where a time or a place is given.
 HOLDS_OFFICE = "menjabat"
 CAPACITY_AS = "sebagai"
 OFFICE_CLAUSE_ASPECTS = frozenset("juga kini saat ini masih sudah pernah".split())
 OFFICE_CLAUSE_ENDS = frozenset("sejak hingga sampai selama pada di".split())
+
+# Words that end a subject looking backwards from its verb: "… yang umumnya berpendapat" has no named subject.
 CLAUSE_OPENERS = frozenset(
     """
     dan tetapi tapi namun sementara sedangkan yang bahwa karena sehingga serta atau ketika saat setelah sebelum
@@ -148,8 +149,8 @@ STATE_TITLES = (
 TERRITORIAL_TITLES = frozenset(
     (
         "bupati", "wakil bupati", "wali kota", "walikota", "wakil wali kota", "gubernur", "wakil gubernur", "camat",
-        "panewu", "lurah", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "pangdam", "danrem", "dandim",
-        "kajati", "kajari",
+        "panewu", "lurah", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "pangdam", "danrem",
+        "dandim", "kajati", "kajari",
     )
 )
 
