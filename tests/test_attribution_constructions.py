@@ -777,3 +777,37 @@ def test_someone_quoted_as_what_they_are_is_the_person_named_with_that_word_next
 
 def test_someone_quoted_as_what_they_are_and_never_named_keeps_that_description() -> None:
     assert speakers("“Harga cabai naik terus,” kata seorang wanita di Pasar Baru.") == ["Wanita"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Dinas Sosial Kota Bogor memanggil pengelola panti setelah orang tua seorang penghuni mengaku tidak "
+        "diizinkan menjenguk anaknya.",
+        "Polisi menutup jalan itu karena warga sekitar menyebut tanah di tepi tebing mulai retak.",
+        "Ketika Ketua RT Suparman menjelaskan rute evakuasi, sebagian warga sudah berkemas.",
+    ],
+)
+def test_someone_saying_something_in_a_clause_of_time_or_cause_is_background_not_a_quote(paragraph: str) -> None:
+    assert speakers(paragraph) == [None]
+
+
+def test_a_speaker_with_a_time_clause_between_them_and_the_verb_still_speaks() -> None:
+    assert speakers("Budi Santoso setelah rapat warga mengatakan bantuan tiba besok.") == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # a retired officer's rank, "(Purn)", between a long office and the name
+        (
+            "Direktur Pengamanan Sandi dan Persandian BSSN Marsda TNI (Purn) Arif Gunawan mengatakan audit selesai.",
+            Speaker("Arif Gunawan", "Direktur Pengamanan Sandi dan Persandian BSSN"),
+        ),
+        # one word of a name after a rank is the whole name, not the end of the office
+        ("Kepala Basarnas Marsdya TNI Kusworo mengatakan pencarian dilanjutkan.", Speaker("Kusworo", "Kepala Basarnas")),
+        ("Kepala BNPB Letjen Suharyo menjelaskan bantuan dikirim.", Speaker("Suharyo", "Kepala BNPB")),
+    ],
+)
+def test_a_rank_before_a_name_leaves_the_office_and_the_name_apart(paragraph: str, speaker: Speaker) -> None:
+    assert read([paragraph])[0].speaker == speaker

@@ -94,6 +94,10 @@ CLAUSE_OPENERS = frozenset(
     """.split()
 )
 
+# The clause openers that make what follows background to the sentence ("Dinkes memanggil manajemen RS setelah
+# keluarga pasien mengaku diminta membayar …"): whoever says something there is not who the sentence quotes.
+SUBORDINATORS = CLAUSE_OPENERS - frozenset("dan tetapi tapi namun sementara sedangkan yang bahwa serta atau".split())
+
 # Before a second verb of saying, these keep the subject of the first: "Ia meminta maaf dan menyebut …".
 COORDINATORS = frozenset("dan serta lalu kemudian sekaligus".split())
 

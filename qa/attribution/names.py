@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import cues
-from .quotes import opening_paren
+from .quotes import closing_paren, opening_paren
 from .text import Text
 from .words import CLAUSE_MARKS, TIME_WORDS, TITLE_WORDS, Token, breaks_name, is_filler, is_plain_root, is_strong
 
@@ -156,6 +156,9 @@ def past_honorifics(text: Text, start: int, run_end: int, end: int) -> tuple[int
     after = last + 1
     while after < end and (tokens[after].text == "." or tokens[after].fold in cues.HONORIFICS | cues.RANK_CORPS):
         after += 1
+        # "Mayjen TNI (Purn) Hendarto": a rank's corps or retirement in brackets belongs to the rank.
+        if after + 2 < end and tokens[after].text == "(" and tokens[after + 1].fold in cues.RANK_CORPS:
+            after = closing_paren(tokens, after, end) + 1
     after_end = name_run(text.tokens, after, end)
     return (after, after_end) if after_end > after else (start, run_end)
 

@@ -151,11 +151,14 @@ def titled(
         while qualifiers_end > phrase_start and (
             tokens[qualifiers_end - 1].fold in cues.HONORIFICS
             or tokens[qualifiers_end - 1].text == "."
-            # a rank's corps after it ("Letkol Inf"), not a body of that name ("Bareskrim Polri")
+            # a rank's corps after it ("Letkol Inf"), or its retirement in brackets ("Mayjen TNI (Purn)"), not a
+            # body of that name ("Bareskrim Polri")
             or (
                 tokens[qualifiers_end - 1].fold in cues.RANK_CORPS
-                and tokens[qualifiers_end - 2].fold in cues.HONORIFICS
+                and (tokens[qualifiers_end - 2].fold in cues.HONORIFICS or tokens[qualifiers_end - 2].text == "(")
             )
+            or (tokens[qualifiers_end - 1].text == ")" and tokens[qualifiers_end - 2].fold in cues.RANK_CORPS)
+            or tokens[qualifiers_end - 1].text == "("
         ):
             qualifiers_end -= 1  # "Kepala Dinas Kesehatan Dr. dr. Ratna": the honorifics are not the office
         # "Kapolda Jatim Komisaris Besar Polisi Budi": nor is a rank written out

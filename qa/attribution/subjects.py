@@ -20,6 +20,8 @@ def subject_before(text: Text, sentence_start: int, cue: int) -> Ref | None:
     or the subject before an adjunct: "PT X dalam keterangan tertulis menyatakan", "Budi saat ditemui
     mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan"."""
     ref = _subject_right_before(text, sentence_start, cue)
+    if ref is not None and _subordinate(text, sentence_start, cue):
+        return None
     opener = cue - 1
     while ref is None and opener > sentence_start and not is_cue(text.tokens[opener]):
         if text.tokens[opener].fold in cues.ADJUNCT_OPENERS:
@@ -32,6 +34,15 @@ def subject_before(text: Text, sentence_start: int, cue: int) -> Ref | None:
                 ref = AnaphorRef(ref.head)
         opener -= 1
     return ref
+
+
+def _subordinate(text: Text, sentence_start: int, cue: int) -> bool:
+    """Whether the words before the cue open with a subordinating conjunction: "… setelah keluarga pasien
+    mengaku …" tells why or when, and quotes nobody."""
+    index = cue - 1
+    while index > sentence_start and text.tokens[index].is_word and text.tokens[index].fold not in cues.CLAUSE_OPENERS:
+        index -= 1
+    return text.tokens[index].fold in cues.SUBORDINATORS
 
 
 def _names_a_document(text: Text, sentence_start: int, end: int) -> bool:

@@ -157,9 +157,20 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
     if index > start and index != joined and is_plain_root(text.tokens[index - 1], text.words):
         index -= 1  # "Menteri Keuangan Sri Mulyani": a first name that is also a word
     single = name_end - index == 1
-    if single and kind is not TitleKind.STATE and text.known.find((text.tokens[index].fold,)) is None:
+    # A rank or honorific is followed by a name, of one word too: "Kepala BNPB Letjen TNI Suharyanto".
+    ranked = index > start and _ends_rank(text.tokens, index - 1)
+    if single and kind is not TitleKind.STATE and not ranked and text.known.find((text.tokens[index].fold,)) is None:
         return name_end, None  # "CEO PasarKita": the one word is the company
     return index, (index, name_end)
+
+
+def _ends_rank(tokens: Sequence[Token], index: int) -> bool:
+    """Whether tokens[index] ends a rank or honorific: "Letjen", "TNI" after one, "(Purn)", "Dr."."""
+    token = tokens[index]
+    before = tokens[index - 1].fold if index > 0 else ""
+    if token.text in ").":
+        return before in cues.HONORIFICS | cues.RANK_CORPS
+    return token.fold in cues.HONORIFICS or (token.fold in cues.RANK_CORPS and before in cues.HONORIFICS)
 
 
 def short_form(text: Text, start: int, end: int) -> str | None:
