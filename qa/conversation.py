@@ -41,6 +41,22 @@ _AND = re.compile(
 _AND_THEN = re.compile(rf"^\s*{_CONNECTIVE}\s+(?P<other>[^,?]+),\s*(?P<rest>.+)$", re.IGNORECASE)
 # "And X?" names one thing: longer, it is a question of its own ("Dan berapa biaya yang dikeluarkan OpenAI?").
 AND_MAX_WORDS = 4
+# A question word after the connective makes a question of its own ("Terus dia bilang apa?", "Lalu BPJS bilang
+# apa?"), unless all it adds to the last question is a time ("Terus tahun lalu berapa?"): the last question, then.
+_QUESTION_WORD = re.compile(
+    r"\b(?:apa|siapa|berapa|kapan|mengapa|kenapa|(?:di|ke|dari)\s*mana|what|who|how\s+(?:much|many)|when|where|"
+    r"why|which)\b",
+    re.IGNORECASE,
+)
+# The time a question asks about, which a follow-up may put another in place of ("… di hari pertama?", then
+# "Terus tahun lalu berapa?"; "… in 2024?", then "And last year?").
+_TIME = re.compile(
+    r"\b(?:(?:di|pada|on|in|during)\s+)?(?:the\s+)?(?:(?:hari|pekan|minggu|bulan|tahun|semester|kuartal|triwulan|"
+    r"day|week|month|year|quarter)\s+(?:ini|itu|lalu|kemarin|depan|pertama|kedua|ketiga|terakhir|sebelumnya|\d{4}|"
+    r"[IV]+)|(?:last|this|next|previous|first|second|third)\s+(?:day|week|month|year|quarter)|(?:19|20)\d\d|"
+    r"kemarin|sekarang|yesterday|today|now)\b",
+    re.IGNORECASE,
+)
 # The words that open a follow-up say its language where the rest is too short to ("And Wayan?" reads as
 # Malay): these are English, the others Indonesian.
 _ENGLISH_CONNECTIVES = frozenset({"and", "what about", "how about", "what else", "anything else", "more"})
@@ -137,7 +153,9 @@ class Conversation:
                 return self.retriever.read(asked), False
         other = _AND.match(question.text)
         if other and len(other["other"].split()) <= AND_MAX_WORDS:
-            return self._about(last, other["other"]), False
+            asked = " ".join(_QUESTION_WORD.sub(" ", other["other"]).split())
+            if asked == " ".join(other["other"].split()) or (_TIME.fullmatch(asked) and _TIME.search(last.question.text)):
+                return self._about(last, asked), False
         # `pronoun` is set on a question that names its speaker only by role words after a subject pronoun.
         if question.pronoun and referent:
             return self.retriever.read(with_referent(question.text, referent) or question.text), False
@@ -184,6 +202,8 @@ class Conversation:
             return replace(asked, speakers=speakers, person=speakers[0], kind="said", mentions=())
         if speakers and last.read is not None:
             return self.retriever.read(with_referent(last.read.text, speakers[0]) or last.read.text)
+        if _TIME.fullmatch(other) and (time := _TIME.search(asked.text)):
+            return self.retriever.read(f"{asked.text[: time.start()]}{other}{asked.text[time.end() :]}")
         replaced = next((n for n in (*asked.speakers, asked.person, *asked.mentions) if n and n in asked.text), None)
         text = asked.text.replace(replaced, other) if replaced else f"{asked.text} {other}"
         return self.retriever.read(text)

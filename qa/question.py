@@ -144,6 +144,7 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 
 _CHAT_WORD = re.compile(r"\b\w+\b")
 _NYA = re.compile(r"\b(\w{2,}?)-?nya\b", re.IGNORECASE)
+_HYPHENED_CLITIC = re.compile(r"(?<=\w)-nya\b", re.IGNORECASE)
 
 
 @cache
@@ -201,7 +202,8 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
     Raises ValueError as `clean` does."""
     cleaned = clean(raw)
     code = foreign(cleaned.text)
-    text = expand_chat(cleaned.text)
+    # "RS-nya", "Pemkot-nya": the body already mentioned, by the name it has without the clitic.
+    text = _HYPHENED_CLITIC.sub("", expand_chat(cleaned.text))
     text = re.sub(r"\s+([?.!,])", r"\1", " ".join(_ARTICLE_FRAME.sub(" ", text).split())).lstrip(",: ") or text
     lang = detect(cleaned.text)
     identity = identity_asked(text, roles)

@@ -172,3 +172,50 @@ def test_and_x_then_a_question_whose_pronoun_is_x(retriever: qa.Retriever, follo
     conversation.ask("Apa kata Russell soal perlombaan AI?")
     answer = conversation.ask(follow_up)
     assert answer.support != "none" and answer.speaker == "Kristian Hammond"
+
+
+@pytest.mark.parametrize("follow_up", ["Terus dia bilang apa?", "Lalu dia bilang apa lagi?"])
+def test_a_connective_before_a_question_of_its_own_keeps_the_question(flood: qa.Conversation, follow_up: str) -> None:
+    # "Terus X?" asks the last question about X; "Terus dia bilang apa?" is a question, whose "dia" is Rudi.
+    flood.ask("Apa kata kepala BPBD soal air surut?")
+    flood.ask(follow_up)
+    # Not the last question with the follow-up glued into it ("Apa kata dia bilang apa soal air surut?").
+    assert flood.turns[-1].question.text == follow_up.replace("dia", "Rudi Hartanto")
+    assert flood.turns[-1].question.speakers == ("Rudi Hartanto",)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "now", "before"),
+    [
+        ("Berapa rumah yang terendam di hari pertama?", "Terus hari kedua berapa?", "hari kedua", "hari pertama"),
+        ("Berapa rumah yang terendam tahun ini?", "Kalau tahun lalu?", "tahun lalu", "tahun ini"),
+        ("How many houses were flooded on the first day?", "And last year?", "last year", "first day"),
+    ],
+)
+def test_another_time_asks_the_last_question_about_that_time(
+    flood: qa.Conversation, first: str, follow_up: str, now: str, before: str
+) -> None:
+    flood.ask(first)
+    flood.ask(follow_up)
+    asked = flood.turns[-1].question.text
+    assert now in asked and before not in asked and ("rumah" in asked or "houses" in asked)
+
+
+# Made up in the manner of a health report: a body known by its short form, spoken for by its management.
+HOSPITAL = """Keluarga pasien, Sutarno, mengatakan petugas meminta uang jaminan Rp3 juta sebelum anaknya dirawat.
+
+Manajemen RS Harapan Sehat membantah meminta uang jaminan kepada keluarga pasien.
+
+Kepala BPJS Kesehatan Cabang Klaten, Dewi Lestari, mengatakan rumah sakit dilarang meminta jaminan.
+"""
+
+
+@pytest.mark.parametrize("follow_up", ["Terus RS-nya bilang apa?", "Kalau rumah sakitnya?", "Lalu BPJS bilang apa?"])
+def test_a_body_asked_about_by_its_short_form_or_with_a_clitic_is_that_speaker(follow_up: str) -> None:
+    encoder = HashingEncoder()
+    articles = [qa.Article("rs", "Uang jaminan pasien", HOSPITAL)]
+    conversation = qa.Conversation(qa.Retriever(build(articles, encoder.documents, encoder.id), encoder, articles))  # type: ignore[arg-type]
+    conversation.ask("Apa kata Sutarno?")
+    conversation.ask(follow_up)
+    expected = "Dewi Lestari" if "BPJS" in follow_up else "RS Harapan Sehat"
+    assert conversation.turns[-1].question.speakers == (expected,)

@@ -134,7 +134,7 @@ def _role_matches(
     hits: dict[str, frozenset[int]] = {}
     for name, role in roles.items():
         stems = _stems(role or name)
-        positions = frozenset(i for i, meanings in enumerate(asked) if meanings & stems)
+        positions = frozenset(i for i, meanings in enumerate(asked) if _holds_meaning(folded[i], meanings, stems))
         if positions:
             hits[name] = positions
     # A short form the role writes as it stands beats a role that only holds a word of it spelt out: "kapolres"
@@ -156,6 +156,15 @@ def _role_matches(
     ]
 
 
+def _holds_meaning(word: str, meanings: frozenset[str], stems: frozenset[str]) -> bool:
+    """Whether a role (its stems) holds what a question's word means. A short form means all the words it stands
+    for: "Kadinkes" is a "Kepala Dinas Kesehatan", not a "Kepala BPJS Kesehatan", which holds two of them."""
+    spelled = _SHORT_FORMS.get(word)
+    if spelled and stem(word) not in stems:
+        return _stems(spelled) <= stems
+    return bool(meanings & stems)
+
+
 def _written(roles: Mapping[str, str | None], name: str) -> frozenset[str]:
     return frozenset(fold(word) for word in _WORD_RE.findall(roles[name] or name))
 
@@ -163,10 +172,10 @@ def _written(roles: Mapping[str, str | None], name: str) -> frozenset[str]:
 def _meanings(word: str) -> frozenset[str]:
     """The stems a question's word may stand for in a role: itself, the title an abbreviation stands for
     ("dirut"), the Indonesian for an English role word ("regent", "residents"); a word for the family stands
-    for every kin ("keluarga korban" may be the victim's sister)."""
+    for every kin ("keluarga korban" may be the victim's sister). Of two letters, only a short form ("RS")."""
     if word in cues.FAMILY_WORDS:  # "family" is a common English word, and still asks for kin
         return _stems(" ".join(cues.KIN))
-    if len(word) < 3 or word in cues.ENGLISH_COMMON or word in stopwords():
+    if (len(word) < 3 and word not in _SHORT_FORMS) or word in cues.ENGLISH_COMMON or word in stopwords():
         return frozenset()
     singular = word[:-1] if word.endswith("s") else word
     spelled = cues.TITLE_ABBREVIATIONS.get(word, "")
