@@ -811,3 +811,22 @@ def test_a_speaker_with_a_time_clause_between_them_and_the_verb_still_speaks() -
 )
 def test_a_rank_before_a_name_leaves_the_office_and_the_name_apart(paragraph: str, speaker: Speaker) -> None:
     assert read([paragraph])[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # "dan" joining two words of a body's name, one of them no word of the article's
+        (
+            "Kepala Dinas Pariwisata dan Ekraf Kota Batu Arief Santosa mengatakan kunjungan naik.",
+            Speaker("Arief Santosa", "Kepala Dinas Pariwisata dan Ekraf Kota Batu"),
+        ),
+        # a rank with its corps and retirement, between commas after the office
+        (
+            "Anggota Komisi I dari Fraksi PDIP, Laksda TNI (Purn) Hasan Basri, mempertanyakan anggaran itu.",
+            Speaker("Hasan Basri", "Anggota Komisi I dari Fraksi PDIP"),
+        ),
+    ],
+)
+def test_the_name_after_a_long_office_or_a_rank_between_commas(paragraph: str, speaker: Speaker) -> None:
+    assert read([paragraph])[0].speaker == speaker

@@ -110,9 +110,19 @@ def _spun_after_name(token: Token) -> bool:
 
 
 def whole_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
-    """The name that fills tokens[start:end], honorifics aside ("dr. Lestari Widodo", "Rina (34)")."""
-    while start < end and (text.tokens[start].fold in cues.HONORIFICS or text.tokens[start].text == "."):
-        start += 1
+    """The name that fills tokens[start:end], honorifics and ranks aside ("dr. Lestari Widodo", "Rina (34)",
+    "Brigjen Pol (Purn) Sjafrudin Bahar")."""
+    first = start
+    while start < end:
+        token = text.tokens[start]
+        if token.fold in cues.HONORIFICS or token.text == "." or (start > first and token.fold in cues.RANK_CORPS):
+            start += 1
+        elif start > first and token.text == "(" and start + 1 < end and text.tokens[start + 1].fold in cues.RANK_CORPS:
+            start = closing_paren(text.tokens, start, end) + 1
+        elif rank := rank_at(text.tokens, start):
+            start += rank  # "Kolonel Inf Budi"
+        else:
+            break
     name = trailing_name(text, start, end)
     return name if name is not None and name[0] == start else None
 

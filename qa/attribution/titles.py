@@ -56,6 +56,12 @@ def _opens_name(token: Token, nxt: Token | None) -> bool:
     return token.is_cap and token.fold in cues.SASAK_TITLES and nxt.fold != "lintas"
 
 
+def _joins_body(tokens: Sequence[Token], index: int, end: int) -> bool:
+    """Whether the "dan" at `index` joins two words of a body's name, the run of capitals going on after the
+    next ("Kementerian Haji dan Umrah Ahmad Zainuddin"): a name does not follow "dan" inside an office."""
+    return 0 < index and index + 2 < end and all(tokens[i].is_cap for i in (index - 1, index + 1, index + 2))
+
+
 def _short_form_ahead(tokens: Sequence[Token], start: int, end: int) -> int:
     """Where the short form in parentheses that ends the long name opening at `start` stands ("Asosiasi
     Logistik dan Forwarder Indonesia (ALFI)"), or `start` when no short form in capitals closes the run."""
@@ -96,7 +102,9 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
             index += rank  # "Kapolres Kebumen Ajun Komisaris Besar Polisi Rudi"
         elif token.text[0].isdigit():
             index += 1  # "Danrem 162 Brigjen TNI Bambang", "Regional 2 Panjang"
-        elif token.fold in cues.TITLE_CONNECTORS and nxt is not None and is_qualifier(nxt, text.words):
+        elif token.fold in cues.TITLE_CONNECTORS and nxt is not None and (
+            is_qualifier(nxt, text.words) or _joins_body(text.tokens, index, end)
+        ):
             index += 2  # "Menteri Komunikasi dan Digital", "Kepala Bidang Pembinaan dan Prestasi"
             joined = index
         elif token.fold in cues.ORIGIN_MARKERS and index > start and nxt is not None and nxt.fold in cues.ORG_WORDS:
