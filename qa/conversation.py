@@ -2,7 +2,9 @@
 
 Each question is read as it stands, then, when it points back, rewritten as the full question it stands for:
 a pronoun becomes the person the last answer was about, "what else" asks the last question again without
-the passages already quoted, "and X?" asks it again about X. Any other question starts a new topic.
+the passages already quoted, "and X?" asks it again about X. A short question that points back but finds
+nothing alone ("Kondisinya gimana?", "Why?") is asked again with the last question's topic. Any other question
+starts a new topic.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ AND_MAX_WORDS = 4
 # A question word after the connective makes a question of its own ("Terus dia bilang apa?", "Lalu BPJS bilang
 # apa?"), unless all it adds to the last question is a time ("Terus tahun lalu berapa?"): the last question, then.
 _QUESTION_WORD = re.compile(
-    r"\b(?:apa|siapa|berapa|kapan|mengapa|kenapa|(?:di|ke|dari)\s*mana|what|who|how\s+(?:much|many)|when|where|"
-    r"why|which)\b",
+    r"\b(?:apa|siapa|berapa|kapan|mengapa|kenapa|diapakan|diapain|ngapain|(?:di|ke|dari)\s*mana|what|who|"
+    r"how\s+(?:much|many)|when|where|why|which)\b",
     re.IGNORECASE,
 )
 # The time a question asks about, which a follow-up may put another in place of ("… di hari pertama?", then
@@ -60,6 +62,15 @@ _TIME = re.compile(
 # The words that open a follow-up say its language where the rest is too short to ("And Wayan?" reads as
 # Malay): these are English, the others Indonesian.
 _ENGLISH_CONNECTIVES = frozenset({"and", "what about", "how about", "what else", "anything else", "more"})
+# Up to this length, a question that names nothing of its own and finds nothing alone is read with the last
+# question's topic.
+ELLIPSIS_MAX_WORDS = 6
+# Words that stand for something said before: pronouns, "-nya", "itu", "di sana", "that", "then".
+_POINTS_BACK = re.compile(
+    r"\b(?:dia|ia|beliau|mereka|itu|tersebut|begitu|gitu|sana|situ|terus|trus|lalu|kalau|kalo|he|she|they|it|"
+    r"that|this|those|there|then|so)\b|\w{3,}nya\b",
+    re.IGNORECASE,
+)
 
 
 # Words before a name that make it a place: "di Sigi", "Desa Omu", "from Lyon".
@@ -76,6 +87,13 @@ def _may_be_person(mention: str, text: str) -> bool:
         and not any(w in cues.ORG_WORDS or w in cues.PLACE_WORDS or w in cues.COMPANY_PREFIXES for w in words)
         and not set(before) & _PLACE_BEFORE
     )
+
+
+def _elliptic(question: Question) -> bool:
+    """A short question that names nobody and nothing of its own and points back, by a word that stands for
+    something said before or by asking about nothing ("Why?"); "Cuaca besok gimana?" asks about something else."""
+    short = len(question.text.split()) <= ELLIPSIS_MAX_WORDS and not question.mentions and not question.speakers
+    return short and (not question.focus or _POINTS_BACK.search(question.text) is not None)
 
 
 def _connective_lang(question: Question) -> Lang | None:
@@ -120,6 +138,16 @@ class Conversation:
             skip = self._quoted if more else frozenset()
             lang = "en" if read.foreign else _connective_lang(read) if more or resolved is not read else None
             answer = ask(self.retriever, resolved, k, speaker, skip, lang or read.lang)
+            last = self.turns[-1] if self.turns else None
+            # "Kondisinya gimana?", "Terus dijawab apa?", "Dia dibayar berapa?": too short to find anything alone
+            # (its pronoun resolved or not), it goes on with the last question's topic. A follow-up already
+            # rewritten ("And last year?") has it.
+            alone = resolved is read or read.pronoun
+            if answer.support == "none" and alone and last and last.answer.support != "none" and _elliptic(read):
+                carried = self.retriever.read(f"{resolved.text} {last.question.text}")
+                again = ask(self.retriever, carried, k, speaker, skip, lang or read.lang)
+                if again.support != "none":
+                    resolved, answer = carried, again
             shown = frozenset({answer.evidence.passage.id}) if answer.evidence else frozenset()
             follows = more or resolved is not read
             self._quoted = (self._quoted | shown) if follows else shown

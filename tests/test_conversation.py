@@ -219,3 +219,21 @@ def test_a_body_asked_about_by_its_short_form_or_with_a_clitic_is_that_speaker(f
     conversation.ask(follow_up)
     expected = "Dewi Lestari" if "BPJS" in follow_up else "RS Harapan Sehat"
     assert conversation.turns[-1].question.speakers == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "speaker"),
+    [("Apa kata Russell soal perlombaan AI?", "Kenapa begitu?", "Stuart Russell"), ("What did Sam Altman say about DeepSeek?", "Why?", "Sam Altman")],
+)
+def test_a_short_follow_up_that_finds_nothing_alone_goes_on_with_the_last_topic(
+    conversation: qa.Conversation, first: str, follow_up: str, speaker: str
+) -> None:
+    assert qa.ask(follow_up, retriever=conversation.retriever).support == "none"  # alone, it asks about nothing
+    conversation.ask(first)
+    answer = conversation.ask(follow_up)
+    assert answer.support != "none" and answer.speaker == speaker
+
+
+def test_a_short_question_about_something_else_is_not_read_as_the_last_topic(conversation: qa.Conversation) -> None:
+    conversation.ask("Berapa biaya pelatihan model DeepSeek?")
+    assert conversation.ask("Cuaca besok gimana?").support == "none"
