@@ -147,6 +147,7 @@ def _is_listed(word: str) -> bool:
         or folded in cues.ENGLISH_COMMON
         or folded in _ASKING_WORDS
         or folded in _role_words()
+        or folded.removesuffix("nya") in _role_words()  # "kadesnya": the village head just spoken of
         or folded in dates()
         or folded in cues.PLACE_UNITS
         or folded in cues.HONORIFICS

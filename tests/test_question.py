@@ -135,3 +135,10 @@ def test_the_article_as_a_whole_is_no_speaker_asked(question, searched):
 )
 def test_the_clitic_nya_comes_off_words_the_articles_write_without_it(text: str, bare: str) -> None:
     assert without_clitics(text, {"tawuran", "rs", "lainnya", "lain", "bilang"}) == bare
+
+
+@pytest.mark.parametrize("question", ["Apa kata kades soal jembatan itu?", "Terus kata kadesnya gimana soal jembatan itu?"])
+def test_an_office_written_short_with_or_without_nya_asks_for_its_holder(question: str) -> None:
+    roles = {"Ahmad Suhendi": "Kepala Desa Sukajaya", "Deden Suhendar": "Kapolsek Sajira", "Odon Sobarna": "warga"}
+    asked = read(question, roles)
+    assert asked.speakers == ("Ahmad Suhendi",) and asked.person == "Ahmad Suhendi"

@@ -159,7 +159,7 @@ def _role_matches(
 def _holds_meaning(word: str, meanings: frozenset[str], stems: frozenset[str]) -> bool:
     """Whether a role (its stems) holds what a question's word means. A short form means all the words it stands
     for: "Kadinkes" is a "Kepala Dinas Kesehatan", not a "Kepala BPJS Kesehatan", which holds two of them."""
-    spelled = _SHORT_FORMS.get(word)
+    spelled = _SHORT_FORMS.get(word) or _SHORT_FORMS.get(word.removesuffix("nya"))
     if spelled and stem(word) not in stems:
         return _stems(spelled) <= stems
     return bool(meanings & stems)
@@ -175,6 +175,8 @@ def _meanings(word: str) -> frozenset[str]:
     for every kin ("keluarga korban" may be the victim's sister). Of two letters, only a short form ("RS")."""
     if word in cues.FAMILY_WORDS:  # "family" is a common English word, and still asks for kin
         return _stems(" ".join(cues.KIN))
+    if word.endswith("nya") and word.removesuffix("nya") in _SHORT_FORMS:
+        word = word.removesuffix("nya")  # "kadesnya": the village head just spoken of
     if (len(word) < 3 and word not in _SHORT_FORMS) or word in cues.ENGLISH_COMMON or word in stopwords():
         return frozenset()
     singular = word[:-1] if word.endswith("s") else word
