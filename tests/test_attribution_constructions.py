@@ -830,3 +830,11 @@ def test_a_rank_before_a_name_leaves_the_office_and_the_name_apart(paragraph: st
 )
 def test_the_name_after_a_long_office_or_a_rank_between_commas(paragraph: str, speaker: Speaker) -> None:
     assert read([paragraph])[0].speaker == speaker
+
+
+def test_a_name_opening_with_a_short_form_is_a_body_whatever_office_comes_before() -> None:
+    # "BKSDA Jambi" is where the head of section works; the man of the next paragraph is the head himself.
+    assert speakers(
+        "Kepala Seksi Konservasi Wilayah II BKSDA Jambi, Marzuki, mengatakan dua ekor trenggiling itu dilindungi.",
+        "Pria yang sudah 15 tahun bertugas di BKSDA itu menjelaskan, satwa itu akan dilepasliarkan.",
+    ) == ["Marzuki", "Marzuki"]
