@@ -838,3 +838,10 @@ def test_a_name_opening_with_a_short_form_is_a_body_whatever_office_comes_before
         "Kepala Seksi Konservasi Wilayah II BKSDA Jambi, Marzuki, mengatakan dua ekor trenggiling itu dilindungi.",
         "Pria yang sudah 15 tahun bertugas di BKSDA itu menjelaskan, satwa itu akan dilepasliarkan.",
     ) == ["Marzuki", "Marzuki"]
+
+
+def test_highlighting_something_is_saying_it_but_not_in_a_clause_of_since() -> None:
+    assert speakers(
+        "Anggota Komisi C DPRD Kota Malang, Rina Wulandari, menyoroti minimnya halte di jalur utama.",
+        "Rencana itu muncul sejak Ombudsman menyoroti lambatnya layanan izin di kota tersebut.",
+    ) == ["Rina Wulandari", None]

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     meminta berjanji mendesak memastikan menjamin menepis membenarkan mengeluhkan mengeluh menyangkal
     mengonfirmasi memprakirakan merinci memerinci menimpali menaksir menargetkan menyesalkan menganggap
     berpesan mewanti-wanti menampik mengusulkan berkisah mengklarifikasi menjanjikan menganjurkan mempersilakan
-    menghimbau mengapresiasi menyinggung memuji berdalih
+    menghimbau mengapresiasi menyinggung memuji berdalih menyoroti
     """.split()
 )
 
@@ -90,7 +90,7 @@ OFFICE_CLAUSE_ENDS = frozenset("sejak hingga sampai selama pada di".split())
 CLAUSE_OPENERS = frozenset(
     """
     dan tetapi tapi namun sementara sedangkan yang bahwa karena sehingga serta atau ketika saat setelah sebelum
-    meski meskipun walau walaupun jika kalau apabila bila agar supaya sebab padahal hingga sampai
+    meski meskipun walau walaupun jika kalau apabila bila agar supaya sebab padahal hingga sampai sejak
     """.split()
 )
 
