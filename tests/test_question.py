@@ -142,3 +142,11 @@ def test_an_office_written_short_with_or_without_nya_asks_for_its_holder(questio
     roles = {"Ahmad Suhendi": "Kepala Desa Sukajaya", "Deden Suhendar": "Kapolsek Sajira", "Odon Sobarna": "warga"}
     asked = read(question, roles)
     assert asked.speakers == ("Ahmad Suhendi",) and asked.person == "Ahmad Suhendi"
+
+
+@pytest.mark.parametrize(
+    "question", ["Kenapa menurut LSM-nya burung dari Sumatera terus diburu?", "What does the NGO director think?"]
+)
+def test_an_ngo_asked_for_by_the_word_for_one_is_the_foundation_that_speaks(question: str) -> None:
+    roles = {"Ferdiansyah Tanjung": "Direktur Yayasan Kicau Lestari", "Gilang Putra": "Kapolres Lampung Selatan"}
+    assert read(question, roles).speakers == ("Ferdiansyah Tanjung",)

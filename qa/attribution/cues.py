@@ -443,6 +443,8 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     "uncle": "paman om", "aunt": "bibi tante", "grandfather": "kakek", "grandmother": "nenek",
     # bodies and fields
     "company": "perusahaan pt perum perumda", "association": "asosiasi paguyuban perkumpulan himpunan",
+    # a non-governmental organisation, "LSM" in Indonesian, most often a foundation
+    "ngo": "lsm yayasan", "lsm": "lsm yayasan",
     "union": "serikat", "office": "dinas kantor", "agency": "badan dinas", "department": "dinas departemen",
     "university": "universitas", "hospital": "rumah sakit rs rsud", "school": "sekolah", "village": "desa",
     "district": "kabupaten kecamatan", "province": "provinsi", "city": "kota", "court": "pengadilan",
