@@ -23,18 +23,19 @@ OTHER_TARGET = {
     "id": {"hit_at_1": 0.80, "hit_at_3": 0.95, "mrr": 0.85, "speaker": 0.90},
     "en": {"hit_at_1": 0.80, "hit_at_3": 0.95, "mrr": 0.85, "speaker": 0.90},
 }
-# Ordinary wire news (evals/wire_articles.jsonl; issue #18), each article alone: twenty-six articles, the ten of
-# the first batch and the eight of each of d3 and d4 (the attribution batches of issue #17, whose writers also
+# Ordinary wire news (evals/wire_articles.jsonl; issue #18), each article alone: thirty-four articles, the ten of
+# the first batch and the eight of each of d3, d4 and d5 (the attribution batches of issue #17, whose writers also
 # wrote their questions cold). Issue #18 asks for hit@1 0.92 in both languages, fact hit@1 0.85 and hit@3 0.98
-# on articles held out from tuning; leave-one-article-out over all 43 eval articles (`python -m evals.tune`)
-# reaches hit@1 0.854 / 0.879 (id / en), fact 0.815 / 0.884, hit@3 0.978 / 0.969. The floors are what the
-# setting reaches on these twenty-six now (hit@1 0.806 / 0.878, fact 0.772 / 0.885, hit@3 0.967 / 0.961), less
-# a question, so that a change that makes ordinary news worse fails. First contact, before anything was tuned with them: the first ten hit@1 0.735 / 0.838, fact
-# 0.718 / 0.842, hit@3 0.971 / 0.941; d3 hit@1 0.750 / 0.839, fact 0.688 / 0.906, hit@3 0.893 / 0.964; d4 hit@1
-# 0.804 / 0.786, fact 0.833 / 0.808, hit@3 0.964 / 0.911. README, "Tuning".
+# on articles held out from tuning; leave-one-article-out over all 51 eval articles (`python -m evals.tune`)
+# reaches hit@1 0.837 / 0.898 (id / en), fact 0.827 / 0.887, hit@3 0.966 / 0.973. The floors are what the
+# setting reaches on these thirty-four now (hit@1 0.805 / 0.894, fact 0.807 / 0.881, hit@3 0.962 / 0.966), less
+# a question, so that a change that makes ordinary news worse fails. First contact, before anything was tuned
+# with them: the first ten hit@1 0.735 / 0.838, fact 0.718 / 0.842, hit@3 0.971 / 0.941; d3 hit@1 0.750 / 0.839,
+# fact 0.688 / 0.906, hit@3 0.893 / 0.964; d4 hit@1 0.804 / 0.786, fact 0.833 / 0.808, hit@3 0.964 / 0.911; d5
+# hit@1 0.732 / 0.893, fact 0.794 / 0.872, hit@3 0.929 / 0.964. README, "Tuning".
 WIRE_FLOOR = {
-    "id": {"hit_at_1": 0.80, "hit_at_3": 0.96, "fact_hit_at_1": 0.76},
-    "en": {"hit_at_1": 0.87, "hit_at_3": 0.95, "fact_hit_at_1": 0.87},
+    "id": {"hit_at_1": 0.80, "hit_at_3": 0.955, "fact_hit_at_1": 0.80},
+    "en": {"hit_at_1": 0.89, "hit_at_3": 0.96, "fact_hit_at_1": 0.87},
 }
 
 # Answer judgement (evals/judgement.jsonl, evals/conversations.jsonl; issue #15). Questions on the article's
@@ -54,12 +55,19 @@ WIRE_FLOOR = {
 # 0/24 paraphrases refused and 12/22 follow-ups right: its follow-ups lean on speakers its attribution first
 # misnamed ("Muhammad Arham Kasim" read as "Arham Kasim", "Mbah Partini"), on roles ("And the police chief,
 # what is he looking into?") and on people named only by what they do ("the analyst" for a head of research).
-# With it, and the retrieval setting the tuner chose over all 43 articles, the follow-ups stand at 117 of 133
-# (0.880), and 148 of 203 (0.729) are not answered as known.
+# With it, and the retrieval setting the tuner chose over all 43 articles, the follow-ups stood at 117 of 133
+# (0.880), and 148 of 203 (0.729) were not answered as known. The d5 batch (eight articles, 48 questions the
+# article does not answer, 32 paraphrases, 32 conversations, written cold) first met the code at 34/48 not
+# answered as known, 0/32 paraphrases refused and 25/58 follow-ups right: most of its follow-ups are ellipses
+# that name nothing ("Kondisinya gimana?", "Terus dijawab apa?", "Dia dibayar brp?"), found nothing alone and were
+# refused, or lean on people its attribution first misnamed ("Direktur Jenderal … Kementerian Haji dan Umrah Ahmad
+# Zainuddin Harahap" read as one title). A short follow-up that points back and finds nothing alone is since asked
+# with the last question's topic. With d5, 150 of 191 follow-ups (0.785) are right and 174 of 235 (0.740) are not
+# answered as known.
 # README, "Answer judgement".
 NOT_KNOWN_MIN = 0.72
 FALSE_REFUSALS_MAX = 0.02
-FOLLOW_UP_MIN = 0.85
+FOLLOW_UP_MIN = 0.77
 
 # Speaker attribution against the gold in tests/data (issue #17): paragraph speakers, sentence speakers, and the
 # speakers of the sentences the gold calls direct quotes, over every gold article and over the held-out ones
@@ -73,9 +81,12 @@ FOLLOW_UP_MIN = 0.85
 # of eight 128/150 (0.853) of paragraphs, 256/296 (0.865) of sentences and 118/136 (0.868) of direct quotes,
 # now 141/150, 281/296 and 133/136 (a given name that another person's name shares is no office word glued to
 # a name, "Mbah"/"Mbak" are honorifics, "Panewu" a territory's head, "berdalih" a cue, "kata seorang pria" named
-# by the next "Pria bernama X itu"). Issue #17 asks for 0.97 on held-out paragraphs and direct quotes; now every
-# gold article reaches 0.968 / 0.937 / 0.977 (paragraphs / sentences / direct quotes) and the 54 held-out ones
-# 0.937 of paragraphs and 0.972 of direct quotes: documents and bodies that "mencatat" (the batches' writers disagree on whether they speak), joint
+# by the next "Pria bernama X itu"); the d5 batch of eight 130/147 (0.884) of paragraphs, 265/298 (0.889) of
+# sentences and 96/105 (0.914) of direct quotes, now 137/147, 277/298 and 99/105 ("dan" inside a run of capitals
+# joins a body's name, a rank's "(Purn)" between commas, a name opening with a short form is a body's,
+# "menyoroti" a cue). Issue #17 asks for 0.97 on held-out paragraphs and direct quotes; now every gold article
+# reaches 0.967 / 0.939 / 0.973 (paragraphs / sentences / direct quotes) and the 62 held-out ones 0.939 of
+# paragraphs and 0.968 of direct quotes: documents and bodies that "mencatat" (the batches' writers disagree on whether they speak), joint
 # statements, roles named a sentence later and unnamed officials are what is left. The floors are those
 # figures less a little, so that a change that makes attribution worse fails.
 # `python -m evals.attribution [--held-out]`.
