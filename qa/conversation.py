@@ -138,21 +138,28 @@ class Conversation:
             skip = self._quoted if more else frozenset()
             lang = "en" if read.foreign else _connective_lang(read) if more or resolved is not read else None
             answer = ask(self.retriever, resolved, k, speaker, skip, lang or read.lang)
-            last = self.turns[-1] if self.turns else None
-            # "Kondisinya gimana?", "Terus dijawab apa?", "Dia dibayar berapa?": too short to find anything alone
-            # (its pronoun resolved or not), it goes on with the last question's topic. A follow-up already
-            # rewritten ("And last year?") has it.
-            alone = resolved is read or read.pronoun
-            if answer.support == "none" and alone and last and last.answer.support != "none" and _elliptic(read):
-                carried = self.retriever.read(f"{resolved.text} {last.question.text}")
-                again = ask(self.retriever, carried, k, speaker, skip, lang or read.lang)
+            if answer.support == "none" and (fallback := self._fallback(read, resolved)) is not None:
+                again = ask(self.retriever, fallback, k, speaker, skip, lang or read.lang)
                 if again.support != "none":
-                    resolved, answer = carried, again
+                    resolved, answer = fallback, again
             shown = frozenset({answer.evidence.passage.id}) if answer.evidence else frozenset()
             follows = more or resolved is not read
             self._quoted = (self._quoted | shown) if follows else shown
             self.turns.append(Turn(resolved, answer, read if read.pronoun and resolved is not read else None))
             return answer
+
+    def _fallback(self, read: Question, resolved: Question) -> Question | None:
+        """What else a follow-up that finds nothing may mean, after a turn that found something: as typed, when
+        it was rewritten as "and X?" about something other than a time ("Terus kondisi ibunya gimana?" asks
+        about her condition, not the last question about it); with the last question's topic, when it is short
+        and points back ("Kondisinya gimana?", "Terus dijawab apa?", "Dia dibayar berapa?", its pronoun
+        resolved or not)."""
+        last = self.turns[-1] if self.turns else None
+        if last is None or last.answer.support == "none":
+            return None
+        if resolved is not read and not read.pronoun:
+            return None if _TIME.search(read.text) else read
+        return self.retriever.read(f"{resolved.text} {last.question.text}") if _elliptic(read) else None
 
     def _resolve(self, question: Question) -> tuple[Question, bool]:
         """The full question a follow-up stands for, and whether it asks for more of the same."""
@@ -182,12 +189,20 @@ class Conversation:
         other = _AND.match(question.text)
         if other and len(other["other"].split()) <= AND_MAX_WORDS:
             asked = " ".join(_QUESTION_WORD.sub(" ", other["other"]).split())
-            if asked == " ".join(other["other"].split()) or (_TIME.fullmatch(asked) and _TIME.search(last.question.text)):
+            # X names someone or something ("Dan OpenAI?", "And the police?"), or another time; not a topic in
+            # plain words, which the question asks about in its own right ("Terus kondisi ibunya gimana?").
+            plain = asked == " ".join(other["other"].split())
+            if (plain and self._names(asked)) or (_TIME.fullmatch(asked) and _TIME.search(last.question.text)):
                 return self._about(last, asked), False
         # `pronoun` is set on a question that names its speaker only by role words after a subject pronoun.
         if question.pronoun and referent:
             return self.retriever.read(with_referent(question.text, referent) or question.text), False
         return question, False
+
+    def _names(self, words: str) -> bool:
+        """Whether the words name someone or something: a speaker of the articles, by name or role, or a name."""
+        roles = self.retriever.roles
+        return bool(match_speakers(words, roles, roles)) or any(w[:1].isupper() for w in _WORD.findall(words))
 
     def _referent(self, last: Turn, speaking: bool = False) -> str | None:
         """Whom "dia" or "he" stands for after `last`: the person its answer named for a who-question, else

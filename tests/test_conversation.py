@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import qa
@@ -237,3 +239,12 @@ def test_a_short_follow_up_that_finds_nothing_alone_goes_on_with_the_last_topic(
 def test_a_short_question_about_something_else_is_not_read_as_the_last_topic(conversation: qa.Conversation) -> None:
     conversation.ask("Berapa biaya pelatihan model DeepSeek?")
     assert conversation.ask("Cuaca besok gimana?").support == "none"
+
+
+def test_a_connective_before_a_topic_in_plain_words_asks_about_that_topic() -> None:
+    # "Terus kondisi ibunya gimana?" is no "and X?" swapping X into the last question ("kondisi ibunya bilang …").
+    land = qa.Retriever.from_file(Path(__file__).parent / "data" / "articles" / "d5_tempo_mafia_tanah.txt")
+    conversation = qa.Conversation(land)
+    conversation.ask("Apa kata Abdul Rochim soal sertifikat ibunya?")
+    answer = conversation.ask("Terus kondisi ibunya gimana?")
+    assert answer.support != "none" and answer.evidence and "jatuh sakit" in answer.evidence.passage.text
