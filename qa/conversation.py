@@ -149,16 +149,12 @@ class Conversation:
             return answer
 
     def _fallback(self, read: Question, resolved: Question) -> Question | None:
-        """What else a follow-up that finds nothing may mean, after a turn that found something: as typed, when
-        it was rewritten as "and X?" about something other than a time ("Terus kondisi ibunya gimana?" asks
-        about her condition, not the last question about it); with the last question's topic, when it is short
-        and points back ("Kondisinya gimana?", "Terus dijawab apa?", "Dia dibayar berapa?", its pronoun
-        resolved or not)."""
+        """What a follow-up that finds nothing may mean, after a turn that found something: when it is short and
+        points back ("Kondisinya gimana?", "Terus dijawab apa?", "Dia dibayar berapa?", its pronoun resolved or
+        not), the question with the last question's topic. One rewritten otherwise ("And last year?") has it."""
         last = self.turns[-1] if self.turns else None
-        if last is None or last.answer.support == "none":
+        if last is None or last.answer.support == "none" or (resolved is not read and not read.pronoun):
             return None
-        if resolved is not read and not read.pronoun:
-            return None if _TIME.search(read.text) else read
         return self.retriever.read(f"{resolved.text} {last.question.text}") if _elliptic(read) else None
 
     def _resolve(self, question: Question) -> tuple[Question, bool]:
