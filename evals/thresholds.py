@@ -62,8 +62,8 @@ WIRE_FLOOR = {
 # that name nothing ("Kondisinya gimana?", "Terus dijawab apa?", "Dia dibayar brp?"), found nothing alone and were
 # refused, or lean on people its attribution first misnamed ("Direktur Jenderal … Kementerian Haji dan Umrah Ahmad
 # Zainuddin Harahap" read as one title). A short follow-up that points back and finds nothing alone is since asked
-# with the last question's topic. With d5, 150 of 191 follow-ups (0.785) are right and 174 of 235 (0.740) are not
-# answered as known.
+# with the last question's topic, and "Terus X gimana?" swaps X into the last question only when X names someone
+# or something. With d5, 152 of 191 follow-ups (0.796) are right and 182 of 251 (0.725) are not answered as known.
 # README, "Answer judgement".
 NOT_KNOWN_MIN = 0.72
 FALSE_REFUSALS_MAX = 0.02
