@@ -845,3 +845,9 @@ def test_highlighting_something_is_saying_it_but_not_in_a_clause_of_since() -> N
         "Anggota Komisi C DPRD Kota Malang, Rina Wulandari, menyoroti minimnya halte di jalur utama.",
         "Rencana itu muncul sejak Ombudsman menyoroti lambatnya layanan izin di kota tersebut.",
     ) == ["Rina Wulandari", None]
+
+
+def test_a_veterinarians_title_ends_no_sentence() -> None:
+    readings = read(["Kepala Dinas Peternakan Boyolali, drh. Sri Wahyuni, mengatakan vaksin tiba pekan depan."])
+    assert readings[0].speaker == Speaker("Sri Wahyuni", "Kepala Dinas Peternakan Boyolali")
+    assert len(readings[0].sentences) == 1

@@ -327,7 +327,7 @@ PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau 
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset(
-    "pak bu bapak ibu prof dr drg ir drs dra hj h kh mr mrs ms sir gus bli mbah mbak "
+    "pak bu bapak ibu prof dr drg drh ir drs dra hj h kh mr mrs ms sir gus bli mbah mbak "
     # police and military ranks: "Kombes Pol. Yohanes Situmorang", "Brigjen TNI Budi"
     "kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu bripda brigjen irjen komjen pol kolonel "
     "letkol mayjen letjen serka sertu kopda laksma laksda laksdya marsma marsda marsdya "
