@@ -111,14 +111,14 @@ def _spun_after_name(token: Token) -> bool:
 
 def whole_name(text: Text, start: int, end: int) -> tuple[int, int] | None:
     """The name that fills tokens[start:end], honorifics and ranks aside ("dr. Lestari Widodo", "Rina (34)",
-    "Brigjen Pol (Purn) Sjafrudin Bahar")."""
+    "Brigjen Pol (Purn) Budi Santoso")."""
     first = start
     while start < end:
         token = text.tokens[start]
         if token.fold in cues.HONORIFICS or token.text == "." or (start > first and token.fold in cues.RANK_CORPS):
             start += 1
-        elif start > first and token.text == "(" and start + 1 < end and text.tokens[start + 1].fold in cues.RANK_CORPS:
-            start = closing_paren(text.tokens, start, end) + 1
+        elif start > first and (past := _past_bracketed_rank(text.tokens, start, end)) > start:
+            start = past
         elif rank := rank_at(text.tokens, start):
             start += rank  # "Kolonel Inf Budi"
         else:
@@ -143,6 +143,14 @@ def rank_at(tokens: Sequence[Token], index: int) -> int:
     return next((len(r) for r in ranks if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)
 
 
+def _past_bracketed_rank(tokens: Sequence[Token], index: int, end: int) -> int:
+    """Where the words after a rank's corps or retirement in brackets at `index` begin ("Mayjen TNI (Purn)
+    Budi": it belongs to the rank), else `index`."""
+    if index + 1 < end and tokens[index].text == "(" and tokens[index + 1].fold in cues.RANK_CORPS:
+        return closing_paren(tokens, index, end) + 1
+    return index
+
+
 def past_honorifics(text: Text, start: int, run_end: int, end: int) -> tuple[int, int]:
     """The name in a capitalised run tokens[start:run_end] that holds ranks or honorifics: it follows the
     last of them, over their full stops ("Kasat Reskrim Polres Karawang Kompol Arief Siregar",
@@ -165,10 +173,7 @@ def past_honorifics(text: Text, start: int, run_end: int, end: int) -> tuple[int
         return start, run_end
     after = last + 1
     while after < end and (tokens[after].text == "." or tokens[after].fold in cues.HONORIFICS | cues.RANK_CORPS):
-        after += 1
-        # "Mayjen TNI (Purn) Hendarto": a rank's corps or retirement in brackets belongs to the rank.
-        if after + 2 < end and tokens[after].text == "(" and tokens[after + 1].fold in cues.RANK_CORPS:
-            after = closing_paren(tokens, after, end) + 1
+        after = _past_bracketed_rank(tokens, after + 1, end)
     after_end = name_run(text.tokens, after, end)
     return (after, after_end) if after_end > after else (start, run_end)
 

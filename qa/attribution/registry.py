@@ -165,7 +165,7 @@ def kind_of(tokens: Sequence[Token], title: Title | None, role: str | None) -> K
     # "Perusahaan Umum Daerah Pasar X", "Dinkes X": a name opening with a body's noun or short form is the body's
     opening = tokens[0].fold if tokens else ""
     bodies = opening in cues.ORG_ROLE_WORDS or opening in cues.BODY_ABBREVIATIONS
-    # … and so is one opening with a short form, whatever role it is given ("BKSDA Bengkulu"); initials alone
+    # … and so is one opening with a short form, whatever role it is given ("BKSDA Jambi"); initials alone
     # ("HS") are a person's.
     if bodies or any(token.fold in cues.ORG_WORDS for token in tokens) or (len(tokens) > 1 and tokens[0].is_acronym):
         return Kind.ORG

@@ -58,7 +58,7 @@ def _opens_name(token: Token, nxt: Token | None) -> bool:
 
 def _joins_body(tokens: Sequence[Token], index: int, end: int) -> bool:
     """Whether the "dan" at `index` joins two words of a body's name, the run of capitals going on after the
-    next ("Kementerian Haji dan Umrah Ahmad Zainuddin"): a name does not follow "dan" inside an office."""
+    next ("Kementerian Desa dan Transmigrasi Budi Hartono"): a name does not follow "dan" inside an office."""
     return 0 < index and index + 2 < end and all(tokens[i].is_cap for i in (index - 1, index + 1, index + 2))
 
 
@@ -165,7 +165,7 @@ def after_title(text: Text, start: int, end: int, kind: TitleKind) -> tuple[int,
     if index > start and index != joined and is_plain_root(text.tokens[index - 1], text.words):
         index -= 1  # "Menteri Keuangan Sri Mulyani": a first name that is also a word
     single = name_end - index == 1
-    # A rank or honorific is followed by a name, of one word too: "Kepala BNPB Letjen TNI Suharyanto".
+    # A rank or honorific is followed by a name, of one word too: "Kepala Basarnas Marsdya TNI Budi".
     ranked = index > start and _ends_rank(text.tokens, index - 1)
     if single and kind is not TitleKind.STATE and not ranked and text.known.find((text.tokens[index].fold,)) is None:
         return name_end, None  # "CEO PasarKita": the one word is the company
