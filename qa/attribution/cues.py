@@ -256,7 +256,7 @@ EXTRA_COMMON_WORDS = frozenset(
 # Balinese name prefixes, part of the name: "I Made Suryawan", "Ni Luh Putu Ariani".
 NAME_PREFIXES = frozenset("I Ni".split())
 # The Balinese names of birth order and caste that follow them: after a title, "I" before one of these opens a
-# name ("Kepala BPS Provinsi Bali I Made Suardana"), where before another word it numbers a unit ("Kodam I").
+# name ("Kepala BPS Provinsi Bali I Made Wirata"), where before another word it numbers a unit ("Kodam I").
 BALINESE_NAMES = frozenset("made wayan nyoman ketut putu gede komang kadek nengah luh gusti ayu".split())
 # Sasak titles of nobility, part of the name, and also ordinary words ("lalu": "then"): after a title and
 # before a capitalised word they open a name ("Kepala Dinas NTB Lalu Ahmad Zulfikri"), except in "Lalu Lintas".

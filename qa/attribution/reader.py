@@ -69,7 +69,7 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
         pairs.update(zip(["", *words], [*words, ""]))
     # A word of an organisation's name, heard speaking with it ("PSIS Semarang menyesalkan"), calls nobody.
     bodies = {word for entity in reader.known.entities if entity.kind is Kind.ORG for word in entity.words}
-    # Words side by side in people's names ("Ode Sitti" of "Wa Ode Sitti Hasmia") show given names, not an office.
+    # Words side by side in people's names ("Ode Nurul" of "Wa Ode Nurul Aisyah") show given names, not an office.
     named = {pair for e in reader.known.entities if e.kind is Kind.PERSON for pair in _word_pairs(e.name)}
     for entity in reader.known.entities:
         # "Perumda Tirta Pakuan Rino Indira": a body's name may have run into its head's, with no comma between
@@ -111,7 +111,7 @@ def _name_role(known_by_role: Entity, entities: Sequence[Entity]) -> None:
 
 def _name_described(known_by_noun: Entity, entities: Sequence[Entity], paragraphs: Sequence[str]) -> None:
     """Someone known only as what they are ("…,” kata seorang pria …") is the one the article then names with that
-    word ("Pria bernama Gregorius Lado itu …"); one called by the first word of that name alone ("Gregorius
+    word ("Pria bernama Yohanes Bria itu …"); one called by the first word of that name alone ("Yohanes
     mengatakan …") is them too."""
     noun = fold(known_by_noun.name)
     if noun not in cues.PERSON_NOUNS:
@@ -178,23 +178,23 @@ def attribute(paragraphs: Sequence[str]) -> list[Speaker | None]:
 
 def _trim_leading_words(entity: Entity, pairs: set[tuple[str, str]], bodies: set[str]) -> None:
     """Drop the words a person's name picked up from the office or place before it ("Regional 2 Panjang Hendra
-    Gunawan", "PSMT Sumbawa Marcos Ferreira"), where the article itself shows the split: those words stand
+    Gunawan", "Persiba Sumbawa Carlos Moreno"), where the article itself shows the split: those words stand
     elsewhere without the rest of the name and never name anyone alone, and the rest stands elsewhere without
     them ("kata Hendra"). In a run of four words or more, the article calling someone by the word where the rest
     begins is enough ("Direktur Utama PT Sinar Bahari Nusantara Hendra Wijaya …, kata Hendra"): a body's name is
     not said to speak by one word of its middle."""
     words = entity.name.split()
     folded = [fold(word) for word in words]
-    # `pairs` leaves out the word pairs of other people's names: "Muhammad" before "Rusdin" in "La Ode Muhammad
-    # Rusdin" does not show "Muhammad Arham Kasim" to be "Arham Kasim" after an office's word.
+    # `pairs` leaves out the word pairs of other people's names: "Muhammad" before "Ridwan" in "La Ode Muhammad
+    # Ridwan" does not show "Muhammad Faisal Akbar" to be "Faisal Akbar" after an office's word.
     for cut in range(1, len(words) - 1):
         before, first = folded[cut - 1], folded[cut]
         if words[cut - 1] in cues.NAME_PREFIXES or (before not in bodies and _called_by(before, pairs)):
-            return  # "I Nyoman Sudarsana": a name's own prefix; "kata Nabila": the person's own name
+            return  # "I Nyoman Wirawan": a name's own prefix; "kata Nabila": the person's own name
         if not words[cut][:1].isupper():
             return
-        alone = any(a == before and b != first for a, b in pairs)  # "PSMT Sumbawa." with no "Marcos" after
-        rest_alone = any(b == first and a != before for a, b in pairs)  # "kata Marcos"
+        alone = any(a == before and b != first for a, b in pairs)  # "Persiba Sumbawa." with no "Carlos" after
+        rest_alone = any(b == first and a != before for a, b in pairs)  # "kata Carlos"
         called = cut >= 2 and len(words) - cut >= 2 and _called_by(first, pairs)
         if rest_alone and (called or (alone and entity.kind is Kind.PERSON)):
             if entity.role is not None:

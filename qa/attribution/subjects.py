@@ -244,7 +244,7 @@ def _with_trailing_appositive(text: Text, ref: Ref | None, start: int, comma: in
     # A full name behind the comma wins over a bare role or over words a title seemed to end with
     # ("ucap Ketua Asosiasi Eksportir Kopi, Benny Soetrisno").
     titled = isinstance(ref, NameRef) and ref.title is not None
-    # "ucap tokoh adat Desa Sungai Bakau, Yulius Tingang": a role that is no title, capitalised or a person noun
+    # "ucap tokoh adat Desa Sungai Bakau, Yohanes Kadun": a role that is no title, capitalised or a person noun
     first = text.tokens[start]
     untitled_role = ref is None and start < comma and (first.is_cap or first.fold in cues.PERSON_NOUNS)
     if name is not None and (

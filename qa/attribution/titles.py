@@ -47,8 +47,8 @@ def has_title(text: Text, start: int, end: int) -> bool:
 
 
 def _opens_name(token: Token, nxt: Token | None) -> bool:
-    """A Balinese or Sasak name's first word after a title's qualifiers ("… NTB I Made Suardana", "… NTB Lalu
-    Ahmad Zulfikri"), which would otherwise read as one more qualifier."""
+    """A Balinese or Sasak name's first word after a title's qualifiers ("… NTB I Made Wirata", "… NTB Lalu
+    Ahmad Fikri"), which would otherwise read as one more qualifier."""
     if nxt is None or not nxt.is_cap:
         return False
     if token.text in cues.NAME_PREFIXES:

@@ -90,7 +90,7 @@ def _is_affixed(word: str) -> bool:
 class Vocabulary:
     """The article's own evidence of which words are ordinary: those it writes in lowercase, and their stems;
     and of which are places: those it writes after "Kabupaten", "Kota", … ("Kabupaten Kupang" makes "Wakil
-    Bupati Kupang Aurelius Nitbani" the deputy regent of Kupang)."""
+    Bupati Kupang Markus Ndun" the deputy regent of Kupang)."""
 
     lowercase: frozenset[str]
     stems: frozenset[str]
