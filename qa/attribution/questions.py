@@ -159,7 +159,7 @@ def _role_matches(
 def _holds_meaning(word: str, meanings: frozenset[str], stems: frozenset[str]) -> bool:
     """Whether a role (its stems) holds what a question's word means. A short form means all the words it stands
     for: "Kadinkes" is a "Kepala Dinas Kesehatan", not a "Kepala BPJS Kesehatan", which holds two of them."""
-    spelled = _SHORT_FORMS.get(word) or _SHORT_FORMS.get(word.removesuffix("nya"))
+    spelled = _SHORT_FORMS.get(_short_form(word))
     if spelled and stem(word) not in stems:
         return _stems(spelled) <= stems
     return bool(meanings & stems)
@@ -169,14 +169,19 @@ def _written(roles: Mapping[str, str | None], name: str) -> frozenset[str]:
     return frozenset(fold(word) for word in _WORD_RE.findall(roles[name] or name))
 
 
+def _short_form(word: str) -> str:
+    """The word without "-nya" when that leaves a short form ("kadesnya": the village head just spoken of)."""
+    bare = word.removesuffix("nya")
+    return bare if bare != word and bare in _SHORT_FORMS else word
+
+
 def _meanings(word: str) -> frozenset[str]:
     """The stems a question's word may stand for in a role: itself, the title an abbreviation stands for
     ("dirut"), the Indonesian for an English role word ("regent", "residents"); a word for the family stands
     for every kin ("keluarga korban" may be the victim's sister). Of two letters, only a short form ("RS")."""
     if word in cues.FAMILY_WORDS:  # "family" is a common English word, and still asks for kin
         return _stems(" ".join(cues.KIN))
-    if word.endswith("nya") and word.removesuffix("nya") in _SHORT_FORMS:
-        word = word.removesuffix("nya")  # "kadesnya": the village head just spoken of
+    word = _short_form(word)
     if (len(word) < 3 and word not in _SHORT_FORMS) or word in cues.ENGLISH_COMMON or word in stopwords():
         return frozenset()
     singular = word[:-1] if word.endswith("s") else word
