@@ -851,3 +851,25 @@ def test_a_veterinarians_title_ends_no_sentence() -> None:
     readings = read(["Kepala Dinas Peternakan Boyolali, drh. Sri Wahyuni, mengatakan vaksin tiba pekan depan."])
     assert readings[0].speaker == Speaker("Sri Wahyuni", "Kepala Dinas Peternakan Boyolali")
     assert len(readings[0].sentences) == 1
+
+
+def test_a_brand_written_as_one_word_is_the_company_named_in_full() -> None:
+    # "PT Sinar Padi Makmur atau SinarPadi": the company under its legal name, whichever name speaks.
+    assert speakers(
+        "Perusahaan rintisan PT Sinar Padi Makmur atau SinarPadi menutup dua gudangnya di Jambi.",
+        "Dalam keterangan resmi, manajemen SinarPadi menyatakan keputusan itu diambil setelah evaluasi.",
+    ) == [None, "PT Sinar Padi Makmur"]
+
+
+def test_a_body_with_its_short_form_then_its_ministry_short_form_is_the_body() -> None:
+    assert speakers(
+        "Pusat Asesmen Pendidikan (Pusmendik) Kemendikbud dalam keterangan tertulis menyatakan ujian diulang.",
+    ) == ["Pusat Asesmen Pendidikan"]
+
+
+@pytest.mark.parametrize("who_called", ["wartawan", "Kompas.com", "Tempo"])
+def test_a_clause_of_being_reached_for_comment_keeps_the_speaker_before_it(who_called: str) -> None:
+    assert speakers(
+        f"Perawat desa Sukamaju, Kecamatan Cibeber, Rini Astuti, saat dihubungi {who_called} mengatakan stok obat cukup.",
+        "Polisi bergerak setelah keluarga pasien mengaku kehilangan uang.",
+    ) == ["Rini Astuti", None]

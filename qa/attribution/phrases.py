@@ -32,9 +32,10 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
             after = text.tokens[index + 3 : end]
             if not any(token.is_cap and not breaks_name(token, False) for token in after):
                 return NameRef((short,))
-            # "Badan Pengelola Transportasi Jabodetabek (BPTJ) Kementerian Perhubungan": the body, then its parent
+            # "Badan Pengelola Transportasi Jabodetabek (BPTJ) Kementerian Perhubungan" or "… (BPTJ) Kemenhub":
+            # the body, then its parent
             whole = all(token.fold in body.words for token in text.tokens[start:index] if token.is_word)
-            if whole and after and after[0].fold in cues.ORG_WORDS:
+            if whole and after and (after[0].fold in cues.ORG_WORDS or after[0].fold in cues.BODY_ABBREVIATIONS):
                 return NameRef((short,))
     if (body := _body_around_short_form(text, start, end)) is not None:
         return NameRef(body)

@@ -65,6 +65,15 @@ def _abbreviates(word: str, name: str) -> bool:
     return len(word) >= ABBREVIATION_MIN and fold(word) in fold(initials)
 
 
+def _joins(word: str, name: str) -> bool:
+    """Whether `word` is words in a row of an organisation's name written as one ("TaniPintar" of "PT Tani
+    Pintar Nusantara"), the way a brand is written beside the company's legal name."""
+    parts = [fold(part) for part in name.split()]
+    return any(
+        fold(word) == "".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)
+    )
+
+
 class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
@@ -85,7 +94,10 @@ class Registry:
                 for entity in self.entities
                 if entity.kind is Kind.ORG
                 and wanted
-                and all(word in entity.words or _abbreviates(word, entity.name) for word in wanted)
+                and all(
+                    word in entity.words or _abbreviates(word, entity.name) or _joins(word, entity.name)
+                    for word in wanted
+                )
             ]
         return max(matches, key=lambda entity: entity.seen) if matches else None
 

@@ -20,8 +20,12 @@ def subject_before(text: Text, sentence_start: int, cue: int) -> Ref | None:
     or the subject before an adjunct: "PT X dalam keterangan tertulis menyatakan", "Budi saat ditemui
     mengatakan", "sumber yang enggan disebutkan namanya mengungkapkan"."""
     ref = _subject_right_before(text, sentence_start, cue)
-    if ref is not None and _subordinate(text, sentence_start, cue):
-        return None
+    if ref is not None and (opener := _subordinate(text, sentence_start, cue)) is not None:
+        if not _passive_after(text, opener):
+            return None
+        # "Budi saat dihubungi Kompas mengatakan": the clause has no subject of its own ("Kompas" is who called),
+        # and the speaker is the subject before it.
+        ref = None
     opener = cue - 1
     while ref is None and opener > sentence_start and not is_cue(text.tokens[opener]):
         if text.tokens[opener].fold in cues.ADJUNCT_OPENERS:
@@ -36,13 +40,20 @@ def subject_before(text: Text, sentence_start: int, cue: int) -> Ref | None:
     return ref
 
 
-def _subordinate(text: Text, sentence_start: int, cue: int) -> bool:
-    """Whether the words before the cue open with a subordinating conjunction: "… setelah keluarga pasien
-    mengaku …" tells why or when, and quotes nobody."""
+def _subordinate(text: Text, sentence_start: int, cue: int) -> int | None:
+    """Where the subordinating conjunction stands that the words before the cue open with, if they do: "…
+    setelah keluarga pasien mengaku …" tells why or when, and quotes nobody."""
     index = cue - 1
     while index > sentence_start and text.tokens[index].is_word and text.tokens[index].fold not in cues.CLAUSE_OPENERS:
         index -= 1
-    return text.tokens[index].fold in cues.SUBORDINATORS
+    return index if text.tokens[index].fold in cues.SUBORDINATORS else None
+
+
+def _passive_after(text: Text, opener: int) -> bool:
+    """Whether a passive verb follows the conjunction ("saat dihubungi", "usai diperiksa"): a clause whose subject
+    is the sentence's own."""
+    after = text.tokens[opener + 1] if opener + 1 < len(text.tokens) else None
+    return after is not None and not after.is_cap and after.fold.startswith("di") and len(after.fold) > 5
 
 
 def _names_a_document(text: Text, sentence_start: int, end: int) -> bool:
