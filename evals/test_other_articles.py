@@ -17,4 +17,4 @@ def test_metric_reaches_its_target_on_other_articles(other_run: harness.Run, lan
 
 def test_on_topic_not_refused_on_other_articles(other_run: harness.Run) -> None:
     _, refused = harness.refusals(other_run, "on_topic")
-    assert not refused, [f"{q.id} {q.question}" for q in refused]
+    assert len(refused) <= thresholds.OTHER_ON_TOPIC_REFUSED, [f"{q.id} {q.question}" for q in refused]

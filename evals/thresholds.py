@@ -23,19 +23,24 @@ OTHER_TARGET = {
     "id": {"hit_at_1": 0.80, "hit_at_3": 0.95, "mrr": 0.85, "speaker": 0.90},
     "en": {"hit_at_1": 0.80, "hit_at_3": 0.95, "mrr": 0.85, "speaker": 0.90},
 }
-# Ordinary wire news (evals/wire_articles.jsonl; issue #18), each article alone: thirty-four articles, the ten of
-# the first batch and the eight of each of d3, d4 and d5 (the attribution batches of issue #17, whose writers also
-# wrote their questions cold). Issue #18 asks for hit@1 0.92 in both languages, fact hit@1 0.85 and hit@3 0.98
-# on articles held out from tuning; leave-one-article-out over all 51 eval articles (`python -m evals.tune`)
-# reaches hit@1 0.837 / 0.898 (id / en), fact 0.827 / 0.887, hit@3 0.966 / 0.973. The floors are what the
-# setting reaches on these thirty-four now (hit@1 0.805 / 0.894, fact 0.807 / 0.881, hit@3 0.962 / 0.966), less
-# a question, so that a change that makes ordinary news worse fails. First contact, before anything was tuned
-# with them: the first ten hit@1 0.735 / 0.838, fact 0.718 / 0.842, hit@3 0.971 / 0.941; d3 hit@1 0.750 / 0.839,
-# fact 0.688 / 0.906, hit@3 0.893 / 0.964; d4 hit@1 0.804 / 0.786, fact 0.833 / 0.808, hit@3 0.964 / 0.911; d5
-# hit@1 0.732 / 0.893, fact 0.794 / 0.872, hit@3 0.929 / 0.964. README, "Tuning".
+# On-topic questions of those articles and the wire ones below that are refused: one since the d6 batch, "Ketahuan
+# pertama gimana ceritanya?" (how was the exam-jockey ring first found out?), which names nothing of its article and
+# scores under the relevance floor. Issue #15's bar over every set is FALSE_REFUSALS_MAX.
+OTHER_ON_TOPIC_REFUSED = 1
+# Ordinary wire news (evals/wire_articles.jsonl; issue #18), each article alone: forty-two articles, the ten of
+# the first batch and the eight of each of d3, d4, d5 and d6 (the attribution batches of issue #17, whose writers
+# also wrote their questions cold). Issue #18 asks for hit@1 0.92 in both languages, fact hit@1 0.85 and hit@3 0.98
+# on articles held out from tuning (`python -m evals.tune`, README "Tuning"). The floors are what the setting
+# reaches on these forty-two now (hit@1 0.788 / 0.904 (id / en), fact 0.778 / 0.897, hit@3 0.955 / 0.966), less a
+# question, so that a change that makes ordinary news worse fails. First contact, before anything was tuned with
+# them: the first ten hit@1 0.735 / 0.838, fact 0.718 / 0.842, hit@3 0.971 / 0.941; d3 hit@1 0.750 / 0.839, fact
+# 0.688 / 0.906, hit@3 0.893 / 0.964; d4 hit@1 0.804 / 0.786, fact 0.833 / 0.808, hit@3 0.964 / 0.911; d5 hit@1
+# 0.732 / 0.893, fact 0.794 / 0.872, hit@3 0.929 / 0.964; d6 hit@1 0.714 / 0.946, fact 0.688 / 0.950, hit@3 0.911 /
+# 0.982 (its Indonesian questions are the most colloquial yet: "TaniPintar PHK brp orang?", "Total ikan yg
+# didaratin seminggu brp ton?").
 WIRE_FLOOR = {
-    "id": {"hit_at_1": 0.80, "hit_at_3": 0.955, "fact_hit_at_1": 0.80},
-    "en": {"hit_at_1": 0.89, "hit_at_3": 0.96, "fact_hit_at_1": 0.87},
+    "id": {"hit_at_1": 0.78, "hit_at_3": 0.95, "fact_hit_at_1": 0.77},
+    "en": {"hit_at_1": 0.90, "hit_at_3": 0.96, "fact_hit_at_1": 0.89},
 }
 
 # Answer judgement (evals/judgement.jsonl, evals/conversations.jsonl; issue #15). Questions on the article's
@@ -63,11 +68,19 @@ WIRE_FLOOR = {
 # refused, or lean on people its attribution first misnamed ("Direktur Jenderal … Kementerian Haji dan Umrah Ahmad
 # Zainuddin Harahap" read as one title). A short follow-up that points back and finds nothing alone is since asked
 # with the last question's topic, and "Terus X gimana?" swaps X into the last question only when X names someone
-# or something. With d5, 152 of 191 follow-ups (0.796) are right and 182 of 251 (0.725) are not answered as known.
-# README, "Answer judgement".
-NOT_KNOWN_MIN = 0.72
+# or something. With d5, 152 of 191 follow-ups (0.796) were right and 182 of 251 (0.725) not answered as known.
+# The d6 batch (eight articles, 48 questions the article does not answer, 32 paraphrases, 32 conversations, written
+# cold) first met the code at 34/48 not answered as known, 1/32 paraphrases refused and 34/43 follow-ups right;
+# its turns ask for people by their trade ("Koordinator demonya siapa?", "Nakhoda yg diwawancara siapa?": no
+# answer, then nobody for "dia" to stand for). A who-question may since ask for the one speaker whose role opens
+# with its word, "X siapa?" is a who-question, an English amount question counts the noun its qualifiers come
+# before ("extra nurses"), an Indonesian question for a time or place wants it of something the question names
+# ("Kapan Budi lahir?" is not answered by the year he founded his firm), and "what else" with words of its own
+# asks them of the last answer's speaker. With d6, 192 of 234 follow-ups (0.821) are right and 221 of 299 (0.739)
+# are not answered as known. README, "Answer judgement".
+NOT_KNOWN_MIN = 0.73
 FALSE_REFUSALS_MAX = 0.02
-FOLLOW_UP_MIN = 0.77
+FOLLOW_UP_MIN = 0.80
 
 # Speaker attribution against the gold in tests/data (issue #17): paragraph speakers, sentence speakers, and the
 # speakers of the sentences the gold calls direct quotes, over every gold article and over the held-out ones

@@ -65,10 +65,11 @@ _ENGLISH_CONNECTIVES = frozenset({"and", "what about", "how about", "what else",
 # Up to this length, a question that names nothing of its own and finds nothing alone is read with the last
 # question's topic.
 ELLIPSIS_MAX_WORDS = 6
-# Words that stand for something said before: pronouns, "-nya", "itu", "di sana", "that", "then".
+# Words that stand for something said before: pronouns, "-nya", "itu", "di sana", "that", "then"; and a time
+# before the one just asked about ("dulu brp?", "And before?").
 _POINTS_BACK = re.compile(
     r"\b(?:dia|ia|beliau|mereka|itu|tersebut|begitu|gitu|sana|situ|terus|trus|lalu|kalau|kalo|he|she|they|it|"
-    r"that|this|those|there|then|so)\b|\w{3,}nya\b",
+    r"that|this|those|there|then|so|dulu|dahulu|sebelumnya|before|previously|earlier)\b|\w{3,}nya\b",
     re.IGNORECASE,
 )
 
@@ -136,7 +137,8 @@ class Conversation:
             read = self.retriever.read(question)
             resolved, more = self._resolve(read)
             skip = self._quoted if more else frozenset()
-            lang = "en" if read.foreign else _connective_lang(read) if more or resolved is not read else None
+            # A follow-up's opening words say its language, rewritten or not ("And tuna?": "tuna" is Indonesian too).
+            lang = "en" if read.foreign else _connective_lang(read)
             answer = ask(self.retriever, resolved, k, speaker, skip, lang or read.lang)
             if answer.support == "none" and (fallback := self._fallback(read, resolved)) is not None:
                 again = ask(self.retriever, fallback, k, speaker, skip, lang or read.lang)
@@ -171,9 +173,13 @@ class Conversation:
             if question.speakers and set(question.speakers) != set(last.question.speakers):
                 return question, False  # "What else did the union say?" after someone else: a question of its own
             named = with_referent(question.text, referent) if referent else None
-            if named is not None:
-                return self.retriever.read(named), True
-            return last.question, True
+            if named is None and not question.focus:
+                return last.question, True  # "Apa lagi?", "Anything else?"
+            asked = self.retriever.read(named) if named is not None else question
+            if referent in self.retriever.roles and not asked.speakers:
+                # "What else has it set up?" after the army's words: more of what that speaker told.
+                asked = replace(asked, speakers=(referent,), person=referent)
+            return asked, True
         then = _AND_THEN.match(question.text)
         if then and len(then["other"].split()) <= AND_MAX_WORDS:
             # The pronoun stands for X: for the speaker X names, if it names one ("the police chief").

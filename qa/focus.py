@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
+from itertools import takewhile
 from functools import cache
 from typing import Literal
 
@@ -69,6 +70,8 @@ NAME_SIMILARITY = 0.8
 ENGLISH_COMMON_ZIPF = 4.5
 # A question's first word has its capital by position: only a rare one is a name ("Elon Musk said what?").
 FIRST_WORD_COMMON_ZIPF = 3.5
+# Zipf 4: once in ten thousand words (`rare`).
+RARE_ZIPF = 4.0
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _DIGIT = re.compile(r"\d")
@@ -155,6 +158,12 @@ def _is_listed(word: str) -> bool:
     )
 
 
+def rare(word: str, lang: Lang) -> bool:
+    """Whether a word is rarer than once in ten thousand words of its language ("joki", "posyandu", "stunting";
+    not "gempa", "honor", "harga"): one that tells what a text is about."""
+    return _zipf(fold(word), lang) < RARE_ZIPF
+
+
 def _zipf(word: str, lang: str) -> float:
     # The "small" lists hold every word down to Zipf 3 (once in a million words), as low as any threshold here
     # reads, in 4 MB of memory where the full English list takes 34.
@@ -234,6 +243,14 @@ _CLAUSE_ENDS = frozenset(
 # Indonesian verbs by their prefixes: di-, me-, ber-, ter-, and the spoken ng-.
 _VERB = re.compile(r"(?:di|me|ber|ter|ng)\w{3,}")
 _ASPECTS = frozenset("sudah udah telah masih akan sedang sempat belum bisa dapat harus pernah".split())
+# An English noun comes after the words that qualify it ("diphtheria patients", "fire engines"): a thing
+# counted ends with the first plural among this many words ("news" and "bus" are not plurals). Embedded with
+# its qualifiers it finds its translation better than alone ("fire engines" is "mobil pemadam").
+COMPOUND_MAX_WORDS = 3
+_PLURAL = re.compile(r"[^\Wsu]s$", re.IGNORECASE)
+_PLURALS = frozenset("people children men women personnel livestock cattle".split())
+# "How many people sheltering in tents …": a verb ends the noun's words.
+_VERB_FORM = re.compile(r"\w(?:ing|ed)$", re.IGNORECASE)
 # Words that put an affiliation after a name ("Budi dari Telkom"), and the most words of a name in lower case.
 _AFFILIATION = frozenset("of from at with dari di asal".split())
 _UNCASED_NAME_WORDS = 4
@@ -336,10 +353,11 @@ def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -
     )
 
 
-def counted(text: str, focus: tuple[str, ...]) -> str | None:
-    """The thing an amount question counts: the first of its focus words after "berapa" or "how many", with
-    the clause that picks out which ("Berapa rumah yang rusak sedang akibat banjir?" -> "rumah yang rusak
-    sedang": houses damaged in another degree are not the answer)."""
+def counted(text: str, focus: tuple[str, ...], lang: Lang) -> str | None:
+    """The thing an amount question counts: the first of its focus words after "berapa" or "how many" (in
+    English up to the first plural of the words running from there, "how many extra nurses": the noun comes
+    last), with the clause that picks out which ("Berapa rumah yang rusak sedang akibat banjir?" -> "rumah yang
+    rusak sedang": houses damaged in another degree are not the answer)."""
     match = _WANTED["amount"].search(text)
     if match is None:
         return None
@@ -347,6 +365,12 @@ def counted(text: str, focus: tuple[str, ...]) -> str | None:
     head = next((i for i, word in enumerate(words) if fold(word) in focus), None)
     if head is None:
         return None
+    if lang == "en":
+        nouns = words[head : head + COMPOUND_MAX_WORDS]
+        run = list(takewhile(lambda word: fold(word) in focus and not _VERB_FORM.search(word), nouns))
+        plural = next((i for i, word in enumerate(run) if _PLURAL.search(word) or fold(word) in _PLURALS), None)
+        if plural is not None:
+            return " ".join(fold(word) for word in run[: plural + 1])
     clause = words[head + 1 : head + 2]
     if clause and fold(clause[0]) in _RELATIVE:
         for word in words[head + 2 :]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .attribution import cues, held_role, identity_asked, match_speakers, without_names
+from .attribution import cues, held_role, holder_asked, identity_asked, match_speakers, without_names
 from .focus import Wanted, asked_person, counted, focus_words, is_ordinary, mentions, names_speaker, wanted
 from .language import Lang, detect, foreign
 from .messages import EMPTY, NO_WORDS, NOT_TEXT, UNBROKEN
@@ -106,7 +106,9 @@ _WHO = re.compile(
     # "Which expert said …", "Which DeepSeek figure claimed …": the answer is the one who said it.
     rf"|which\s+(?:(?!{_AUXILIARIES}\b)[\w-]+\s+){{1,3}}?(?:{_SAYING})\b"
     # "Pakar mana yang …", "Perusahaan mana yang …"; not "Dari mana …", which asks where.
-    r"|(?!(?:di|ke|dari)\b)(?:[\w-]+\s+){1,3}?mana(?:kah)?\s+yang\b)",
+    r"|(?!(?:di|ke|dari)\b)(?:[\w-]+\s+){1,3}?mana(?:kah)?\s+yang\b"
+    # "Koordinator demonya siapa?", "Kadinkes Sikka siapa namanya?": the asked-for person last, as said aloud.
+    r"|.*\bsiapa(?:kah)?(?:\s+(?:namanya|sih|ya|tuh|itu))?\s*[?!.]*\s*$)",
     re.IGNORECASE,
 )
 
@@ -206,7 +208,7 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
     text = _HYPHENED_CLITIC.sub("", expand_chat(cleaned.text))
     text = re.sub(r"\s+([?.!,])", r"\1", " ".join(_ARTICLE_FRAME.sub(" ", text).split())).lstrip(",: ") or text
     lang = detect(cleaned.text)
-    identity = identity_asked(text, roles)
+    identity = identity_asked(text, roles) or (holder_asked(text, roles) if asks_who(text) else None)
     kind = _kind(text, identity)
     speakers: tuple[str, ...] = ()
     person: str | None = None
@@ -245,7 +247,7 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
         query=query,
         wants=wants,
         focus=focus,
-        counted=counted(text, focus) if wants == "amount" else None,
+        counted=counted(text, focus, lang) if wants == "amount" else None,
         mentions=named,
         quoted=quoted_words(text),
         pronoun=kind in ("said", "fact")

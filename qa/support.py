@@ -31,6 +31,7 @@ from .focus import (
     person_named,
     shares,
 )
+from .language import Lang
 from .passages import Passage, passage_id
 from .question import Question
 from .resources import exonyms, short_forms
@@ -178,6 +179,13 @@ def lacking(
     if question.wants and not answers(question, sentence, said_by, passage, retriever):
         # Saying what was counted ("gaji") tells the reader more than saying that a number is missing.
         return Gap("focus", (question.counted,)) if question.counted else Gap("wanted")
+    # A time or a place is of something that happened: the passage names it by one of the question's words
+    # ("Kapan Budi lahir?" is not answered by the year he founded his firm). Not in English, where a word alone
+    # finds its translation too seldom ("Where is the hearing held?" for an article's "rapat dengar pendapat").
+    if question.wants in ("time", "place") and question.lang == "id" and question.focus and not any(
+        _held(word, question.lang, sentence, passage, retriever) for word in question.focus
+    ):
+        return Gap("focus", (question.focus[0],))
     # A sum of money is asked for in any language by its words ("biaya", "cost"): an amount of a currency.
     money = [word for word in question.focus if names_money(word)] if question.wants == "amount" else []
     if money and not holds_money(sentence):
@@ -186,19 +194,24 @@ def lacking(
     head = question.counted
     if head is None or names_money(head):
         return None
-    if question.lang != "id":
-        return None if _translated(head, sentence, passage, retriever) else Gap("focus", (head,))
+    return None if _held(head, question.lang, sentence, passage, retriever) else Gap("focus", (head,))
+
+
+def _held(head: str, lang: Lang, sentence: str, passage: Passage, retriever: Retriever) -> bool:
+    """Whether the passage holds the thing `head` names (a word or a counted thing with its clause): in
+    Indonesian by its words, in English by its meaning."""
+    if lang != "id":
+        return _translated(head, sentence, passage, retriever)
     held, words = terms(passage.text), {fold(w) for w in _WORD.findall(passage.text)}
     noun = fold(head.split()[0])
+    noun = noun.removesuffix("nya") if len(noun) > len("nya") + 3 else noun  # "pengungsinya": the evacuees
     # A noun of the pe- family names who does it ("pengguna", "penumpang"), which its stem shares with the
     # verbs ("menggunakan"): it is looked for as written, its endings aside. (The doing, pe-…-an, is often
     # written otherwise: "perjalanan" is an article's "waktu tempuh".)
     agent = _AGENT.match(noun) is not None and stem(noun) != noun and not noun.endswith("an")
     if agent and not any(w.startswith(noun) for w in words):
-        return Gap("focus", (head,))
-    if terms(head) <= held and all(w in words or terms(w) & held for w in clause_words(head)):
-        return None
-    return Gap("focus", (head,))
+        return False
+    return terms(head) <= held and all(w in words or terms(w) & held for w in clause_words(head))
 
 
 def _translated(word: str, sentence: str, passage: Passage, retriever: Retriever) -> bool:

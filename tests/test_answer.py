@@ -3,6 +3,7 @@
 import pytest
 
 import qa
+from qa.answer import RELEVANCE_MIN, relevance
 
 from .conftest import ROOT
 
@@ -233,3 +234,12 @@ def test_a_question_with_a_clitic_on_its_topic_word_is_not_refused():
     brawl = qa.Retriever.from_file(ROOT / "tests" / "data" / "articles" / "d4_tribun_tawuran_sawangan.txt")
     answer = qa.ask("Gimana tawurannya bisa direncanakan sebelumnya?", retriever=brawl)
     assert answer.support != "none" and "saling tantang melalui media sosial" in answer.evidence.sentence
+
+
+def test_a_question_just_under_the_floor_naming_a_rare_word_of_the_article_is_not_refused():
+    exam = qa.Retriever.from_file(ROOT / "tests" / "data" / "articles" / "d6_kompas_joki_utbk.txt")
+    question = "Yg daftar lewat joki bakal diapain sama panitia?"  # chat words pull it under the floor
+    ranking = exam.rank(exam.read(question), "hybrid")
+    assert relevance(ranking) < RELEVANCE_MIN["id"]
+    assert qa.ask(question, retriever=exam).support != "none"
+    assert qa.ask("Cuaca besok gimana?", retriever=exam).support == "none"  # nothing rare the article holds

@@ -132,7 +132,7 @@ def test_a_follow_up_is_answered_in_its_own_language(conversation: qa.Conversati
 
 @pytest.mark.parametrize(
     ("follow_up", "lang"),
-    [("And Sarhan?", "en"), ("And Hammond?", "en"), ("Dan Hammond?", "id"), ("Terus Hammond?", "id")],
+    [("And Sarhan?", "en"), ("And Hammond?", "en"), ("Dan Hammond?", "id"), ("Terus Hammond?", "id"), ("And tuna?", "en")],
 )
 def test_a_short_follow_up_is_answered_in_the_language_of_its_opening_word(
     retriever: qa.Retriever, follow_up: str, lang: str
@@ -241,10 +241,27 @@ def test_a_short_question_about_something_else_is_not_read_as_the_last_topic(con
     assert conversation.ask("Cuaca besok gimana?").support == "none"
 
 
-def test_a_connective_before_a_topic_in_plain_words_asks_about_that_topic() -> None:
-    # "Terus kondisi ibunya gimana?" is no "and X?" swapping X into the last question ("kondisi ibunya bilang …").
-    land = qa.Retriever.from_file(Path(__file__).parent / "data" / "articles" / "d5_tempo_mafia_tanah.txt")
-    conversation = qa.Conversation(land)
-    conversation.ask("Apa kata Abdul Rochim soal sertifikat ibunya?")
-    answer = conversation.ask("Terus kondisi ibunya gimana?")
-    assert answer.support != "none" and answer.evidence and "jatuh sakit" in answer.evidence.passage.text
+@pytest.mark.parametrize(
+    ("article", "first", "follow_up", "held"),
+    [
+        # "Terus kondisi ibunya gimana?" is no "and X?" swapping X into the last question ("kondisi ibunya bilang …").
+        ("d5_tempo_mafia_tanah", "Apa kata Abdul Rochim soal sertifikat ibunya?", "Terus kondisi ibunya gimana?", "jatuh sakit"),
+        # A time before the one just asked about points back to it.
+        ("d6_cnn_stunting_brebes", "Kehadiran balita di posyandu Kalimati berapa persen?", "dulu brp?", "60 persen"),
+    ],
+)
+def test_a_follow_up_on_a_news_article_reaches_the_paragraph_meant(
+    article: str, first: str, follow_up: str, held: str
+) -> None:
+    path = Path(__file__).parent / "data" / "articles" / f"{article}.txt"
+    conversation = qa.Conversation(qa.Retriever.from_file(path))
+    conversation.ask(first)
+    answer = conversation.ask(follow_up)
+    assert answer.support != "none" and answer.evidence and held in answer.evidence.passage.text
+
+
+def test_what_else_with_words_of_its_own_asks_them_of_the_last_answers_speaker(flood: qa.Conversation) -> None:
+    # The last question asked for a fact; the official told it. "What else …" asks more of him, in its own words.
+    assert flood.ask("Kapan air mulai surut?").speaker == "Rudi Hartanto"
+    answer = flood.ask("Apa lagi yang disarankan soal bantaran sungai?")
+    assert answer.speaker == "Rudi Hartanto" and answer.evidence and "bantaran sungai" in answer.evidence.sentence

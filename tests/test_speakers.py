@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import qa.tokens
-from qa.attribution import Speaker, attribute, read, identity_asked, match_speakers, without_names
+from qa.attribution import Speaker, attribute, read, holder_asked, identity_asked, match_speakers, without_names
 from qa.attribution import words
 from qa.corpus import read_article, split_paragraphs
 
@@ -607,6 +607,28 @@ def test_role_words_that_together_single_out_one_speaker(question: str, expected
 )
 def test_who_is_asked_by_words_of_a_role(question: str, expected: str | None) -> None:
     assert identity_asked(question, OFFICE_ROLES) == expected
+
+
+CREW_ROLES = {
+    "Darto Wibisono": "nakhoda kapal pukat asal Kampung Cilaut",
+    "Rina Marlina": "pedagang ikan di tempat pelelangan",
+    "Agus Salim": "Koordinator aksi dari Serikat Nelayan Teluk",
+    "LautKita": "perusahaan rintisan pengolahan ikan",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Nakhoda yang diwawancarai siapa?", "Darto Wibisono"),  # the trade the role opens with
+        ("Siapa koordinator demo?", "Agus Salim"),  # "demo" for the article's "aksi"
+        ("Siapa pedagang yang paling rugi?", "Rina Marlina"),
+        ("Siapa yang memimpin serikat nelayan?", None),  # the union is named; no one is said to lead it
+        ("Siapa saja perusahaan yang membeli ikan?", None),  # companies, not the one described as one
+    ],
+)
+def test_a_who_question_may_ask_for_the_holder_of_a_role_by_its_head_word(question: str, expected: str | None) -> None:
+    assert holder_asked(question, CREW_ROLES) == expected
 
 
 @pytest.mark.parametrize(

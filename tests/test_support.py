@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import qa
@@ -326,6 +328,39 @@ def test_an_english_counted_thing_is_looked_for_by_its_meaning(
     assert answer.support == support, answer.text
     if missing:
         assert answer.gap is not None and missing in answer.gap.words
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("How many extra nurses does the hospital need?", "extra nurses"),
+        ("How many chili farmers lost their harvest?", "chili farmers"),
+        ("How many people fled?", "people"),
+        ("How many people are sheltering in tents?", "people"),  # a verb ends the noun's words
+        ("How much rice was sent?", "rice"),
+    ],
+)
+def test_an_english_counted_thing_is_the_plural_its_qualifiers_come_before(question: str, thing: str) -> None:
+    assert qa.default_retriever().read(question).counted == thing
+
+
+VILLAGE = """Jembatan gantung Cikawung putus
+Kepala Desa Sukajaya, Ahmad Rosidi, yang menjabat sejak 2019, mengatakan jembatan itu dibangun pada 2009.
+Warga meminta jembatan itu segera diperbaiki sebelum musim hujan.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "support"),
+    [
+        ("Sejak kapan Ahmad Rosidi menjabat?", "full"),
+        ("Sejak kapan Ahmad Rosidi dilantik?", "partial"),  # years of other things in his sentence
+    ],
+)
+def test_a_time_is_of_what_the_question_asks_about(tmp_path: Path, question: str, support: str) -> None:
+    path = tmp_path / "jembatan_cikawung.txt"
+    path.write_text(VILLAGE, encoding="utf-8")
+    assert qa.ask(question, retriever=qa.Retriever.from_file(path)).support == support
 
 
 def test_a_place_named_in_english_is_the_one_the_article_names_in_indonesian(news: qa.Retriever) -> None:

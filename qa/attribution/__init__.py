@@ -20,7 +20,7 @@ knowing only what is below it:
   `held_role`).
 """
 
-from .questions import identity_asked, match_speakers, held_role, without_names
+from .questions import held_role, holder_asked, identity_asked, match_speakers, without_names
 from .reader import Reading, Sentence, SentenceKind, Speaker, attribute, read
 from .sentences import is_lead_in, sentence_spans
 

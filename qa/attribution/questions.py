@@ -105,6 +105,22 @@ def identity_asked(question: str, roles: Mapping[str, str | None]) -> str | None
     return None if rest else name
 
 
+def holder_asked(question: str, roles: Mapping[str, str | None]) -> str | None:
+    """The speaker a who-question asks for by the office or trade their role opens with, when its words pick
+    out that speaker alone: "Siapa koordinator demo?" for the "Koordinator aksi …", "Nakhoda yang diwawancarai
+    siapa?" for a "nakhoda kapal …". Its other words may tell the occasion in words of its own ("demo" for the
+    article's "aksi"); those of another office ("Siapa yang memimpin satgas?") pick out no role's head."""
+    found = match_speakers(question, roles, roles)
+    if len(found) != 1 or not roles[found[0]]:
+        return None
+    opening = fold(roles[found[0]].split()[0])
+    if opening in cues.ORG_ROLE_WORDS or opening in cues.ORG_WORDS:
+        return None  # "Siapa saja perusahaan yang …?" asks for companies, not for the one described as one
+    head = _stems(opening)
+    asked = (fold(word) for word in _WORD_RE.findall(question))
+    return found[0] if any(_holds_meaning(word, _meanings(word), head) for word in asked) else None
+
+
 def without_names(question: str, names: Mapping[str, str | None]) -> str:
     """The question with the words of the names (and the proper nouns of their roles, `names` mapping each
     name to its role) taken out, to search for what was said rather than who said it; so are the words of
