@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from itertools import takewhile
 from functools import cache
+from itertools import takewhile
 from typing import Literal
 
 from wordfreq import zipf_frequency

@@ -612,7 +612,7 @@ def test_who_is_asked_by_words_of_a_role(question: str, expected: str | None) ->
 CREW_ROLES = {
     "Darto Wibisono": "nakhoda kapal pukat asal Kampung Cilaut",
     "Rina Marlina": "pedagang ikan di tempat pelelangan",
-    "Agus Salim": "Koordinator aksi dari Serikat Nelayan Teluk",
+    "Yayan Suryana": "Koordinator aksi dari Serikat Nelayan Teluk",
     "LautKita": "perusahaan rintisan pengolahan ikan",
 }
 
@@ -621,7 +621,7 @@ CREW_ROLES = {
     ("question", "expected"),
     [
         ("Nakhoda yang diwawancarai siapa?", "Darto Wibisono"),  # the trade the role opens with
-        ("Siapa koordinator demo?", "Agus Salim"),  # "demo" for the article's "aksi"
+        ("Siapa koordinator demo?", "Yayan Suryana"),  # "demo" for the article's "aksi"
         ("Siapa pedagang yang paling rugi?", "Rina Marlina"),
         ("Siapa yang memimpin serikat nelayan?", None),  # the union is named; no one is said to lead it
         ("Siapa saja perusahaan yang membeli ikan?", None),  # companies, not the one described as one
