@@ -16,6 +16,8 @@ from qa.question import asks_for_words, asks_who, expand_chat, quoted_words, rea
         "Which Bulog official said stocks are safe?",
         "Pakar mana yang menilai harga wajar?",
         "Perusahaan mana yang mengklaim biayanya murah?",
+        "Koordinator demonya siapa?",  # the asked-for person last, as said aloud
+        "Kadinkes Sikka siapa namanya?",
     ],
 )
 def test_asks_who(question):

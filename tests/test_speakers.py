@@ -609,6 +609,11 @@ def test_who_is_asked_by_words_of_a_role(question: str, expected: str | None) ->
     assert identity_asked(question, OFFICE_ROLES) == expected
 
 
+def test_the_head_of_an_education_office_is_asked_for_by_its_short_form() -> None:
+    roles = {"Asep Hidayat": "Kepala Dinas Pendidikan Kabupaten Garut", "Wati Lestari": "Kepala Dinas Kesehatan Garut"}
+    assert match_speakers("Kadisdik Garut bilang honor cair kapan?", roles, roles) == ("Asep Hidayat",)
+
+
 CREW_ROLES = {
     "Darto Wibisono": "nakhoda kapal pukat asal Kampung Cilaut",
     "Rina Marlina": "pedagang ikan di tempat pelelangan",

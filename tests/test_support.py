@@ -347,6 +347,7 @@ def test_an_english_counted_thing_is_the_plural_its_qualifiers_come_before(quest
 VILLAGE = """Jembatan gantung Cikawung putus
 Kepala Desa Sukajaya, Ahmad Rosidi, yang menjabat sejak 2019, mengatakan jembatan itu dibangun pada 2009.
 Warga meminta jembatan itu segera diperbaiki sebelum musim hujan.
+Sebanyak 40 pengungsi ditampung di Balai Desa Sukajaya sejak Senin.
 """
 
 
@@ -355,6 +356,7 @@ Warga meminta jembatan itu segera diperbaiki sebelum musim hujan.
     [
         ("Sejak kapan Ahmad Rosidi menjabat?", "full"),
         ("Sejak kapan Ahmad Rosidi dilantik?", "partial"),  # years of other things in his sentence
+        ("Pengungsinya di mana?", "full"),  # "-nya" off the evacuees the passage names
     ],
 )
 def test_a_time_is_of_what_the_question_asks_about(tmp_path: Path, question: str, support: str) -> None:

@@ -89,10 +89,9 @@ def match_speakers(
 def identity_asked(question: str, roles: Mapping[str, str | None]) -> str | None:
     """The speaker a "Siapa X?" / "Who is X?" question asks about, when X is nothing but their name or
     words of their role ("Siapa Budi?", "Who is the Telkom CEO?"), and the article gives them a role."""
-    found = match_speakers(question, roles, roles)
-    if len(found) != 1 or not roles[found[0]]:
+    name = _one_with_role(question, roles)
+    if name is None:
         return None
-    name = found[0]
     words = {fold(word) for word in _WORD_RE.findall(f"{name} {roles[name]}")}
     stems = _stems(f"{name} {roles[name]}")
     rest = [
@@ -110,15 +109,21 @@ def holder_asked(question: str, roles: Mapping[str, str | None]) -> str | None:
     out that speaker alone: "Siapa koordinator demo?" for the "Koordinator aksi …", "Nakhoda yang diwawancarai
     siapa?" for a "nakhoda kapal …". Its other words may tell the occasion in words of its own ("demo" for the
     article's "aksi"); those of another office ("Siapa yang memimpin satgas?") pick out no role's head."""
-    found = match_speakers(question, roles, roles)
-    if len(found) != 1 or not roles[found[0]]:
+    name = _one_with_role(question, roles)
+    if name is None:
         return None
-    opening = fold(roles[found[0]].split()[0])
+    opening = fold(roles[name].split()[0])
     if opening in cues.ORG_ROLE_WORDS or opening in cues.ORG_WORDS:
         return None  # "Siapa saja perusahaan yang …?" asks for companies, not for the one described as one
     head = _stems(opening)
     asked = (fold(word) for word in _WORD_RE.findall(question))
-    return found[0] if any(_holds_meaning(word, _meanings(word), head) for word in asked) else None
+    return name if any(_holds_meaning(word, _meanings(word), head) for word in asked) else None
+
+
+def _one_with_role(question: str, roles: Mapping[str, str | None]) -> str | None:
+    """The one speaker the question's words match, if the article gives them a role."""
+    found = match_speakers(question, roles, roles)
+    return found[0] if len(found) == 1 and roles[found[0]] else None
 
 
 def without_names(question: str, names: Mapping[str, str | None]) -> str:
