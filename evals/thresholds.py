@@ -77,8 +77,12 @@ WIRE_FLOOR = {
 # before ("extra nurses"), an Indonesian question for a time or place wants it of something the question names
 # ("Kapan Budi lahir?" is not answered by the year he founded his firm), and "what else" with words of its own
 # asks them of the last answer's speaker. With d6, 192 of 234 follow-ups (0.821) are right and 221 of 299 (0.739)
-# are not answered as known. README, "Answer judgement".
-NOT_KNOWN_MIN = 0.73
+# are not answered as known. The d7 batch (the same kinds and counts, cold) first met the code at 34/48 not
+# answered as known, 0/32 paraphrases refused and 36/48 follow-ups right; a question wanting a name, a time of
+# the day, a date or a year, a question's language told without its names, and the source named after
+# "menurut" brought it to 38/48 and 39/48. With d7, 231 of 282 follow-ups (0.819) are right and 265 of 347
+# (0.764) are not answered as known. README, "Answer judgement".
+NOT_KNOWN_MIN = 0.75
 FALSE_REFUSALS_MAX = 0.02
 FOLLOW_UP_MIN = 0.80
 
@@ -97,14 +101,17 @@ FOLLOW_UP_MIN = 0.80
 # by the next "Pria bernama X itu"); the d5 batch of eight 130/147 (0.884) of paragraphs, 265/298 (0.889) of
 # sentences and 96/105 (0.914) of direct quotes, now 137/147, 277/298 and 99/105 ("dan" inside a run of capitals
 # joins a body's name, a rank's "(Purn)" between commas, a name opening with a short form is a body's,
-# "menyoroti" a cue). Issue #17 asks for 0.97 on held-out paragraphs and direct quotes; now every gold article
-# reaches 0.967 / 0.939 / 0.973 (paragraphs / sentences / direct quotes) and the 62 held-out ones 0.939 of
-# paragraphs and 0.968 of direct quotes: documents and bodies that "mencatat" (the batches' writers disagree on whether they speak), joint
-# statements, roles named a sentence later and unnamed officials are what is left. The floors are those
-# figures less a little, so that a change that makes attribution worse fails.
+# "menyoroti" a cue); the d7 batch of eight 118/121 (0.975) of paragraphs, 234/242 (0.967) of sentences and 97/98
+# of direct quotes, now 120/121, 240/242 and 98/98 (an office named again by its short form, "Kadinkes X itu", is
+# the holder of its title; "Perusahaan …" the last company). Issue #17 asks for 0.97 on held-out paragraphs and
+# direct quotes; now every gold article reaches 0.968 / 0.946 / 0.974 (paragraphs / sentences / direct quotes) and
+# the 78 held-out ones 0.947 of paragraphs and 0.971 of direct quotes (before d7, 0.942 and 0.968). Documents and
+# bodies that "mencatat" (the batches' writers disagree on whether they speak), joint statements, roles named a
+# sentence later and unnamed officials are what is left. The floors are those figures less a little, so that a
+# change that makes attribution worse fails.
 # `python -m evals.attribution [--held-out]`.
 PARAGRAPH_SPEAKERS_MIN = 0.965
-SENTENCE_SPEAKERS_MIN = 0.93
+SENTENCE_SPEAKERS_MIN = 0.94
 DIRECT_SPEAKERS_MIN = 0.97
-HELD_OUT_PARAGRAPH_SPEAKERS_MIN = 0.93
+HELD_OUT_PARAGRAPH_SPEAKERS_MIN = 0.94
 HELD_OUT_DIRECT_SPEAKERS_MIN = 0.965

@@ -72,7 +72,7 @@ def asked(q: harness.Question) -> Asked:
     question = retriever.read(q.question)
     signals = retriever.signals(question)
     best = [retriever.best_row(i, signals.sentences) for i in range(len(retriever.passages))]
-    holds = np.array([retriever.holds(row, question.wants) for row in best])
+    holds = np.array([retriever.holds(row, question.wants, question.text) for row in best])
     return Asked(q, q.article or SEED, signals, holds, tuple(p.text for p in retriever.passages))
 
 

@@ -21,7 +21,7 @@ from .language import Lang
 from .resources import data_lines, dates
 from .tokens import fold, stopwords
 
-Wanted = Literal["amount", "time", "place", "person"]
+Wanted = Literal["amount", "time", "place", "person", "name"]
 
 # Checked in this order: "tahun berapa" asks for a time, not an amount.
 _WANTED: dict[Wanted, re.Pattern[str]] = {
@@ -45,7 +45,17 @@ _WANTED: dict[Wanted, re.Pattern[str]] = {
         r"|(?:^|[,;]\s*|\band\s+)where\b",
         re.IGNORECASE,
     ),
+    # "Siapa nama …?", "What is the name of …?": a name of whatever the question describes, a person's, a
+    # body's or a place's.
+    "name": re.compile(
+        r"\b(?:(?:siapa|apa)\s+nama|nama\s+apa|what\s+(?:is|was|are|were)\s+the\s+names?|names?\s+of)\b",
+        re.IGNORECASE,
+    ),
 }
+# Where the description of what a name is asked of ends: "Siapa nama ahli gizi | yang diperiksa polisi?"
+_DESCRIPTION_END = re.compile(r"\b(?:yang|yg|di|dari|pada|who|whom|whose|that|which|in|at|from)\b|[,?]", re.IGNORECASE)
+# Words before the description that are not part of it: "nama lengkap korban", "the full name of the driver".
+_NAME_QUALIFIERS = frozenset({"lengkap", "lengkapnya", "full", "of"})
 # The words that say what kind of answer is asked for are not the thing asked about.
 _ASKING_WORDS = frozenset(
     "berapa berapakah seberapa kapan kapankah mana manakah dimana kemana siapa siapakah apa apakah bagaimana "
@@ -431,6 +441,50 @@ def holds_money(sentence: str) -> bool:
     return bool(_CURRENCY.search(sentence) or words & _answer_words()["currency"])
 
 
+def time_precision(asked: str) -> re.Pattern[str] | None:
+    """What gives the time of the day, the date or the year a question asks for ("Jam berapa …?", "Tanggal
+    berapa …?", "What year …?"); None when any time answers it."""
+    return next((gives for asks, gives in _time_precisions() if asks.search(asked)), None)
+
+
+@cache
+def _time_precisions() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """What asks for a time of the day, a date or a year, and what gives one."""
+    months = "|".join(dates()[:12] + dates("en")[:12])
+    parts_of_day = r"dini\s+hari|pagi|siang|sore|malam|morning|noon|afternoon|evening|night"
+    return (
+        (
+            re.compile(r"\b(?:jam|pukul)\s+berapa\b|\bwhat\s+time\b", re.IGNORECASE),
+            re.compile(rf"\b\d{{1,2}}[.:]\d{{2}}\b|\b(?:pukul|jam)\s+\d|\b(?:{parts_of_day})\b", re.IGNORECASE),
+        ),
+        (
+            re.compile(r"\btanggal\s+berapa\b|\b(?:what|which)\s+date\b", re.IGNORECASE),
+            re.compile(
+                rf"{_NUMERIC_DATE.pattern}|\b\d{{1,2}}\s+(?:{months})\b|\b(?:{months})\s+\d{{1,2}}\b", re.IGNORECASE
+            ),
+        ),
+        (
+            re.compile(r"\btahun\s+berapa\b|\b(?:what|which)\s+year\b", re.IGNORECASE),
+            re.compile(
+                rf"{_YEAR.pattern}|\btahun\s+(?:lalu|ini|depan|silam|kemarin)\b|\b(?:last|this|next)\s+year\b",
+                re.IGNORECASE,
+            ),
+        ),
+    )
+
+
+def named_head(text: str) -> tuple[str, ...] | None:
+    """When the question asks for a name, the words, folded, of what it asks the name of ("Siapa nama juru
+    bicara Nvidia yang …?" -> ("juru", "bicara", "nvidia")); else None."""
+    match = _WANTED["name"].search(text)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    description = rest[: end.start()] if (end := _DESCRIPTION_END.search(rest)) else rest
+    words = [fold(w) for w in _WORD.findall(description)]
+    return tuple(w for w in words if w not in stopwords() and w not in _NAME_QUALIFIERS)
+
+
 def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = "") -> bool:
     """Whether a sentence holds an answer of the kind asked for: a number or amount, a time, a place, or a
     person: its speaker, or a name in it, that the question `asked` does not already give ("Siapa nama juru
@@ -444,6 +498,10 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
         # letter before a number, does not see).
         return bool(_AMOUNT.search(counted) or _CURRENCY.search(counted) or words & _answer_words()["amount"])
     if kind == "time":
+        # "Jam berapa …?", "Tanggal berapa …?", "What year …?" ask for that much of a time, which a day or a
+        # year does not give.
+        if (precise := time_precision(asked)) is not None:
+            return bool(precise.search(sentence))
         return bool(_YEAR.search(sentence) or _DATE.search(sentence) or words & _answer_words()["time"])
     given = {fold(word) for word in _WORD.findall(asked)}
     if kind == "place":
@@ -452,21 +510,45 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
         return bool(places - given or (words - given) & (_answer_words()["place"] | cues.PLACE_WORDS))
     if speaker is not None and any(fold(word) not in given for word in _WORD.findall(speaker)):
         return True
+    if kind == "name":
+        # Of whatever the question describes, but not a place: the places of an article are its setting.
+        places = {fold(m[1]) for pattern in (_PLACE_AFTER, _place_unit_before()) for m in pattern.finditer(sentence)}
+        return any(
+            not set(words) <= given and not _is_place(words) and words[0] not in places
+            for words in ([fold(w) for w in run.split()] for run in _names_in(sentence))
+        )
     return person_named(sentence, asked) is not None
+
+
+def _names_in(sentence: str) -> list[str]:
+    """The names a sentence holds, past its dateline. A name runs within a clause: "kepada Tempo, “Garuda akan
+    …" names no "Tempo Garuda"."""
+    return [run for clause in _CLAUSE_BREAK.split(_DATELINE.sub("", sentence)) for run in mentions(clause)]
+
+
+@cache
+def _place_unit_before() -> re.Pattern[str]:
+    """A name after a word for a place: "Kecamatan Sumberjaya", "Kabupaten Tangerang"."""
+    units = "|".join(sorted(_answer_words()["place"] | cues.PLACE_UNITS, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{units})\s+([A-Z]\w*)")
+
+
+def _is_place(words: list[str]) -> bool:
+    """Whether a name (its words, folded) is a place's: opening with a word for one ("Stadion Bumi Lempake",
+    "Kecamatan Merapi"), or of a region ("Lampung Barat")."""
+    return words[0] in _answer_words()["place"] or words[0] in cues.PLACE_UNITS or bool(set(words) & cues.PLACE_WORDS)
 
 
 def person_named(sentence: str, asked: str) -> str | None:
     """The first person the sentence names whom the question `asked` does not: a run of two name words or
     more, not an organisation's ("Nvidia", "DeepSeek Inc")."""
     given = {_POSSESSIVE.sub("", fold(word)) for word in _WORD.findall(asked)}
-    # A name runs within a clause: "kepada Tempo, “Garuda akan …" names no "Tempo Garuda".
-    for run in (run for clause in _CLAUSE_BREAK.split(_DATELINE.sub("", sentence)) for run in mentions(clause)):
+    for run in _names_in(sentence):
         words = [fold(w) for w in run.split()]
         # A short form in capitals ("GPU Nvidia", "PT KAI") is a thing or a body's, not a person's name, and a
         # name opening with a word for a place ("Stadion Bumi Lempake") is the place's.
         acronym = any(len(w) > 1 and w.isupper() for w in run.split())
-        place = words[0] in _answer_words()["place"] or words[0] in cues.PLACE_UNITS
         body = any(w in cues.ORG_WORDS for w in words)
-        if len(words) > 1 and not (acronym or place or body) and not set(words) <= given:
+        if len(words) > 1 and not (acronym or _is_place(words) or body) and not set(words) <= given:
             return run
     return None

@@ -36,6 +36,7 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "time": "waktunya",
         "place": "tempatnya",
         "person": "siapa orangnya",
+        "name": "namanya",
         "and": " dan ",
     },
     "en": {
@@ -66,6 +67,7 @@ REPLIES: dict[Lang, dict[str, str]] = {
         "time": "the date or time",
         "place": "the place",
         "person": "who it was",
+        "name": "the name",
         "and": " and ",
     },
 }

@@ -15,7 +15,7 @@ import numpy as np
 from . import fusion
 from .corpus import CORPUS_DIR, Article, load_corpus, read_article
 from .embedding import Encoder
-from .focus import Wanted, holds
+from .focus import Wanted, holds, time_precision
 from .index import INDEX_DIR, Index, build, load_or_build
 from .normalize import normalize
 from .language import Lang
@@ -144,7 +144,7 @@ class Retriever:
         self._lists = list_items(self.passages)
         self._sentence_passage = np.array([i for i, p in enumerate(self.passages) for _ in p.sentences], dtype=int)
         self._sentence_rows: dict[int, list[int]] = {}
-        self._holds: dict[tuple[int, Wanted], bool] = {}
+        self._holds: dict[tuple[int, Wanted, re.Pattern[str] | None], bool] = {}
         for row, passage in enumerate(self._sentence_passage.tolist()):
             self._sentence_rows.setdefault(passage, []).append(row)
 
@@ -219,7 +219,7 @@ class Retriever:
             "dense": dataclasses.replace(SETTINGS, dense_weight={"id": 1.0, "en": 1.0}, kind_bonus=0.0),
             "bm25": dataclasses.replace(SETTINGS, dense_weight={"id": 0.0, "en": 0.0}, kind_bonus=0.0),
         }[mode]
-        fused = fuse(signals, settings, lambda i: self.holds(self.best_row(i, signals.sentences), q.wants))
+        fused = fuse(signals, settings, lambda i: self.holds(self.best_row(i, signals.sentences), q.wants, q.text))
         if speaker is not None:
             fused = np.where(self._speaker_of == speaker, fused, -np.inf)
         if skip:
@@ -250,16 +250,21 @@ class Retriever:
         rows = self._sentence_rows[i]
         return rows[int(np.argmax(sentences[rows]))]
 
-    def holds(self, row: int, wanted: Wanted | None) -> bool:
+    def holds(self, row: int, wanted: Wanted | None, asked: str = "") -> bool:
         """Whether sentence `row` (of `Index.sentence_vectors`) holds an answer of the kind `wanted` (its speaker
-        counts as a person), remembered: the same sentences lead many questions."""
+        counts as a person; a time as precise as `asked` asks), remembered: the same sentences lead many
+        questions."""
         if wanted is None:
             return False
-        key = (row, wanted)
+        # Only a time's precision is taken from the question: which words it gives would key the memory by
+        # question.
+        asked = asked if wanted == "time" else ""
+        key = (row, wanted, time_precision(asked))
         if key not in self._holds:
             passage = self.passages[self._sentence_passage[row]]
             said = passage.sentences[row - self._sentence_rows[self._sentence_passage[row]][0]]
-            self._holds[key] = holds(passage.text[said.start : said.end], wanted, said.speaker)
+            text = passage.text[said.start : said.end]
+            self._holds[key] = holds(text, wanted, said.speaker, asked)
         return self._holds[key]
 
     def retrieve(

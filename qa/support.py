@@ -24,6 +24,7 @@ from .focus import (
     holds,
     holds_money,
     is_ordinary,
+    named_head,
     is_short_form,
     names_money,
     names_speaker,
@@ -44,10 +45,6 @@ Support = Literal["full", "partial", "none"]
 SHORT_FORM_MAX = 10
 TERMS_CACHE_SIZE = 4096
 _WORD = re.compile(r"\w+")
-# "Siapa nama …?", "What is the name of …?": a name of one of those the question describes.
-_ASKS_NAME = re.compile(
-    r"\b(?:siapa\s+nama|what\s+(?:is|was|are|were)\s+the\s+names?|names?\s+of)\b", re.IGNORECASE
-)
 # A word and its translation, each embedded alone, lie this close or closer: "houses"/"rumah", "corn"/"jagung",
 # "members"/"anggota" and "workers"/"pekerja" at 0.53-0.56, "residents"/"warga" and "traders"/"penjual" at
 # 0.42 (query prompt for the English word, document prompt for the passage's), while the best unrelated word
@@ -155,7 +152,8 @@ def lacking(
     English."""
     if question.kind == "said" and question.wants and not answers(question, sentence, said_by, passage, retriever):
         return Gap("wanted")  # "How many … does Budi expect?": Budi's words, with a number in them
-    if _ASKS_NAME.search(question.text) and said_by and _unnamed(said_by) and not person_named(sentence, question.text):
+    asks_name = named_head(question.text) is not None
+    if asks_name and said_by and _unnamed(said_by) and not person_named(sentence, question.text):
         return Gap("wanted")  # "Siapa nama juru bicara X?" is not answered by the words of "Juru bicara X"
     if question.kind not in ("fact", "who"):
         return None  # what someone said, or who said it: the speaker's words are the answer
@@ -205,6 +203,7 @@ def _held(head: str, lang: Lang, sentence: str, passage: Passage, retriever: Ret
     held, words = terms(passage.text), {fold(w) for w in _WORD.findall(passage.text)}
     noun = fold(head.split()[0])
     noun = noun.removesuffix("nya") if len(noun) > len("nya") + 3 else noun  # "pengungsinya": the evacuees
+    head = " ".join([noun, *head.split()[1:]])
     # A noun of the pe- family names who does it ("pengguna", "penumpang"), which its stem shares with the
     # verbs ("menggunakan"): it is looked for as written, its endings aside. (The doing, pe-…-an, is often
     # written otherwise: "perjalanan" is an article's "waktu tempuh".)
@@ -235,7 +234,7 @@ def answers(question: Question, sentence: str, said_by: str | None, passage: Pas
     the question that the passage holds is in the sentence too, or speaks it ("Kapan Budi diwawancarai
     Tempo?" is not answered by the year Budi founded his firm, told in the sentence before the interview)."""
     speaker, asked = said_by, question.text
-    if question.wants == "person" and said_by and not _may_be_asked(question, said_by, passage, retriever):
+    if question.wants in ("person", "name") and said_by and not _may_be_asked(question, said_by, passage, retriever):
         # Someone who only tells it answers nothing, nor does their name in the cue ("kata Kapolres X").
         speaker, asked = None, f"{question.text} {said_by} {retriever.roles.get(said_by) or ''}"
     if question.wants is None or not holds(sentence, question.wants, speaker, asked):
@@ -264,9 +263,13 @@ def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever:
         offices = _offices(question.text)
         if offices and not offices & _offices(f"{said_by} {role or ''}"):
             return False
-    if role is None or not _ASKS_NAME.search(question.text):
+    head = named_head(question.text)
+    if role is None or not head:
         return True
-    return bool(terms(role) & terms(" ".join(question.focus)))
+    # "Siapa nama juru bicara X?" asks for the one whose role opens with what it describes, not for a "kader
+    # posyandu" when it asks the name of the posyandu.
+    words = [fold(w) for w in _WORD.findall(role)]
+    return bool(words) and terms(words[0]) == terms(head[0]) and terms(" ".join(head)) <= terms(role)
 
 
 def _offices(text: str) -> frozenset[str]:

@@ -873,3 +873,35 @@ def test_a_clause_of_being_reached_for_comment_keeps_the_speaker_before_it(who_c
         f"Perawat desa Sukamaju, Kecamatan Cibeber, Rini Astuti, saat dihubungi {who_called} mengatakan stok obat cukup.",
         "Polisi bergerak setelah keluarga pasien mengaku kehilangan uang.",
     ) == ["Rini Astuti", None]
+
+
+@pytest.mark.parametrize(
+    ("short", "office"),
+    [
+        ("Kadinkes Sleman itu", "Kepala Dinas Kesehatan Kabupaten Sleman"),
+        ("Kadis DKP Bantul itu", "Kepala Dinas Kelautan dan Perikanan (DKP) Kabupaten Bantul"),
+    ],
+)
+def test_an_office_named_again_by_its_short_form_is_its_holder_not_the_last_speaker(short: str, office: str) -> None:
+    assert speakers(
+        f"{office}, dr. Wulan Sasmita, M.Kes., mengatakan kasus baru menurun.",
+        "Seorang nelayan yang enggan disebut namanya mengatakan solar sulit didapat.",
+        f"{short} menambahkan, pemeriksaan akan digelar pekan depan.",
+    ) == ["Wulan Sasmita", "Nelayan", "Wulan Sasmita"]
+
+
+def test_a_body_named_by_its_kind_is_the_last_body_of_that_kind() -> None:
+    # the company spoke, then a regulator: "Perusahaan" is still the company, "yayasan" the foundation
+    assert speakers(
+        "Yayasan Cahaya Bunda dalam keterangan tertulis menyatakan dapur ditutup sementara.",
+        "PT Minyak Sentosa Raya menyatakan pasokan ke nelayan aman.",
+        "Badan Pengatur Hilir Migas menyatakan kuota sudah ditetapkan.",
+        "Perusahaan memastikan stok di terminal cukup untuk dua pekan.",
+        "Dalam keterangan yang sama, yayasan menyebut juru masak sudah diperiksa.",
+    ) == [
+        "Yayasan Cahaya Bunda",
+        "PT Minyak Sentosa Raya",
+        "Badan Pengatur Hilir Migas",
+        "PT Minyak Sentosa Raya",
+        "Yayasan Cahaya Bunda",
+    ]

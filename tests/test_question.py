@@ -152,3 +152,23 @@ def test_an_office_written_short_with_or_without_nya_asks_for_its_holder(questio
 def test_an_ngo_asked_for_by_the_word_for_one_is_the_foundation_that_speaks(question: str) -> None:
     roles = {"Ferdiansyah Tanjung": "Direktur Yayasan Kicau Lestari", "Gilang Putra": "Kapolres Lampung Selatan"}
     assert read(question, roles).speakers == ("Ferdiansyah Tanjung",)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # names of the article's places and bodies, in Indonesian, inside an English question
+        ("When did the Yayasan Harapan Kasih Sejahtera kitchen open?", "en"),
+        ("Where in Bandung is RS Mitra Keluarga Sentosa located?", "en"),
+        ("What did Bank Nusa Makmur Abadi say it has done?", "en"),
+        # a short question, which its names alone lean either way
+        ("What did Brad Smith say?", "en"),
+        ("Apa kata Brad Smith?", "id"),
+        ("Siapa CEO OpenAI?", "id"),
+        # and the other way round: an English name inside an Indonesian question
+        ("Apa kata Global Water Partnership soal kekeringan?", "id"),
+        ("Kapan Forum Pemuda Peduli Jalan berdemo?", "id"),
+    ],
+)
+def test_a_question_is_in_the_language_of_its_words_not_of_its_names(question: str, lang: str) -> None:
+    assert read(question, {}).lang == lang

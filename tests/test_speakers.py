@@ -1240,3 +1240,24 @@ def test_a_role_written_short_in_a_question_is_the_speaker_whose_role_writes_it(
     roles = {"Hendra Situmorang": "Kapolres Halmahera Selatan", "Yusran Mahmud": "Kepala Kantor KSOP Ternate"}
     assert match_speakers("Apa kata kapolres?", roles, roles) == ("Hendra Situmorang",)
     assert match_speakers("Apa kata kepala KSOP?", roles, roles) == ("Yusran Mahmud",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Berapa rumah warga yang retak menurut kades?",
+        "How many homes of residents cracked, according to the village head?",
+    ],
+)
+def test_the_one_named_as_the_source_is_asked_before_a_role_mentioned_earlier(question: str) -> None:
+    roles = {"Wulan Sari": "Kuasa hukum warga dari LBH Sentosa", "Darmaji": "Kepala Desa Sukamulya"}
+    assert match_speakers(question, roles, roles) == ("Darmaji",)
+
+
+@pytest.mark.parametrize("question", ["What did the company's PR manager say?", "Apa kata manajer humas perusahaan?"])
+def test_a_public_relations_office_is_asked_for_in_either_language(question: str) -> None:
+    roles = {
+        "Anton Wibisono": "Manajer Hubungan Masyarakat PT Batu Sentosa",
+        "Lestari": "Manajer Operasional PT Batu Sentosa",
+    }
+    assert match_speakers(question, roles, roles) == ("Anton Wibisono",)

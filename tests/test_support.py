@@ -48,6 +48,9 @@ def test_asked_person_is_whose_words_the_question_wants(question: str, person: s
         ("What did she say when she arrived?", None),  # "when" opening a clause asks for no time
         ("Di mana kantor pusatnya?", "place"),
         ("Apa kata Budi?", None),
+        ("What is the name of the shop that ordered them?", "name"),
+        ("Apa nama pemasok sayurnya?", "name"),
+        ("Nama apa yang dipakai aplikasi itu?", "name"),
     ],
 )
 def test_wanted_is_the_kind_of_answer_asked_for(question: str, wants: str | None) -> None:
@@ -187,6 +190,18 @@ def test_shares_finds_a_particular_whatever_its_spelling(passage: str, particula
         ("Bantuan disalurkan lewat BPBD Garut.", "person", "Who handed out the aid?", False),
         # A name opening with a word for a place is the place's.
         ("Persiba menang 2-1 di Stadion Bumi Lempake.", "person", "Who scored the winner?", False),
+        # A time as precise as asked: a day is no hour, a year no date.
+        ("Demo berlangsung Kamis (12/3/2026).", "time", "Jam berapa demo bubar?", False),
+        ("Massa membubarkan diri sekitar pukul 16.30 WIB.", "time", "Jam berapa demo bubar?", True),
+        ("Massa membubarkan diri menjelang sore.", "time", "What time did the protest end?", True),
+        ("Rapat digelar pekan depan.", "time", "Tanggal berapa rapat digelar?", False),
+        ("Rapat digelar pada 14 Oktober.", "time", "Tanggal berapa rapat digelar?", True),
+        ("Jembatan itu diperbaiki bulan lalu.", "time", "What year was the bridge repaired?", False),
+        ("Jembatan itu dibangun pada 2009.", "time", "Tahun berapa jembatan dibangun?", True),
+        # A name of whatever is described, but not a place of the article's setting, nor a name the question gives.
+        ("Pesanan datang dari toko Cendera Rasa di Jakarta.", "name", "What is the name of the shop?", True),
+        ("Muatan dibawa dari Kecamatan Sumberjaya ke Kabupaten Tangerang.", "name", "What is the name of the owner?", False),
+        ("Pesanan datang dari toko Cendera Rasa.", "name", "Apa nama toko Cendera Rasa?", False),
     ],
 )
 def test_holds_reads_the_answer_the_question_lacks(sentence: str, kind: focus.Wanted, asked: str, held: bool) -> None:
@@ -319,6 +334,10 @@ def news(tmp_path_factory: pytest.TempPathFactory) -> qa.Retriever:
         ("How much does rice cost per kilo now?", "full", None),  # Rp14.500: an amount glued to its currency
         ("What is the total flood damage in rupiah?", "partial", "rupiah"),  # no sum of money about damage
         ("Siapa nama guru honorer yang ikut mengungsi?", "partial", None),  # the police chief tells it
+        ("What is the name of the teacher who had to flee?", "partial", None),
+        ("Siapa nama Kapolres Sukamaju?", "full", None),
+        ("Tanggal berapa banjir merendam Sukamaju?", "full", None),
+        ("Jam berapa banjir datang?", "partial", None),  # a date is no hour
     ],
 )
 def test_an_english_counted_thing_is_looked_for_by_its_meaning(

@@ -211,8 +211,10 @@ PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengus
 # First words of an appositive that describe an organisation: "TaniMaju, perusahaan yang kurang dikenal, …".
 ORG_ROLE_WORDS = frozenset(
     "perusahaan lembaga organisasi badan produsen pembuat startup perusahaan rintisan platform penyedia operator "
-    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian perseroan".split()
+    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian perseroan yayasan koperasi".split()
 )
+# Nouns for a company, whose name opens with a company's prefix or holds its legal form ("PT …", "… Tbk").
+COMPANY_NOUNS = frozenset("perusahaan perseroan produsen pembuat operator penyedia".split())
 # Alone as a subject, these nouns are the body talked about: "Perusahaan juga menyatakan …", "tulis manajemen".
 BODY_NOUNS = ORG_ROLE_WORDS | frozenset("manajemen".split())
 
@@ -421,7 +423,8 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     "spokeswoman": "juru bicara jubir", "official": "pejabat petugas", "officer": "petugas perwira",
     "staff": "staf pegawai", "commander": "komandan", "police": "polisi kepolisian", "harbourmaster": "syahbandar",
     "harbormaster": "syahbandar", "member": "anggota", "lawmaker": "anggota legislator", "founder": "pendiri",
-    "creator": "pencipta", "owner": "pemilik", "ambassador": "duta besar",
+    "creator": "pencipta", "owner": "pemilik", "ambassador": "duta besar", "pr": "humas hubungan masyarakat",
+    "communications": "humas komunikasi",
     # professions and trades
     "professor": "profesor guru besar", "lecturer": "dosen", "teacher": "guru", "student": "siswa mahasiswa pelajar",
     "researcher": "peneliti", "scientist": "ilmuwan", "expert": "pakar ahli", "economist": "ekonom",

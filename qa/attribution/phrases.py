@@ -55,7 +55,7 @@ def classify(text: Text, start: int, end: int) -> Ref | None:
         return AnaphorRef(None)  # "Pria yang akrab disapa Mas Bay itu bercerita"
     bodies = cues.ORG_ROLE_WORDS | cues.ORG_WORDS  # "perusahaan itu", "stasiun tersebut", "dinas itu"
     if folds[-1] in cues.DEMONSTRATIVES and folds[0] in bodies or folds in ([f] for f in cues.BODY_NOUNS):
-        return OrgRef()
+        return OrgRef(folds[0])
     if folds[-1] in cues.DEMONSTRATIVES or folds[0] == cues.DETERMINER:
         for index in range(start, end):
             title = match_title(text.tokens, index)

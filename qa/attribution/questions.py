@@ -26,6 +26,8 @@ _JOINED_MAX_WORDS = 4
 # Roles and question words seen again on every question: their stems are kept.
 _STEMS_CACHE_SIZE = 4096
 _SHORT_FORMS = short_forms()
+# Words after which a question names whose account it asks for.
+_SOURCE_MARKERS = frozenset({"menurut", "kata", "versi"})
 
 
 def match_speakers(
@@ -72,9 +74,12 @@ def match_speakers(
             found.append(((hits[0], -len(set(folded[index] for index in hits)), 0), name))
     named = {name for _, name in found}
     found += [match for match in _role_matches(folded, topic, roles or {}) if match[1] not in named]
-    # First mentioned first; at one place, the match that covers more of the question ("the Perumda director"
-    # is the director, not Perumda), then a name before a role.
-    found.sort()
+    # One named as the source ("menurut kades", "according to the regent") first, then the first mentioned;
+    # at one place, the match that covers more of the question ("the Perumda director" is the director, not
+    # Perumda), then a name before a role. "Berapa rumah warga yang retak menurut kades?" asks the village
+    # head, not a lawyer for the "warga".
+    sourced = _sourced(folded)
+    found.sort(key=lambda match: (match[0][0] not in sourced, match))
     chosen = found[:1]
     for mention in found[1:]:
         between = folded[chosen[-1][0][0] + 1 : mention[0][0]]
@@ -84,6 +89,20 @@ def match_speakers(
             break
         chosen.append(mention)
     return tuple(name for _, name in chosen)
+
+
+def _sourced(folded: list[str]) -> frozenset[int]:
+    """The positions of the words right after a phrase naming whose account it is ("menurut", "kata",
+    "according to"), an article or "the" between them allowed."""
+    positions = set()
+    for index, word in enumerate(folded):
+        marker = word in _SOURCE_MARKERS or (word == "to" and index > 0 and folded[index - 1] == "according")
+        if marker:
+            after = index + 1
+            while after < len(folded) and folded[after] in cues.TOPIC_SKIPPED:
+                after += 1
+            positions.add(after)
+    return frozenset(positions)
 
 
 def identity_asked(question: str, roles: Mapping[str, str | None]) -> str | None:
@@ -203,7 +222,8 @@ def _meanings(word: str) -> frozenset[str]:
     if word in cues.FAMILY_WORDS:  # "family" is a common English word, and still asks for kin
         return _stems(" ".join(cues.KIN))
     word = _short_form(word)
-    if (len(word) < 3 and word not in _SHORT_FORMS) or word in cues.ENGLISH_COMMON or word in stopwords():
+    short = len(word) < 3 and word not in _SHORT_FORMS and word not in cues.ROLE_TRANSLATIONS  # "PR" is "humas"
+    if short or word in cues.ENGLISH_COMMON or word in stopwords():
         return frozenset()
     singular = word[:-1] if word.endswith("s") else word
     spelled = cues.TITLE_ABBREVIATIONS.get(word, "")

@@ -58,7 +58,7 @@ class RoleRef:  # "seorang juru bicara Perum Bulog"
 
 @dataclass(frozen=True)
 class OrgRef:  # "perusahaan itu", "lembaga tersebut": the organisation talked about last
-    pass
+    noun: str | None = None  # the kind of body it names ("perusahaan", "yayasan"), folded
 
 
 Ref = NameRef | PronounRef | TitleRef | AnaphorRef | HolderRef | RoleRef | OrgRef

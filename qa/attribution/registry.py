@@ -117,9 +117,13 @@ class Registry:
             and (len(wanted) == 1 or bool(wanted & entity.words))
         ]
 
-    def latest_organisation(self, until: int) -> Entity | None:
+    def latest_organisation(self, until: int, noun: str | None = None) -> Entity | None:
+        """The organisation talked about last; with the noun the text names it by, the last of that kind if
+        any ("Perusahaan memastikan …" after a regulator spoke of the company: the company)."""
         organisations = [e for e in self.entities if e.kind is Kind.ORG and e.seen < until]
-        return max(organisations, key=lambda entity: entity.seen) if organisations else None
+        kind = cues.COMPANY_PREFIXES | cues.LEGAL_FORMS if noun in cues.COMPANY_NOUNS else {noun}
+        fitting = [e for e in organisations if e.words & kind]
+        return max(fitting or organisations, key=lambda entity: entity.seen) if organisations else None
 
     def organisation(self, short: str) -> Entity | None:
         """The organisation a short form given in parentheses stands for ("Forwapa")."""
@@ -148,9 +152,18 @@ class Registry:
         """The latest-seen current holder of a title (`named`: a person with a name, not one known only by
         role); of several, one whose role holds the `field` words ("kepala dinas itu": the head of the
         agency, not the head of the school)."""
-        holders = [e for e in self.entities if e.titles.get(head) is False and (e.words or not named)]
+        holders = [e for e in self.entities if self._holds_title(e, head) and (e.words or not named)]
         fitting = [e for e in holders if field and set(field) <= e.role_words]
         return max(fitting or holders, key=lambda entity: entity.seen) if holders else None
+
+    @staticmethod
+    def _holds_title(entity: Entity, head: str) -> bool:
+        """Whether the entity currently holds the title; one of several words, a short form's ("Kadinkes" for
+        "kepala dinas kesehatan"), is held by the holder of its first word whose role has the others."""
+        first, *rest = head.split()
+        if entity.titles.get(head) is False:
+            return True
+        return bool(rest) and entity.titles.get(first) is False and set(rest) <= entity.role_words
 
     def described(self, words: Sequence[str]) -> Entity | None:
         """The latest-seen person whose role names one of these words ("Bupati Kuansing" for "Kuansing")."""
