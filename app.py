@@ -255,7 +255,11 @@ def build() -> gr.Blocks:
         showing = asked.change(
             chat.show_asked, [asked, session], [chatbot], trigger_mode="always_last", api_visibility="private"
         )
-        answering = showing.then(chat.answer_waiting, [session], [chatbot], api_visibility="private")
+        # "always_last" here too: by default a step still running drops a new trigger ("once"), and on a slow
+        # first answer the questions sent meanwhile were shown but never answered.
+        answering = showing.then(
+            chat.answer_waiting, [session], [chatbot], trigger_mode="always_last", api_visibility="private"
+        )
         answering.then(None, js=SCROLL_TO_QUESTION_JS, api_visibility="private")
         clear.click(
             lambda: ([], "", [], chat.Session()),
