@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from .answer import Answer, ask
 from .api import default_retriever
 from .attribution import cues, match_speakers
-from .focus import names_speaker, person_named
+from .focus import mentions, names_speaker, person_named
 from .language import Lang
 from .question import Question, asks_about_kin, with_referent, writes_name
 from .retrieval import Retriever
@@ -74,6 +74,8 @@ _POINTS_BACK = re.compile(
 )
 
 
+# A kind of body with "-nya": "asosiasinya", "perusahaannya" (the body just spoken of).
+_BODY_NYA = re.compile(r"\b(\w{3,}?)nya\b", re.IGNORECASE)
 # Words before a name that make it a place: "di Sigi", "Desa Omu", "from Lyon".
 _PLACE_BEFORE = frozenset({"di", "ke", "dari", "in", "at", "from", "to", *cues.PLACE_UNITS})
 
@@ -196,10 +198,32 @@ class Conversation:
             plain = asked == " ".join(other["other"].split())
             if (plain and self._names(asked)) or (_TIME.fullmatch(asked) and _TIME.search(last.question.text)):
                 return self._about(last, asked), False
+        if (body := self._body_of(last, question.text)) is not None:
+            return replace(question, speakers=(body,), person=body), False
         # `pronoun` is set on a question that names its speaker only by role words after a subject pronoun.
         if question.pronoun and referent:
             return self.retriever.read(with_referent(question.text, referent) or question.text), False
         return question, False
+
+    def _body_of(self, last: Turn, text: str) -> str | None:
+        """The body the last answer's speaker speaks for, when the question names it by its kind and "-nya"
+        ("Terus asosiasinya minta apa?" after the association's secretary): a speaker of the articles whose
+        name holds that word and is named in the last speaker's role, in full or by a short form ("Sekretaris
+        Umum APNI")."""
+        kinds = {m[1].lower() for m in _BODY_NYA.finditer(text)} & (cues.ORG_WORDS | cues.ORG_ROLE_WORDS)
+        said_by = last.answer.speaker
+        role = self.retriever.roles.get(said_by or "")
+        if not kinds or role is None:
+            return None
+        named = mentions(role, ordinary=True)
+        bodies = [
+            s
+            for s in self.retriever.roles
+            if s != said_by
+            and kinds & {fold(w) for w in _WORD.findall(s)}
+            and any(names_speaker(m, s, None) for m in named)
+        ]
+        return bodies[0] if len(bodies) == 1 else None
 
     def _names(self, words: str) -> bool:
         """Whether the words name someone or something: a speaker of the articles, by name or role, or a name."""

@@ -52,6 +52,15 @@ _WANTED: dict[Wanted, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+# "Which club …?", "Kampus mana …?": the name of one of what the word names, or a place when it names places
+# ("Which Central Java regency …?", "Desa mana …?"): the first word not capitalised after "which" (the others
+# name where). "Which" opens the question (after a preposition or "and"); inside it, it opens a clause ("the
+# firm which owns it").
+_WHICH = re.compile(
+    r"^\s*(?:(?:and|so|then|in|from|at|to|for|with|by|of|on|into)\s+)*which\s+(?-i:[A-Z]\w*\s+)*(?P<which>[^\W\d_]+)"
+    r"|\b(?P<mana>[^\W\d_]+)\s+mana(?:kah)?\b",
+    re.IGNORECASE,
+)
 # Where the description of what a name is asked of ends: "Siapa nama ahli gizi | yang diperiksa polisi?"
 _DESCRIPTION_END = re.compile(r"\b(?:yang|yg|di|dari|pada|who|whom|whose|that|which|in|at|from)\b|[,?]", re.IGNORECASE)
 # Words before the description that are not part of it: "nama lengkap korban", "the full name of the driver".
@@ -100,6 +109,8 @@ _DATE = re.compile(
     r"|\b(?:[01]?\d|2[0-3])[.:][0-5]\d\b",  # "pukul 21.00"
     re.IGNORECASE,
 )
+# "pukul 12.45 WIB": a time of day, which says when, not how many.
+_CLOCK = re.compile(r"\b(?:pukul|jam)\s+(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\b", re.IGNORECASE)
 # "Siti Aminah (54)": an age, which says how old, not how many.
 _AGE = re.compile(r"(?<=\w)\s*\(\d{1,3}\)")
 _ASKS_AGE = re.compile(r"\b(?:umur|usia|berumur|berusia|old|age|aged)\b", re.IGNORECASE)
@@ -152,6 +163,12 @@ def is_ordinary(word: str) -> bool:
     )
 
 
+def is_role_word(word: str) -> bool:
+    """A word of a title, role or body ("kepala", "Kapolres", "head", "badan"), with or without "-nya"."""
+    folded = fold(word)
+    return folded in _role_words() or folded.removesuffix("nya") in _role_words()
+
+
 def _is_listed(word: str) -> bool:
     """A word of the lists: function and question words, titles and roles, days and months, places."""
     folded = fold(word)
@@ -159,8 +176,7 @@ def _is_listed(word: str) -> bool:
         folded in stopwords()
         or folded in cues.ENGLISH_COMMON
         or folded in _ASKING_WORDS
-        or folded in _role_words()
-        or folded.removesuffix("nya") in _role_words()  # "kadesnya": the village head just spoken of
+        or is_role_word(folded)  # "kadesnya": the village head just spoken of
         or folded in dates()
         or folded in cues.PLACE_UNITS
         or folded in cues.HONORIFICS
@@ -297,11 +313,34 @@ def asked_person(text: str, lang: Lang = "en") -> str | None:
                 words.pop(0)
             while words and _is_listed(words[-1]):
                 words.pop()
-            if not any(not is_ordinary(word) for word in words):
+            # A person's name may be made of ordinary words ("Jack Ma"): two capitalised ones or more, none a
+            # title or a function word, in a question that uses capitals, are a name all the same; after "the"
+            # they name a place or a body the article may translate ("the White House").
+            capitalised = (
+                text.lower() != text
+                and len(words) > 1
+                and all(w[:1].isupper() for w in words)
+                and not re.search(rf"\bthe\s+{re.escape(' '.join(words))}", text, re.IGNORECASE)
+            )
+            if not any(not is_ordinary(word) for word in words) and not (
+                capitalised and not any(map(_is_listed, words))
+            ):
                 continue
             if words:
                 return " ".join(words)
     return None
+
+
+_SUBJECT_PRONOUNS = frozenset({"dia", "ia", "beliau", "mereka", "he", "she", "they"})
+
+
+def asks_pronoun(text: str) -> bool:
+    """Whether the person whose words a question asks for is a pronoun ("And what does she think Budi could
+    do?"): someone said before, whoever else the question names."""
+    return any(
+        (match := pattern.search(text)) is not None and fold(match.group("who")) in _SUBJECT_PRONOUNS
+        for pattern in _PERSON_SLOTS
+    )
 
 
 def is_short_form(word: str, run: tuple[str, ...], taken: int = 0) -> bool:
@@ -335,8 +374,34 @@ def names_speaker(person: str, speaker: str, role: str | None) -> bool:
 
 
 def wanted(text: str) -> Wanted | None:
-    """The kind of answer a question asks for, when it asks for an amount, a time or a place."""
-    return next((kind for kind, pattern in _WANTED.items() if pattern.search(text)), None)
+    """The kind of answer a question asks for, when it asks for an amount, a time, a place or a name."""
+    kind = next((kind for kind, pattern in _WANTED.items() if pattern.search(text)), None)
+    if kind is None and (head := _which_head(text)) is not None:
+        if _singular(head) in _answer_words()["place"]:
+            return "place"
+        if head in _answer_words()["named"]:
+            return "name"
+    return kind
+
+
+def _which_head(text: str) -> str | None:
+    """What a "which X" or "X mana" question asks one of, folded ("club", "kampus"); None for "yang mana",
+    "di mana", "which of", "which one"."""
+    for match in _WHICH.finditer(text):
+        head = fold(match["which"] or match["mana"])
+        if head not in stopwords() and head not in _ASKING_WORDS and head not in _WHICH_PRONOUNS:
+            return head
+    return None
+
+
+_WHICH_PRONOUNS = frozenset({"one", "ones", "yang", "yg", "sebelah", "dari", "lewat"})
+
+
+def _singular(noun: str) -> str:
+    """An English plural as its singular, near enough for a list of nouns ("countries", "villages")."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -> tuple[str, ...]:
@@ -475,10 +540,11 @@ def _time_precisions() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
 
 def named_head(text: str) -> tuple[str, ...] | None:
     """When the question asks for a name, the words, folded, of what it asks the name of ("Siapa nama juru
-    bicara Nvidia yang …?" -> ("juru", "bicara", "nvidia")); else None."""
+    bicara Nvidia yang …?" -> ("juru", "bicara", "nvidia"); "Which club …?" -> ("club",)); else None."""
     match = _WANTED["name"].search(text)
     if match is None:
-        return None
+        head = _which_head(text)
+        return (head,) if head is not None and wanted(text) == "name" else None
     rest = text[match.end() :]
     description = rest[: end.start()] if (end := _DESCRIPTION_END.search(rest)) else rest
     words = [fold(w) for w in _WORD.findall(description)]
@@ -492,8 +558,12 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
     sentence = _DATELINE.sub("", sentence)
     words = {fold(word) for word in _WORD.findall(sentence)}
     if kind == "amount":
-        # A date ("Kamis (16/10/2025)") is no count, nor an age unless the age is asked.
+        # A date ("Kamis (16/10/2025)") or a time of day is no count, nor an age unless the age is asked, nor a
+        # number the question gives itself ("How many pupils does SDN 2 have?" is not answered by "SDN 2").
         counted = _NUMERIC_DATE.sub("", sentence if _ASKS_AGE.search(asked) else _AGE.sub("", sentence))
+        counted = _CLOCK.sub("", counted)
+        given = {m.group() for m in _NUMBER.finditer(asked)}
+        counted = _NUMBER.sub(lambda m: " " if m.group() in given else m.group(), counted)
         # An amount of money counts however it is glued to its currency ("Rp5.200", which _AMOUNT, wanting no
         # letter before a number, does not see).
         return bool(_AMOUNT.search(counted) or _CURRENCY.search(counted) or words & _answer_words()["amount"])
@@ -505,25 +575,39 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
         return bool(_YEAR.search(sentence) or _DATE.search(sentence) or words & _answer_words()["time"])
     given = {fold(word) for word in _WORD.findall(asked)}
     if kind == "place":
-        # A place other than the one asked about: "Where is Terminal X?" is not answered by "ke Terminal X".
-        places = {fold(m.group(1)) for m in _PLACE_AFTER.finditer(sentence)}
+        # A place other than the one asked about: "Where is Terminal X?" is not answered by "ke Terminal X"; one
+        # named after the word for it ("Desa Tirawonua") answers "Desa mana …?".
+        places = {fold(m[1]) for pattern in (_PLACE_AFTER, _place_unit_before()) for m in pattern.finditer(sentence)}
         return bool(places - given or (words - given) & (_answer_words()["place"] | cues.PLACE_WORDS))
     if speaker is not None and any(fold(word) not in given for word in _WORD.findall(speaker)):
         return True
     if kind == "name":
-        # Of whatever the question describes, but not a place: the places of an article are its setting.
+        # Of whatever the question describes, but not a place: the places of an article are its setting. A name
+        # that opens with what it names ("di Laboratorium Kesehatan …") is no place for coming after "di".
         places = {fold(m[1]) for pattern in (_PLACE_AFTER, _place_unit_before()) for m in pattern.finditer(sentence)}
+        # A body's name is often all ordinary words ("Laboratorium Kesehatan Daerah"): one opening with what it
+        # names answers a question after the name of a body, not of a person.
+        named = _answer_words()["named"]
+        places -= named
+        head = named_head(asked)
+        bodies = head is not None and head[0] in named
         return any(
-            not set(words) <= given and not _is_place(words) and words[0] not in places
-            for words in ([fold(w) for w in run.split()] for run in _names_in(sentence))
+            not set(words) <= given and (words[0] in named or not _is_place(words)) and words[0] not in places
+            for words in ([fold(w) for w in run.split()] for run in _names_in(sentence, bodies))
         )
     return person_named(sentence, asked) is not None
 
 
-def _names_in(sentence: str) -> list[str]:
-    """The names a sentence holds, past its dateline. A name runs within a clause: "kepada Tempo, “Garuda akan
-    …" names no "Tempo Garuda"."""
-    return [run for clause in _CLAUSE_BREAK.split(_DATELINE.sub("", sentence)) for run in mentions(clause)]
+def _names_in(sentence: str, bodies: bool = False) -> list[str]:
+    """The names a sentence holds, past its dateline; with `bodies`, also those in ordinary words that open
+    with what they name ("Laboratorium Kesehatan Daerah"). A name runs within a clause: "kepada Tempo, “Garuda
+    akan …" names no "Tempo Garuda"."""
+    clauses = _CLAUSE_BREAK.split(_DATELINE.sub("", sentence))
+    named = [run for clause in clauses for run in mentions(clause)]
+    if bodies:
+        runs = (run for clause in clauses for run in mentions(clause, ordinary=True))
+        named += [run for run in runs if fold(run.split()[0]) in _answer_words()["named"]]
+    return named
 
 
 @cache

@@ -14,7 +14,19 @@ from functools import cache
 from typing import Literal
 
 from .attribution import cues, held_role, holder_asked, identity_asked, match_speakers, without_names
-from .focus import Wanted, asked_person, counted, focus_words, is_ordinary, mentions, names_speaker, wanted
+from .focus import (
+    Wanted,
+    asked_person,
+    asks_pronoun,
+    counted,
+    focus_words,
+    is_ordinary,
+    is_role_word,
+    mentions,
+    named_head,
+    names_speaker,
+    wanted,
+)
 from .language import Lang, detect, foreign
 from .messages import EMPTY, NO_WORDS, NOT_TEXT, UNBROKEN
 from .resources import data_lines
@@ -186,6 +198,7 @@ class Question:
     wants: Wanted | None = None  # the kind of answer asked for: an amount, a time, a place, a person
     focus: tuple[str, ...] = ()  # the asked-for thing's words ("gaji", "employees"), names and question words out
     counted: str | None = None  # for an amount, the thing counted: "gaji" in "Berapa gaji Budi?"
+    named: tuple[str, ...] | None = None  # asking for a name, what it is the name of: ("juru", "bicara")
     mentions: tuple[str, ...] = ()  # the names it mentions (people, organisations, places), as written
     quoted: str | None = None  # words it quotes from the article, to be matched as they stand
     pronoun: bool = False  # it names whom it asks about only by a pronoun ("Apa kata dia?")
@@ -227,6 +240,8 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
             person = next(iter(held.values()), person)
             named = tuple(s for s in named if s not in held)
             speakers = named if len(named) == 1 else speakers
+        elif person and (body := _speaking_itself(text, person, roles)) is not None:
+            speakers = (body,)
     person = person or next(iter(speakers), None)
     # Once the speaker is known, the name only pulls towards the paragraph that introduces them; what they
     # said is found by the rest of the question.
@@ -248,15 +263,34 @@ def read(raw: object, roles: Mapping[str, str | None]) -> Question:
         wants=wants,
         focus=focus,
         counted=counted(text, focus, lang) if wants == "amount" else None,
+        named=named_head(text),
         mentions=named,
         quoted=quoted_words(text),
         pronoun=kind in ("said", "fact")
-        and (not speakers or (_SUBJECT_PRONOUN.match(text) is not None and not any(writes_name(text, s) for s in speakers)))
+        and (
+            not speakers
+            or asks_pronoun(text)
+            or (_SUBJECT_PRONOUN.match(text) is not None and not any(writes_name(text, s) for s in speakers))
+        )
         and with_referent(text, "") is not None,
         lists=_ASKS_LIST.search(text) is not None,
         truncated=cleaned.truncated,
         foreign=code,
     )
+
+
+def _speaking_itself(text: str, person: str, roles: Mapping[str, str | None]) -> str | None:
+    """The one speaker whose own name is the name asked about, when the question names nobody else and no role
+    beside it: "What does BGN say?" asks the body itself, not an official whose role names it ("Koordinator
+    Wilayah BGN"), where "Apa kata kepala BGN?" and "What did the BGN head say?" ask the official."""
+    own = [s for s in roles if names_speaker(person, s, None)]
+    at = text.find(person)
+    if len(own) != 1 or at < 0:
+        return None
+    before, after = re.findall(r"\w+", text[:at])[-1:], re.findall(r"\w+", text[at + len(person) :])[:1]
+    if any(map(is_role_word, before + after)) or match_speakers(text[:at] + text[at + len(person) :], roles, roles):
+        return None
+    return own[0]
 
 
 def without_clitics(text: str, vocabulary: Collection[str]) -> str:

@@ -25,7 +25,6 @@ from .focus import (
     holds_money,
     is_ordinary,
     is_short_form,
-    named_head,
     names_money,
     names_speaker,
     particulars,
@@ -152,8 +151,7 @@ def lacking(
     English."""
     if question.kind == "said" and question.wants and not answers(question, sentence, said_by, passage, retriever):
         return Gap("wanted")  # "How many … does Budi expect?": Budi's words, with a number in them
-    asks_name = named_head(question.text) is not None
-    if asks_name and said_by and _unnamed(said_by) and not person_named(sentence, question.text):
+    if question.named is not None and said_by and _unnamed(said_by) and not person_named(sentence, question.text):
         return Gap("wanted")  # "Siapa nama juru bicara X?" is not answered by the words of "Juru bicara X"
     if question.kind not in ("fact", "who"):
         return None  # what someone said, or who said it: the speaker's words are the answer
@@ -263,7 +261,7 @@ def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever:
         offices = _offices(question.text)
         if offices and not offices & _offices(f"{said_by} {role or ''}"):
             return False
-    head = named_head(question.text)
+    head = question.named
     if role is None or not head:
         return True
     # "Siapa nama juru bicara X?" asks for the one whose role opens with what it describes, not for a "kader

@@ -27,23 +27,47 @@ Slamet Riyadi, ayah tiga anak, mengatakan rumahnya rusak berat.
 Warsini, warga Desa Sukamaju, mengatakan arus datang sangat cepat. "Dalam sepuluh menit air sudah setinggi pinggang," katanya.
 """
 
+# Made up: an association, its secretary-general named with its short form, and an official.
+COFFEE = """Pemerintah menaikkan pungutan ekspor biji kopi mulai bulan depan, Senin (3/3).
+
+Sekretaris Jenderal Asosiasi Pengusaha Kopi Nusantara (APKN), Dewi Lestari Wulandari, mengatakan kenaikan itu memberatkan anggotanya. "Margin kami sudah tipis sekali," kata Dewi.
+
+Asosiasi Pengusaha Kopi Nusantara meminta pemerintah menunda kenaikan selama enam bulan. Asosiasi itu juga meminta insentif bagi eksportir kecil.
+
+Kepala Dinas Perdagangan Provinsi Lampung, Bambang Sutrisno, menyatakan kebijakan tetap berjalan sesuai jadwal.
+"""
+
 
 @pytest.fixture
 def conversation(retriever: qa.Retriever) -> qa.Conversation:
     return qa.Conversation(retriever)
 
 
+def _conversation_over(article: qa.Article) -> qa.Conversation:
+    encoder = HashingEncoder()
+    return qa.Conversation(qa.Retriever(build([article], encoder.documents, encoder.id), encoder, [article]))  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def flood() -> qa.Conversation:
-    encoder = HashingEncoder()
-    articles = [qa.Article("banjir", "Banjir rendam Desa Sukamaju", FLOOD)]
-    return qa.Conversation(qa.Retriever(build(articles, encoder.documents, encoder.id), encoder, articles))  # type: ignore[arg-type]
+    return _conversation_over(qa.Article("banjir", "Banjir rendam Desa Sukamaju", FLOOD))
 
 
 def test_a_pronoun_opening_the_question_is_its_subject_whatever_role_words_follow(flood: qa.Conversation) -> None:
     flood.ask("Kapan air mulai surut menurut kepala BPBD?")
     flood.ask("Dia kasih saran apa buat warga di bantaran sungai?")  # "warga" is the resident's role
     assert flood.turns[-1].question.speakers == ("Rudi Hartanto",)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["Apa kata dia tentang rumah Slamet Riyadi?", "And what does he think Slamet Riyadi should do?"]
+)
+def test_a_pronoun_asked_for_words_is_the_last_speaker_whoever_else_is_named(
+    flood: qa.Conversation, follow_up: str
+) -> None:
+    flood.ask("Apa kata Rudi Hartanto soal air sungai?")
+    flood.ask(follow_up)  # Slamet is quoted too, but is what the question is about, not whose words it asks for
+    assert flood.turns[-1].question.person == "Rudi Hartanto"
 
 
 def test_a_relative_is_the_relative_of_the_person_the_last_question_named(flood: qa.Conversation) -> None:
@@ -265,3 +289,10 @@ def test_what_else_with_words_of_its_own_asks_them_of_the_last_answers_speaker(f
     assert flood.ask("Kapan air mulai surut?").speaker == "Rudi Hartanto"
     answer = flood.ask("Apa lagi yang disarankan soal bantaran sungai?")
     assert answer.speaker == "Rudi Hartanto" and answer.evidence and "bantaran sungai" in answer.evidence.sentence
+
+
+def test_a_body_named_by_its_kind_and_nya_is_the_body_the_last_speaker_speaks_for() -> None:
+    coffee = _conversation_over(qa.Article("kopi", "Pungutan ekspor kopi", COFFEE))
+    coffee.ask("Apa kata sekjen APKN soal pungutan?")
+    answer = coffee.ask("Terus asosiasinya minta apa ke pemerintah?")  # the secretary's association
+    assert answer.speaker == "Asosiasi Pengusaha Kopi Nusantara"

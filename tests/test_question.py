@@ -172,3 +172,29 @@ def test_an_ngo_asked_for_by_the_word_for_one_is_the_foundation_that_speaks(ques
 )
 def test_a_question_is_in_the_language_of_its_words_not_of_its_names(question: str, lang: str) -> None:
     assert read(question, {}).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("What does BPD say about the delays?", "Badan Pangan Daerah"),  # the body itself
+        ("Menurut BPD, berapa dapur yang terlambat?", "Badan Pangan Daerah"),
+        ("Apa kata koordinator BPD soal keterlambatan?", "Rahmat Hidayat"),  # a role beside it: its holder
+        ("What did the BPD coordinator say?", "Rahmat Hidayat"),
+    ],
+)
+def test_a_body_asked_by_its_name_is_the_body_not_an_official_whose_role_names_it(question: str, speaker: str) -> None:
+    roles = {"Badan Pangan Daerah": None, "Rahmat Hidayat": "Koordinator Wilayah BPD Kabupaten Sleman"}
+    assert read(question, roles).speakers == (speaker,)
+
+
+@pytest.mark.parametrize(
+    ("question", "pronoun"),
+    [
+        ("And what does she think Trump could do?", True),  # whose words: "she", whoever else is named
+        ("Apa kata dia soal Budi Santoso?", True),
+        ("Apa kata Budi Santoso soal dia?", False),
+    ],
+)
+def test_a_pronoun_where_the_question_asks_whose_words_points_back(question: str, pronoun: bool) -> None:
+    assert read(question, {"Budi Santoso": "Kepala BPBD", "Donald Trump": "Presiden AS"}).pronoun is pronoun

@@ -31,6 +31,9 @@ def test_mentions_are_the_names_a_question_writes(question: str, names: tuple[st
         ("bagaimana tanggapan jensen huang soal saham?", "jensen huang"),
         ("Menurut Sri Mulyani, apakah APBN aman?", "Sri Mulyani"),
         ("What did the election watchdog say?", None),  # a role, not a name
+        ("What did Tim Cook say about Apple?", "Tim Cook"),  # a name of ordinary English words
+        ("Apa kata Jack Ma soal Alibaba?", "Jack Ma"),
+        ("What did the White House say?", None),  # after "the": a body the article may translate
         ("Apa kata pakar tentang harga?", None),
     ],
 )
@@ -51,6 +54,14 @@ def test_asked_person_is_whose_words_the_question_wants(question: str, person: s
         ("What is the name of the shop that ordered them?", "name"),
         ("Apa nama pemasok sayurnya?", "name"),
         ("Nama apa yang dipakai aplikasi itu?", "name"),
+        # "Which X" and "X mana" ask for the name of one of something known by a name, or for a place.
+        ("Which club did he coach before?", "name"),
+        ("Kampus mana yang jadi tujuan mereka?", "name"),
+        ("Which Central Java regency grew fastest?", "place"),
+        ("Desa mana saja yang ikut menggugat?", "place"),
+        ("Which way will the minister lean?", None),  # a manner, not a name
+        ("Yang mana yang benar?", None),
+        ("Which of them spoke first?", None),
     ],
 )
 def test_wanted_is_the_kind_of_answer_asked_for(question: str, wants: str | None) -> None:
@@ -202,6 +213,14 @@ def test_shares_finds_a_particular_whatever_its_spelling(passage: str, particula
         ("Pesanan datang dari toko Cendera Rasa di Jakarta.", "name", "What is the name of the shop?", True),
         ("Muatan dibawa dari Kecamatan Sumberjaya ke Kabupaten Tangerang.", "name", "What is the name of the owner?", False),
         ("Pesanan datang dari toko Cendera Rasa.", "name", "Apa nama toko Cendera Rasa?", False),
+        # A time of day, or a number the question gives itself, counts nothing.
+        ("Kepala SDN 2 menyebut keluhan datang pukul 12.45 WIB.", "amount", "How many pupils does SDN 2 have?", False),
+        ("Kepala SDN 2 menyebut sekolahnya punya 310 murid.", "amount", "How many pupils does SDN 2 have?", True),
+        # A body's name in ordinary words, after "di", answers for a body but not for a person.
+        ("Sampel diperiksa di Laboratorium Kesehatan Daerah Jawa Barat.", "name", "Diperiksa di lab mana?", True),
+        ("Sampel diperiksa di Laboratorium Kesehatan Daerah Jawa Barat.", "name", "Siapa nama petugasnya?", False),
+        # A place named after the word for it answers "X mana?".
+        ("Warga dari Desa Tirta dan Desa Lamuru ikut menggugat.", "place", "Desa mana saja yang menggugat?", True),
     ],
 )
 def test_holds_reads_the_answer_the_question_lacks(sentence: str, kind: focus.Wanted, asked: str, held: bool) -> None:

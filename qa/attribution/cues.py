@@ -197,6 +197,7 @@ GENERIC_ROLES = (
     "aktivis", "eksekutif", "petugas", "ilmuwan", "dosen", "penulis", "wartawan", "pemain", "penyerang",
     "kiper", "bek", "gelandang", "dokter", "pengacara", "kuasa hukum", "politikus", "politisi", "sutradara",
     "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran", "pengungsi", "relawan", "nelayan", "agen",
+    "pengurus",
 )
 
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
@@ -416,7 +417,8 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     # offices
     "president": "presiden", "minister": "menteri", "ministry": "kementerian", "governor": "gubernur",
     "regent": "bupati", "mayor": "wali walikota", "deputy": "wakil", "secretary": "sekretaris",
-    "assistant": "asisten", "director": "direktur", "general": "jenderal umum", "head": "kepala",
+    "coordinator": "koordinator", "assistant": "asisten", "director": "direktur", "general": "jenderal umum",
+    "head": "kepala",
     "chief": "kepala ketua",
     "chairman": "ketua", "chairwoman": "ketua", "chairperson": "ketua", "chair": "ketua", "leader": "ketua pemimpin",
     "manager": "manajer", "spokesperson": "juru bicara jubir", "spokesman": "juru bicara jubir",
