@@ -591,11 +591,23 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
         places -= named
         head = named_head(asked)
         bodies = head is not None and head[0] in named
+        # Nor, for the name of a person ("the two night guards"), a body's ("RSUD Sunan Kalijaga").
+        others = set() if bodies or head is None else named | cues.ORG_WORDS | cues.COMPANY_PREFIXES
+        runs = _names_in(sentence, bodies)
         return any(
-            not set(words) <= given and (words[0] in named or not _is_place(words)) and words[0] not in places
-            for words in ([fold(w) for w in run.split()] for run in _names_in(sentence, bodies))
+            not set(words) <= given
+            and (words[0] in named or not _is_place(words))
+            and words[0] not in places
+            and not {words[0], *_word_before(sentence, run)} & others
+            for run, words in ((run, [fold(w) for w in run.split()]) for run in runs)
         )
     return person_named(sentence, asked) is not None
+
+
+def _word_before(sentence: str, run: str) -> list[str]:
+    """The word before a name in the sentence, folded, if any ("rsud" before "Sunan Kalijaga")."""
+    at = sentence.find(run)
+    return [fold(w) for w in _WORD.findall(sentence[: max(at, 0)])][-1:]
 
 
 def _names_in(sentence: str, bodies: bool = False) -> list[str]:

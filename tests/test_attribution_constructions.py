@@ -905,3 +905,24 @@ def test_a_body_named_by_its_kind_is_the_last_body_of_that_kind() -> None:
         "PT Minyak Sentosa Raya",
         "Yayasan Cahaya Bunda",
     ]
+
+
+def test_a_physicians_fellowship_after_the_degrees_is_no_speaker() -> None:
+    assert speakers(
+        "Direktur RSUD Sungai Lidah, dr. Benediktus Raya, Sp.PD., FINASIM, mengatakan stok oksigen menipis.",
+    ) == ["Benediktus Raya"]
+
+
+def test_the_management_after_an_authority_was_named_is_the_company() -> None:
+    assert speakers(
+        "Aplikasi itu beroperasi tanpa izin Otoritas Jasa Keuangan (OJK).",
+        "PT Dana Sejahtera Abadi dalam keterangan tertulisnya menyatakan tidak terkait sindikat itu. Perusahaan "
+        "telah melapor ke OJK.",
+        "Manajemen menyebut sedikitnya 200 aduan masuk ke layanan pelanggan.",
+    ) == [None] + ["PT Dana Sejahtera Abadi"] * 2
+
+
+def test_a_place_set_between_commas_after_an_unnamed_speaker_is_no_part_of_who_speaks() -> None:
+    assert speakers(
+        "Seorang warga Desa Tanjung Sari, Kecamatan Wolo, yang enggan disebut namanya mengaku anaknya digigit anjing.",
+    ) == ["Warga Desa Tanjung Sari"]

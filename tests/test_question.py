@@ -198,3 +198,20 @@ def test_a_body_asked_by_its_name_is_the_body_not_an_official_whose_role_names_i
 )
 def test_a_pronoun_where_the_question_asks_whose_words_points_back(question: str, pronoun: bool) -> None:
     assert read(question, {"Budi Santoso": "Kepala BPBD", "Donald Trump": "Presiden AS"}).pronoun is pronoun
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("Siapa Kadinkes Sikka?", "Maria Lamahoda"),  # the office spelt out word for word, not its words apart
+        ("Siapa kepala Disdikbud Sikka?", "Petrus Wanggo"),
+    ],
+)
+def test_a_short_form_is_the_office_that_spells_it_out(question: str, speaker: str) -> None:
+    roles = {
+        "Maria Lamahoda": "Kepala Dinas Kesehatan Kabupaten Sikka",
+        "Yosef Bura": "Kepala Bidang Kesehatan Hewan Dinas Pertanian Kabupaten Sikka",
+        "Petrus Wanggo": "Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Sikka",
+        "Suparni": "Kepala SMPN 3 Sikka",
+    }
+    assert read(question, roles).speakers == (speaker,)

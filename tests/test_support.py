@@ -219,6 +219,9 @@ def test_shares_finds_a_particular_whatever_its_spelling(passage: str, particula
         # A body's name in ordinary words, after "di", answers for a body but not for a person.
         ("Sampel diperiksa di Laboratorium Kesehatan Daerah Jawa Barat.", "name", "Diperiksa di lab mana?", True),
         ("Sampel diperiksa di Laboratorium Kesehatan Daerah Jawa Barat.", "name", "Siapa nama petugasnya?", False),
+        # A body's name answers no question after a person's ("RSUD …" names no night guard).
+        ("Dua penjaga malam dirawat di RSUD Sunan Kalijaga.", "name", "What are the names of the guards?", False),
+        ("Korban dirawat di RSUD Sunan Kalijaga.", "name", "Di rumah sakit mana korban dirawat?", True),
         # A place named after the word for it answers "X mana?".
         ("Warga dari Desa Tirta dan Desa Lamuru ikut menggugat.", "place", "Desa mana saja yang menggugat?", True),
     ],

@@ -214,8 +214,9 @@ ORG_ROLE_WORDS = frozenset(
     "perusahaan lembaga organisasi badan produsen pembuat startup perusahaan rintisan platform penyedia operator "
     "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian perseroan yayasan koperasi".split()
 )
-# Nouns for a company, whose name opens with a company's prefix or holds its legal form ("PT …", "… Tbk").
-COMPANY_NOUNS = frozenset("perusahaan perseroan produsen pembuat operator penyedia".split())
+# Nouns for a company, whose name opens with a company's prefix or holds its legal form ("PT …", "… Tbk"); a
+# company's management speaks for it ("Manajemen menyebut …" after an authority was named: the company).
+COMPANY_NOUNS = frozenset("perusahaan perseroan produsen pembuat operator penyedia manajemen".split())
 # Alone as a subject, these nouns are the body talked about: "Perusahaan juga menyatakan …", "tulis manajemen".
 BODY_NOUNS = ORG_ROLE_WORDS | frozenset("manajemen".split())
 

@@ -177,12 +177,18 @@ def _role_matches(
         positions = frozenset(i for i, meanings in enumerate(asked) if _holds_meaning(folded[i], meanings, stems))
         if positions:
             hits[name] = positions
-    # A short form the role writes as it stands beats a role that only holds a word of it spelt out: "kapolres"
-    # is the Kapolres, not a "Kepala Kantor …" whose "kepala" the "kepala kepolisian resor" also holds.
+    # A short form the role writes as it stands, or spells out word for word, beats a role that only holds its
+    # words apart: "kapolres" is the Kapolres, not a "Kepala Kantor …" whose "kepala" the "kepala kepolisian
+    # resor" also holds; "Kadinkes" the "Kepala Dinas Kesehatan …", not a "Kepala Bidang Kesehatan Hewan Dinas …".
     for index, word in enumerate(folded):
         if word not in _SHORT_FORMS:
             continue
-        literal = {name for name, positions in hits.items() if index in positions and word in _written(roles, name)}
+        spelled = f" {_SHORT_FORMS[word]} "
+        literal = {
+            name
+            for name, positions in hits.items()
+            if index in positions and (word in _written(roles, name) or spelled in f" {_in_order(roles, name)} ")
+        }
         if literal:
             hits = {name: p if name in literal else p - {index} for name, p in hits.items()}
     hits = {name: positions for name, positions in hits.items() if positions}
@@ -207,6 +213,10 @@ def _holds_meaning(word: str, meanings: frozenset[str], stems: frozenset[str]) -
 
 def _written(roles: Mapping[str, str | None], name: str) -> frozenset[str]:
     return frozenset(fold(word) for word in _WORD_RE.findall(roles[name] or name))
+
+
+def _in_order(roles: Mapping[str, str | None], name: str) -> str:
+    return " ".join(fold(word) for word in _WORD_RE.findall(roles[name] or name))
 
 
 def _short_form(word: str) -> str:

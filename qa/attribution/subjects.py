@@ -31,13 +31,25 @@ def subject_before(text: Text, sentence_start: int, cue: int) -> Ref | None:
         if text.tokens[opener].fold in cues.ADJUNCT_OPENERS:
             if _names_a_document(text, sentence_start, opener):
                 return None  # "tertuang dalam surat Badan Geologi yang menyebutkan …": a document says it
-            ref = _subject_right_before(text, sentence_start, opener)
+            ref = _subject_right_before(text, sentence_start, _past_place_aside(text, sentence_start, opener))
             # "Pedagang yang enggan disebutkan namanya itu mengaku": that trader, met before.
             pointing = text.tokens[cue - 1].fold in cues.DEMONSTRATIVES
             if pointing and text.tokens[opener].fold == cues.RELATIVE and isinstance(ref, (RoleRef, TitleRef)):
                 ref = AnaphorRef(ref.head)
         opener -= 1
     return ref
+
+
+def _past_place_aside(text: Text, sentence_start: int, end: int) -> int:
+    """Where the subject before `end` ends, past a place set between commas right before it: "Seorang warga
+    Desa X, Kecamatan Y, yang enggan disebut namanya mengaku": the resident of Desa X."""
+    if end - 1 <= sentence_start or text.tokens[end - 1].text != ",":
+        return end
+    comma = end - 2
+    while comma > sentence_start and text.tokens[comma].text != ",":
+        comma -= 1
+    opens_with_place = comma > sentence_start and text.tokens[comma + 1].fold in cues.PLACE_UNITS
+    return comma if opens_with_place else end
 
 
 def _subordinate(text: Text, sentence_start: int, cue: int) -> int | None:

@@ -226,9 +226,10 @@ class Token:
 
 
 # Degrees and professional credentials written after a name: "Ratna Dewi, M.Kes.", "dr. Fadli Hakim, Sp.A",
-# "Euis Nurhayati, S.Pd.", an analyst's "Edwin Kurniadi, CFA,".
+# "Euis Nurhayati, S.Pd.", an analyst's "Edwin Kurniadi, CFA,", a physician's fellowship "Sp.PD., FINASIM,".
 _DEGREE_RE = re.compile(
     r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]{0,3})+|Lc|MBA|MPH|MSc|PhD|MARS|MKM|SKM|SKep|SPd|SSos|SIP|CFA|CPA|CFP|FRM"
+    r"|FINASIM|FIHA|FACS|FICS|FRCP|FRCS|FCCP|FISR|FAPSR"
 )
 
 
