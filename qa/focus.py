@@ -389,12 +389,12 @@ def _which_head(text: str) -> str | None:
     "di mana", "which of", "which one"."""
     for match in _WHICH.finditer(text):
         head = fold(match["which"] or match["mana"])
-        if head not in stopwords() and head not in _ASKING_WORDS and head not in _WHICH_PRONOUNS:
+        if head not in stopwords() and head not in _ASKING_WORDS and head not in _NOT_WHICH_HEADS:
             return head
     return None
 
 
-_WHICH_PRONOUNS = frozenset({"one", "ones", "yang", "yg", "sebelah", "dari", "lewat"})
+_NOT_WHICH_HEADS = frozenset({"one", "ones", "yang", "yg", "sebelah", "dari", "lewat"})
 
 
 def _singular(noun: str) -> str:
