@@ -577,18 +577,16 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
     if kind == "place":
         # A place other than the one asked about: "Where is Terminal X?" is not answered by "ke Terminal X"; one
         # named after the word for it ("Desa Tirawonua") answers "Desa mana …?".
-        places = {fold(m[1]) for pattern in (_PLACE_AFTER, _place_unit_before()) for m in pattern.finditer(sentence)}
-        return bool(places - given or (words - given) & (_answer_words()["place"] | cues.PLACE_WORDS))
+        return bool(_places_in(sentence) - given or (words - given) & (_answer_words()["place"] | cues.PLACE_WORDS))
     if speaker is not None and any(fold(word) not in given for word in _WORD.findall(speaker)):
         return True
     if kind == "name":
         # Of whatever the question describes, but not a place: the places of an article are its setting. A name
         # that opens with what it names ("di Laboratorium Kesehatan …") is no place for coming after "di".
-        places = {fold(m[1]) for pattern in (_PLACE_AFTER, _place_unit_before()) for m in pattern.finditer(sentence)}
         # A body's name is often all ordinary words ("Laboratorium Kesehatan Daerah"): one opening with what it
         # names answers a question after the name of a body, not of a person.
         named = _answer_words()["named"]
-        places -= named
+        places = _places_in(sentence) - named
         head = named_head(asked)
         bodies = head is not None and head[0] in named
         # Nor, for the name of a person ("the two night guards"), a body's ("RSUD Sunan Kalijaga").
@@ -620,6 +618,12 @@ def _names_in(sentence: str, bodies: bool = False) -> list[str]:
         runs = (run for clause in clauses for run in mentions(clause, ordinary=True))
         named += [run for run in runs if fold(run.split()[0]) in _answer_words()["named"]]
     return named
+
+
+def _places_in(sentence: str) -> set[str]:
+    """The first words, folded, of the places a sentence names after "di"/"ke"/"in"/"from" or after the word for a
+    place ("ke Terminal Giwangan", "Desa Tirawonua")."""
+    return {fold(m[1]) for pattern in (_PLACE_AFTER, _place_unit_before()) for m in pattern.finditer(sentence)}
 
 
 @cache
