@@ -15,6 +15,7 @@ from .messages import FOREIGN_NOTE, REPLIES
 from .passages import Passage
 from .question import MAX_CHARS, Question, without_clitics
 from .retrieval import Ranking, Retriever, check_k
+from .tokens import fold
 from .support import Gap, Support, absent, answers, lacking, support, terms
 
 # Below this similarity (see `relevance`) nothing in the article answers. Calibrated on the dev split of
@@ -24,8 +25,11 @@ RELEVANCE_MIN: dict[Lang, float] = {"id": 0.36, "en": 0.29}
 # A question a little under the floor is still on the article's topic when it names a word the article holds that
 # is rare in the language (`focus.rare`: "Yg daftar lewat joki bakal diapain?" in a report on exam jockeys): chat
 # words and vague verbs pull the embedding away, the rare word says what it is about. The margin is the one the
-# floor was set with.
+# floor was set with. So does a word the article holds in a good share of its passages, rare or not ("oksigen" in a
+# report on a hospital's oxygen shortage): what the article keeps coming back to is what it is about.
 TOPIC_MARGIN = 0.05
+TOPIC_SHARE = 4
+TOPIC_PASSAGES_MIN = 3
 RELEVANCE_PASSAGES = 3
 # A sentence sharing the question's words is a better quote than an equally similar one that does not; one
 # holding an answer of the asked kind (an amount for "berapa") better again.
@@ -118,7 +122,8 @@ def ask(
         # the floor where "… tawuran …" does not. Only the refusal is judged again; the search stays as asked.
         relevant = relevance(retriever.rank(replace(q, query=bare), "hybrid", speaker, skip)) >= RELEVANCE_MIN[q.lang]
     if not relevant and ranking.order.size and relevance(ranking) >= RELEVANCE_MIN[q.lang] - TOPIC_MARGIN:
-        relevant = any(rare(word, q.lang) and word in retriever.vocabulary for word in q.focus)
+        focus = without_clitics(" ".join(q.focus), retriever.vocabulary).split()
+        relevant = any(_tells_topic(word, q.lang, retriever) for word in focus)
     gap = absent(q, retriever) if speaker is None else None
     if gap is not None and gap.kind == "absent":
         # Never another person's words under the asked person's name: related passages, said to be related.
@@ -148,6 +153,14 @@ def ask(
     kind = replies[gap.kind == "wanted" and q.wants or "person"]
     text = replies[gap.kind].format(mentions=mentions, kind=kind, words=words, closest=closest)
     return answer(text, passages, evidence, gap)
+
+
+def _tells_topic(word: str, lang: Lang, retriever: Retriever) -> bool:
+    """Whether a question word says the question is on the article's topic: one rare in the language that the
+    article holds, or one it holds in a good share of its passages."""
+    if rare(word, lang):
+        return fold(word) in retriever.vocabulary
+    return len(retriever.word_passages.get(fold(word), ())) >= max(TOPIC_PASSAGES_MIN, len(retriever.passages) // TOPIC_SHARE)
 
 
 def _as_name(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import hashlib
 import io
 import json
@@ -89,6 +90,14 @@ def _without_docstrings(tree: ast.AST) -> ast.AST:
 
 def pipeline_version(package: Path = _PACKAGE) -> str:
     """A digest of the code that makes passages, sentences and embedded text, comments and docstrings aside."""
+    # Parsing the modules takes a second; every article a user brings is indexed with the same code.
+    stamps = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(package.rglob("*.py")))
+    return _pipeline_digest(package, stamps)
+
+
+@functools.cache
+def _pipeline_digest(package: Path, stamps: tuple[tuple[Path, int, int], ...]) -> str:
+    """`pipeline_version` of the package whose modules were last written as `stamps` tell."""
     todo = [package / f"{name}.py" for name in _PIPELINE_ROOTS]
     seen: set[Path] = set()
     while todo:

@@ -3,7 +3,7 @@
 import pytest
 
 import qa
-from qa.answer import RELEVANCE_MIN, relevance
+from qa.answer import RELEVANCE_MIN, TOPIC_MARGIN, relevance
 
 from .conftest import ROOT
 
@@ -243,3 +243,16 @@ def test_a_question_just_under_the_floor_naming_a_rare_word_of_the_article_is_no
     assert relevance(ranking) < RELEVANCE_MIN["id"]
     assert qa.ask(question, retriever=exam).support != "none"
     assert qa.ask("Cuaca besok gimana?", retriever=exam).support == "none"  # nothing rare the article holds
+
+
+def test_a_question_just_under_the_floor_naming_what_the_article_keeps_coming_back_to_is_not_refused():
+    shortage = qa.Retriever.from_file(ROOT / "tests" / "data" / "articles" / "d8_cnnindonesia_oksigen_rsud_ketapang.txt")
+    question = "Kenapa kiriman oksigennya telat?"  # "oksigen" is no rare word, but the article is about it
+    ranking = shortage.rank(shortage.read(question), "hybrid")
+    assert relevance(ranking) < RELEVANCE_MIN["id"]
+    assert len(shortage.word_passages["oksigen"]) >= len(shortage.passages) // 4
+    assert qa.ask(question, retriever=shortage).support != "none"
+    # As close to the floor, but about nothing the article holds.
+    unrelated = "Kenapa gajinya telat?"
+    assert relevance(shortage.rank(shortage.read(unrelated), "hybrid")) >= RELEVANCE_MIN["id"] - TOPIC_MARGIN
+    assert qa.ask(unrelated, retriever=shortage).support == "none"

@@ -48,6 +48,9 @@ def eval_texts() -> dict[str, list[str]]:
 
 def test_onnx_vectors_are_the_reference_vectors(reference, onnx, eval_texts):
     for kind, texts in eval_texts.items():
+        # Every passage (long texts, several batches); every fourth question: a faulty export shows on any text,
+        # and the reference model takes a second or more for each.
+        texts = texts if kind == "passages" else texts[::4]
         embed = "queries" if kind == "questions" else "documents"
         expected, got = getattr(reference, embed)(texts), getattr(onnx, embed)(texts)
         cosines = np.sum(expected * got, axis=1)
