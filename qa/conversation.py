@@ -78,6 +78,9 @@ _POINTS_BACK = re.compile(
 _BODY_NYA = re.compile(r"\b(\w{3,}?)nya\b", re.IGNORECASE)
 # Words before a name that make it a place: "di Sigi", "Desa Omu", "from Lyon".
 _PLACE_BEFORE = frozenset({"di", "ke", "dari", "in", "at", "from", "to", *cues.PLACE_UNITS})
+# In the article's own words, only these: "kata Budi kepada …", "keterangan dari Budi" name people after "ke-"
+# and "dari".
+_PLACE_WORDS_IN_ARTICLE = frozenset({"di", *cues.PLACE_UNITS})
 
 
 def _may_be_person(mention: str, text: str) -> bool:
@@ -256,9 +259,23 @@ class Conversation:
             by_name = tuple(s for s in found if writes_name(last.question.text, s))
             # A person the question names ("anak yang namanya Rizky") before speakers its words of a role match
             # ("sakit" of a health official's "Penyakit").
-            person = next((m for m in last.question.mentions if _may_be_person(m, last.question.text)), None)
+            person = next(
+                (
+                    m
+                    for m in last.question.mentions
+                    if _may_be_person(m, last.question.text) and not self._written_as_place(m)
+                ),
+                None,
+            )
             asked = by_name or ((person,) if person and not speaking else found)
         return next(iter(asked), None) or last.answer.speaker or next(iter(last.question.mentions), None)
+
+    def _written_as_place(self, name: str) -> bool:
+        """Whether the articles write the name as a place, after "di" or the word for a place ("Kabupaten
+        Sidoarjo"): the question that named it ("the head of the Sidoarjo land office") named nobody by it."""
+        before = "|".join(sorted(_PLACE_WORDS_IN_ARTICLE))
+        written = re.compile(rf"\b(?:{before})\s+{re.escape(name)}\b", re.IGNORECASE)
+        return any(written.search(p.text) for p in self.retriever.passages)
 
     def _about(self, last: Turn, other: str) -> Question:
         """The last question asked again about `other`: another speaker for a question about someone's

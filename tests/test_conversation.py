@@ -272,6 +272,13 @@ def test_a_short_question_about_something_else_is_not_read_as_the_last_topic(con
         ("d5_tempo_mafia_tanah", "Apa kata Abdul Rochim soal sertifikat ibunya?", "Terus kondisi ibunya gimana?", "jatuh sakit"),
         # A time before the one just asked about points back to it.
         ("d6_cnn_stunting_brebes", "Kehadiran balita di posyandu Kalimati berapa persen?", "dulu brp?", "60 persen"),
+        # "his" is not Sidoarjo, a name the article writes as a place ("Kabupaten Sidoarjo"), but the official.
+        (
+            "d5_tempo_mafia_tanah",
+            "Is one of the suspects from the Sidoarjo land office?",
+            "What did his office do with the certificates?",
+            "memblokir 14 sertifikat",
+        ),
     ],
 )
 def test_a_follow_up_on_a_news_article_reaches_the_paragraph_meant(
