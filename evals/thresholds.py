@@ -27,10 +27,10 @@ OTHER_TARGET = {
 }
 # On-topic questions of those articles and the wire ones below that are refused: one since the d6 batch, "Ketahuan
 # pertama gimana ceritanya?" (how was the exam-jockey ring first found out?), which names nothing of its article and
-# scores under the relevance floor; two since the d8 batch, "Kenapa kiriman oksigennya telat?" (the article's own
-# subject in three words, under the floor) and "What are the four admission tracks and their shares?". Issue #15's
-# bar over every set is FALSE_REFUSALS_MAX.
-OTHER_ON_TOPIC_REFUSED = 3
+# scores under the relevance floor; one since the d8 batch, "What are the four admission tracks and their shares?"
+# ("Kenapa kiriman oksigennya telat?", also refused at first, names a word the article holds in a quarter of its
+# passages: on its topic). Issue #15's bar over every set is FALSE_REFUSALS_MAX.
+OTHER_ON_TOPIC_REFUSED = 2
 # Ordinary wire news (evals/wire_articles.jsonl; issue #18), each article alone: forty-two articles, the ten of
 # the first batch and the eight of each of d3, d4, d5 and d6 (the attribution batches of issue #17, whose writers
 # also wrote their questions cold). Issue #18 asks for hit@1 0.92 in both languages, fact hit@1 0.85 and hit@3 0.98
