@@ -926,3 +926,26 @@ def test_a_place_set_between_commas_after_an_unnamed_speaker_is_no_part_of_who_s
     assert speakers(
         "Seorang warga Desa Tanjung Sari, Kecamatan Wolo, yang enggan disebut namanya mengaku anaknya digigit anjing.",
     ) == ["Warga Desa Tanjung Sari"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "role"),
+    [
+        # An office whose name lists its fields before "dan", then the name, with no comma to set them apart.
+        (
+            "Direktur Perkapalan, Kepelabuhanan, dan Navigasi Kementerian Kelautan Rudi Santoso Harahap menjelaskan "
+            "aturan itu berlaku bulan depan.",
+            "Rudi Santoso Harahap",
+            "Direktur Perkapalan, Kepelabuhanan, dan Navigasi Kementerian Kelautan",
+        ),
+        (
+            "Ketua Umum Asosiasi Pengusaha Pelayaran Sungai, Danau, dan Rawa (Apsedar) Lukas Wenda menyebut tarif "
+            "masih tertinggal.",
+            "Lukas Wenda",
+            "Ketua Umum Asosiasi Pengusaha Pelayaran Sungai, Danau, dan Rawa (Apsedar)",
+        ),
+    ],
+)
+def test_a_long_office_before_the_name_is_its_role(paragraph: str, name: str, role: str) -> None:
+    (reading,) = read([paragraph])
+    assert reading.speaker is not None and (reading.speaker.name, reading.speaker.role) == (name, role)

@@ -177,6 +177,11 @@ OFFICE_TITLES = (
     "panitera", "panitera pengganti", "juru sita",
 )
 
+# An office may list its fields before "dan" ("Direktur Angkutan Sungai, Danau, dan Penyeberangan …"): each item,
+# the first with its title and more fields, runs up to this many words ("Ketua Umum DPP Gabungan Pengusaha
+# Nasional Angkutan Sungai").
+LISTED_FIELD_MAX_WORDS = 10
+
 # Words that complete a title rather than begin a name: "Menteri Luar Negeri Retno", "Menteri Agama Yaqut",
 # "Kepala Dinas Ketahanan Pangan Retno". Root nouns naming the field of an office: no affix gives them away
 # and an article seldom writes them in lowercase, so without this list they would pass for first names.

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from . import cues
 from .names import is_cue, is_person_like, name_run, trailing_name, whole_name
-from .phrases import classify
+from .phrases import classify, titled
 from .quotes import closing_paren, opening_paren
 from .refs import AnaphorRef, NameRef, Ref, RoleRef, TitleRef
 from .roles import is_role, role_text, with_places
 from .text import Text
-from .titles import has_title
+from .titles import has_title, match_title
 from .words import CLAUSE_MARKS, TITLE_WORDS, VERB_PREFIXES, Token, breaks_name, is_degree, is_function_word
 
 
@@ -116,6 +116,10 @@ def _subject_right_before(text: Text, sentence_start: int, cue: int) -> Ref | No
         # "Menteri Energi dan Sumber Daya Mineral Taufik": "dan" inside a title does not open a clause.
         joins = token.fold in cues.TITLE_CONNECTORS
         inside_title = joins and index > sentence_start and text.tokens[index - 1].is_cap
+        office = _listed_office(text, sentence_start, index) if joins else None
+        if office is not None and (title := match_title(text.tokens, office)) is not None:
+            # Read as one title running up to "dan": the name follows the office's last field.
+            return titled(text, office, end, office, index + 1, title[1], title[2])
         if token.fold in cues.CLAUSE_OPENERS and not (inside_title and text.tokens[index + 1].is_cap):
             if token.fold == cues.RELATIVE and text.tokens[end - 1].fold not in cues.DEMONSTRATIVES:
                 # "Seorang petugas yang berjaga di gerbang TPS menuturkan": the clause describes the
@@ -127,6 +131,27 @@ def _subject_right_before(text: Text, sentence_start: int, cue: int) -> Ref | No
     if ref is None and index > sentence_start and text.tokens[index].text == ",":
         return _unclosed_appositive(text, sentence_start, index, end)
     return ref
+
+
+def _listed_office(text: Text, sentence_start: int, joiner: int) -> int | None:
+    """Where an office begins whose name lists its fields before "dan" ("Direktur Angkutan Sungai, Danau, dan
+    Penyeberangan Kementerian Perhubungan Benny Hutagalung menjelaskan"): short runs of capitalised words set
+    apart by commas, back to one that opens with a title. Not a list of subjects ("Kepala Dinas, Budi, dan Badan
+    Riset Daerah menilai"): what follows "dan" opens with no body's word."""
+    after = text.tokens[joiner + 1] if joiner + 1 < len(text.tokens) else None
+    if after is None or after.fold in cues.ORG_WORDS or after.fold in cues.ORG_ROLE_WORDS:
+        return None
+    comma = joiner - 1
+    while comma > sentence_start and text.tokens[comma].text == ",":
+        start = comma
+        while start > sentence_start and text.tokens[start - 1].is_word and text.tokens[start - 1].is_cap:
+            start -= 1
+        if start == comma or comma - start > cues.LISTED_FIELD_MAX_WORDS:
+            return None
+        if match_title(text.tokens, start):
+            return start
+        comma = start - 1
+    return None
 
 
 def _unclosed_appositive(text: Text, sentence_start: int, comma: int, end: int) -> Ref | None:
