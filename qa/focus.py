@@ -93,6 +93,7 @@ FIRST_WORD_COMMON_ZIPF = 3.5
 RARE_ZIPF = 4.0
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+_CLITIC_EN = re.compile(r"(?:n['’]t|['’](?:s|re|ll|ve|d|m))$")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -408,7 +409,8 @@ def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -
     """The words of the thing asked about, folded, in order: what is left of the question without its question
     and function words, the names it mentions and `excluded` (the speaker's name, the verbs of saying)."""
     dropped = {fold(part) for name in [*names, *excluded] for part in _WORD.findall(name)}
-    words = (fold(word) for word in _WORD.findall(text))
+    # "Who's", "what's", "didn't": the question or function word without its English clitic.
+    words = (_CLITIC_EN.sub("", fold(word)) for word in _WORD.findall(text))
     return tuple(
         dict.fromkeys(
             word

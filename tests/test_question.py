@@ -215,3 +215,16 @@ def test_a_short_form_is_the_office_that_spells_it_out(question: str, speaker: s
         "Suparni": "Kepala SMPN 3 Sikka",
     }
     assert read(question, roles).speakers == (speaker,)
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Who's the ministry official quoted?", ("ministry", "official")),
+        ("What's the new royalty range?", ("new", "royalty", "range")),
+        ("Why didn't the police act?", ("police", "act")),
+    ],
+)
+def test_a_question_word_with_an_english_clitic_is_no_focus_word(question: str, focus: tuple[str, ...]) -> None:
+    # The asked-for thing is named in a reply that says what the article lacks: "who's" is none of it.
+    assert read(question, {}).focus == focus
