@@ -636,6 +636,25 @@ def test_a_who_question_may_ask_for_the_holder_of_a_role_by_its_head_word(questi
     assert holder_asked(question, CREW_ROLES) == expected
 
 
+FERRY_ROLES = {
+    "Rudi Santoso": "Direktur Kepelabuhanan Kementerian Kelautan",
+    "Sri Handayani": "pedagang di pelabuhan",
+    "Yusuf Kalla": "warga Desa Bajo",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Siapa pejabat kementerian yang dikutip?", "Rudi Santoso"),  # an office, whatever its title
+        ("Who's the ministry official quoted?", "Rudi Santoso"),
+        ("Siapa pejabat desa yang dikutip?", None),  # the villager holds no office
+    ],
+)
+def test_a_who_question_after_an_official_asks_for_the_holder_of_any_office(question: str, expected: str | None) -> None:
+    assert holder_asked(question, FERRY_ROLES) == expected
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

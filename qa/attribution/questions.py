@@ -12,7 +12,8 @@ from qa.resources import short_forms
 from qa.tokens import fold, stem, stopwords
 
 from . import cues
-from .words import TITLE_WORDS, listed_words
+from .titles import match_title
+from .words import TITLE_WORDS, TitleKind, listed_words, tokenize
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # The longest name taken for an owner before "'s" ("Siti Aminah's kid").
@@ -135,7 +136,11 @@ def holder_asked(question: str, roles: Mapping[str, str | None]) -> str | None:
     if opening in cues.ORG_ROLE_WORDS or opening in cues.ORG_WORDS:
         return None  # "Siapa saja perusahaan yang …?" asks for companies, not for the one described as one
     head = _stems(opening)
-    asked = (fold(word) for word in _WORD_RE.findall(question))
+    asked = [fold(word) for word in _WORD_RE.findall(question)]
+    # "Siapa pejabat kementerian yang dikutip?": an official is whoever holds an office, whatever its title.
+    title = match_title(tokenize(roles[name]), 0)
+    if set(asked) & cues.OFFICIAL_WORDS and title is not None and title[2] is not TitleKind.GENERIC:
+        return name
     return name if any(_holds_meaning(word, _meanings(word), head) for word in asked) else None
 
 
