@@ -57,7 +57,8 @@ _WANTED: dict[Wanted, re.Pattern[str]] = {
 # name where). "Which" opens the question (after a preposition or "and"); inside it, it opens a clause ("the
 # firm which owns it").
 _WHICH = re.compile(
-    r"^\s*(?:(?:and|so|then|in|from|at|to|for|with|by|of|on|into)\s+)*which\s+(?-i:[A-Z]\w*\s+)*(?P<which>[^\W\d_]+)"
+    r"^\s*(?:(?:and|so|then|in|from|at|to|for|with|by|of|on|into)\s+)*which\s+(?-i:[A-Z]\w*\s+)*"
+    r"(?P<which>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})"
     r"|\b(?P<mana>[^\W\d_]+)\s+mana(?:kah)?\b",
     re.IGNORECASE,
 )
@@ -389,10 +390,29 @@ def _which_head(text: str) -> str | None:
     """What a "which X" or "X mana" question asks one of, folded ("club", "kampus"); None for "yang mana",
     "di mana", "which of", "which one"."""
     for match in _WHICH.finditer(text):
-        head = fold(match["which"] or match["mana"])
+        if match["mana"]:
+            head = fold(match["mana"])
+        else:
+            # "which messaging app did …", "which two hospitals got …": the noun ends the run of words before the
+            # verb, at its first plural ("which regulation requires …" names no kind).
+            run: list[str] = []
+            for word in map(fold, match["which"].split()):
+                if word in stopwords():
+                    break
+                run.append(word)
+                if _PLURAL.search(word):
+                    break
+            if not run:
+                continue  # "which of them"
+            head = next((w for w in reversed(run) if _is_kind(w)), run[0])
         if head not in stopwords() and head not in _ASKING_WORDS and head not in _NOT_WHICH_HEADS:
             return head
     return None
+
+
+def _is_kind(noun: str) -> bool:
+    """Whether a noun names a kind of thing known by its name, or of place: what "which X" may ask one of."""
+    return noun in _answer_words()["named"] or _singular(noun) in _answer_words()["place"]
 
 
 _NOT_WHICH_HEADS = frozenset({"one", "ones", "yang", "yg", "sebelah", "dari", "lewat"})

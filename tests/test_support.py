@@ -62,6 +62,10 @@ def test_asked_person_is_whose_words_the_question_wants(question: str, person: s
         ("Which way will the minister lean?", None),  # a manner, not a name
         ("Yang mana yang benar?", None),
         ("Which of them spoke first?", None),
+        # The kind is the noun that ends the words after "which": before the verb, at the first plural.
+        ("Which messaging app did the groups run on?", "name"),
+        ("Which two hospitals got the vaccine?", "name"),
+        ("Which regulation requires banks to report?", None),  # "banks" is what it requires, not what is asked
     ],
 )
 def test_wanted_is_the_kind_of_answer_asked_for(question: str, wants: str | None) -> None:
