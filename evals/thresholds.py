@@ -91,11 +91,13 @@ WIRE_FLOOR = {
 # asked by its own name, "asosiasinya", and numbers the question gives made those 234 of 282 and 261 of 331 (+9 of
 # the 16 older near misses, unchanged). The d8 batch (six articles, 48 questions the article does not answer, 12
 # paraphrases, 24 conversations, cold) first met that code at 35/48, 0/12 and 27/35, now 37/48 and 30/35 (a short
-# form means the office spelling it out word for word). With d8, 264 of 317 follow-ups (0.833) are right and 307
-# of 395 (0.777) are not answered as known. README, "Answer judgement".
+# form means the office spelling it out word for word). With d8, 264 of 317 follow-ups (0.833) were right and 307
+# of 395 (0.777) not answered as known. A place is nobody for "his" to stand for, an office listing its fields
+# before "dan" is its holder's role, "an official" is the holder of any office, and "which messaging app" asks
+# for an app: now 268 of 317 (0.845) and 308 of 395 (0.780). README, "Answer judgement".
 NOT_KNOWN_MIN = 0.77
 FALSE_REFUSALS_MAX = 0.02
-FOLLOW_UP_MIN = 0.82
+FOLLOW_UP_MIN = 0.83
 
 # Speaker attribution against the gold in tests/data (issue #17): paragraph speakers, sentence speakers, and the
 # speakers of the sentences the gold calls direct quotes, over every gold article and over the held-out ones
