@@ -15,8 +15,8 @@ from .messages import FOREIGN_NOTE, REPLIES
 from .passages import Passage
 from .question import MAX_CHARS, Question, without_clitics
 from .retrieval import Ranking, Retriever, check_k
-from .tokens import fold
 from .support import Gap, Support, absent, answers, lacking, support, terms
+from .tokens import fold
 
 # Below this similarity (see `relevance`) nothing in the article answers. Calibrated on the dev split of
 # evals/: the lowest on-topic question's relevance less a margin of 0.05, which also refuses every unrelated
@@ -160,7 +160,8 @@ def _tells_topic(word: str, lang: Lang, retriever: Retriever) -> bool:
     article holds, or one it holds in a good share of its passages."""
     if rare(word, lang):
         return fold(word) in retriever.vocabulary
-    return len(retriever.word_passages.get(fold(word), ())) >= max(TOPIC_PASSAGES_MIN, len(retriever.passages) // TOPIC_SHARE)
+    share = max(TOPIC_PASSAGES_MIN, len(retriever.passages) // TOPIC_SHARE)
+    return len(retriever.word_passages.get(fold(word), ())) >= share
 
 
 def _as_name(name: str) -> str:

@@ -78,8 +78,8 @@ _POINTS_BACK = re.compile(
 _BODY_NYA = re.compile(r"\b(\w{3,}?)nya\b", re.IGNORECASE)
 # Words before a name that make it a place: "di Sigi", "Desa Omu", "from Lyon".
 _PLACE_BEFORE = frozenset({"di", "ke", "dari", "in", "at", "from", "to", *cues.PLACE_UNITS})
-# In the article's own words, only these: "kata Budi kepada …", "keterangan dari Budi" name people after "ke-"
-# and "dari".
+# The words before a place in an article's own sentences: not "kepada" or "dari", which come before people too
+# ("kata Budi kepada …", "keterangan dari Budi").
 _PLACE_WORDS_IN_ARTICLE = frozenset({"di", *cues.PLACE_UNITS})
 
 

@@ -195,11 +195,11 @@ TITLE_FIELD_WORDS = frozenset(
     """.split()
 )
 
-# Roles that many people share; without a name they make a role-only speaker ("Juru bicara Perum Bulog").
 # Who-questions after "an official" ask for whoever holds an office, whatever its title ("Siapa pejabat kementerian
 # yang dikutip?" for a "Direktur … Kementerian Perhubungan").
 OFFICIAL_WORDS = frozenset({"pejabat", "official", "officials"})
 
+# Roles that many people share; without a name they make a role-only speaker ("Juru bicara Perum Bulog").
 GENERIC_ROLES = (
     "juru bicara", "pejabat", "analis", "pengamat", "ekonom", "peneliti", "sumber", "warga", "penduduk", "pedagang",
     "petani", "saksi", "pakar", "ahli", "perwakilan", "anggota", "karyawan", "pegawai", "staf", "narasumber",
