@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 
 from .attribution import cues
 from .language import Lang
+from .normalize import normalize
 from .resources import data_lines, dates
 from .tokens import fold, stopwords
 
@@ -83,6 +84,8 @@ _GENERIC_VERBS = frozenset(
 _TIME_UNITS = frozenset("detik menit jam hari pekan minggu bulan tahun day days week weeks month months year years".split())
 # "Berapa harganya sekarang?", "how much is it now?": the time of asking, which no answer need repeat.
 _NOW = frozenset("sekarang kini now today currently nowadays presently".split())
+# "Dia dulu kerja di mana?": a time before it, which no answer need repeat either.
+_BEFORE_NOW = frozenset("dulu dahulu dulunya formerly previously".split())
 # A misspelt name ("Mousavizade") is still the article's: the ratio `attribution` uses for speakers' names.
 NAME_SIMILARITY = 0.8
 # A word this common in English is an ordinary word, whatever its capital ("United States", "White House"):
@@ -446,6 +449,7 @@ def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -
             and word not in _answer_words()["time"]
             and word not in _TIME_UNITS
             and word not in _NOW
+            and word not in _BEFORE_NOW
         )
     )
 
@@ -633,8 +637,9 @@ def _word_before(sentence: str, run: str) -> list[str]:
 def _names_in(sentence: str, bodies: bool = False) -> list[str]:
     """The names a sentence holds, past its dateline; with `bodies`, also those in ordinary words that open
     with what they name ("Laboratorium Kesehatan Daerah"). A name runs within a clause: "kepada Tempo, “Garuda
-    akan …" names no "Tempo Garuda"."""
-    clauses = _CLAUSE_BREAK.split(_DATELINE.sub("", sentence))
+    akan …" names no "Tempo Garuda". A synonym spinner's capitals are none ("akan Mempunyai Dampak"): the sentence is
+    read as the spin bridge writes it."""
+    clauses = _CLAUSE_BREAK.split(_DATELINE.sub("", normalize(sentence)))
     named = [run for clause in clauses for run in mentions(clause)]
     if bodies:
         runs = (run for clause in clauses for run in mentions(clause, ordinary=True))

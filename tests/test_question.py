@@ -228,3 +228,8 @@ def test_a_short_form_is_the_office_that_spells_it_out(question: str, speaker: s
 def test_a_question_word_with_an_english_clitic_is_no_focus_word(question: str, focus: tuple[str, ...]) -> None:
     # The asked-for thing is named in a reply that says what the article lacks: "who's" is none of it.
     assert read(question, {}).focus == focus
+
+
+def test_a_time_before_now_is_no_focus_word() -> None:
+    # "Dia dulu kerja di mana?" asks where he worked; a reply need not say "dulu" to answer it.
+    assert read("Dia dulu kerja di mana?", {}).focus == ("kerja",)

@@ -435,3 +435,10 @@ def test_an_unnamed_speaker_does_not_answer_who_holds_another_office(retriever: 
     answer = qa.ask("Siapa CEO Nvidia?")
     assert answer.support == "partial" and answer.gap == qa.support.Gap("wanted")
     assert qa.ask("Who is the CEO of OpenAI?").support == "full"
+
+
+def test_a_synonym_spinners_capitals_name_no_one() -> None:
+    # "Mempunyai" and "Dampak" keep the capital the spinner gave them mid-sentence: read spun, they looked like a name.
+    asked = "Siapa yang memimpin perusahaan itu?"
+    assert focus.person_named("Jika itu benar, perusahaan itu akan Mempunyai Dampak yang signifikan.", asked) is None
+    assert focus.person_named("Perusahaan itu kini dipimpin Budi Santoso.", asked) == "Budi Santoso"
