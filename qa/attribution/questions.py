@@ -138,9 +138,10 @@ def holder_asked(question: str, roles: Mapping[str, str | None]) -> str | None:
     head = _stems(opening)
     asked = [fold(word) for word in _WORD_RE.findall(question)]
     # "Siapa pejabat kementerian yang dikutip?": an official is whoever holds an office, whatever its title.
-    title = match_title(tokenize(roles[name]), 0)
-    if set(asked) & cues.OFFICIAL_WORDS and title is not None and title[2] is not TitleKind.GENERIC:
-        return name
+    if set(asked) & cues.OFFICIAL_WORDS:
+        title = match_title(tokenize(roles[name]), 0)
+        if title is not None and title[2] is not TitleKind.GENERIC:
+            return name
     return name if any(_holds_meaning(word, _meanings(word), head) for word in asked) else None
 
 
