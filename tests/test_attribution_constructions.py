@@ -944,8 +944,47 @@ def test_a_place_set_between_commas_after_an_unnamed_speaker_is_no_part_of_who_s
             "Lukas Wenda",
             "Ketua Umum Asosiasi Pengusaha Pelayaran Sungai, Danau, dan Rawa (Apsedar)",
         ),
+        # … and after the verb of a quotation, the name set apart by a comma.
+        (
+            "“Kami siaga penuh,” kata Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) Stasiun Sentani, "
+            "Siti Rahmawati.",
+            "Siti Rahmawati",
+            "Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) Stasiun Sentani",
+        ),
+        (
+            "“Festival digelar pekan depan,” ujar Kepala Dinas Kebudayaan, Pariwisata dan Olahraga Kabupaten "
+            "Sleman, Bambang Wiryawan.",
+            "Bambang Wiryawan",
+            "Kepala Dinas Kebudayaan, Pariwisata dan Olahraga Kabupaten Sleman",
+        ),
     ],
 )
 def test_a_long_office_before_the_name_is_its_role(paragraph: str, name: str, role: str) -> None:
     (reading,) = read([paragraph])
     assert reading.speaker is not None and (reading.speaker.name, reading.speaker.role) == (name, role)
+
+
+def test_two_people_joined_by_dan_after_a_quotation_are_no_listed_office() -> None:
+    (reading,) = read(["“Kami siaga,” kata Kepala Dinas Kesehatan, Agus Salim, dan Ketua DPRD, Ani Lestari."])
+    assert reading.speaker == Speaker("Agus Salim", "Kepala Dinas Kesehatan")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "body"),
+    [
+        # The short form spells out the words before it: what follows is the body's place, though it reads
+        # like a person's name.
+        (
+            "Kantor Pengawasan dan Pelayanan Bea dan Cukai (KPPBC) Tanjung Wangi dalam keterangannya menyebutkan "
+            "kapal itu membawa 40 kilogram sabu.",
+            "Kantor Pengawasan dan Pelayanan Bea dan Cukai Tanjung Wangi",
+        ),
+        # A place's word after the short form ("Kabupaten") names no person.
+        (
+            "Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Lumajang menyatakan dua warga terluka.",
+            "Badan Penanggulangan Bencana Daerah Kabupaten Lumajang",
+        ),
+    ],
+)
+def test_a_body_named_around_its_short_form_then_its_place_is_that_body(paragraph: str, body: str) -> None:
+    assert speakers("Banjir melanda dua desa di kabupaten itu dan merusak rumah warga.", paragraph) == [None, body]

@@ -97,17 +97,23 @@ def _body_around_short_form(text: Text, start: int, end: int) -> list[Token] | N
     Indonesia (BI) Provinsi Bengkulu", "Perusahaan Umum Daerah (Perumda) Pasar Kliwon"; None unless the phrase
     opens with a body's word and names nobody after it."""
     tokens = text.tokens
-    if not (tokens[start].is_cap and tokens[start].fold in cues.ORG_WORDS | cues.ORG_ROLE_WORDS):
-        return None
     paren = next((i for i in range(start, end) if tokens[i].text == "("), None)
-    if paren is None or not short_form_in_parens(tokens, paren, end):
+    if paren is None or not (short := short_form_in_parens(tokens, paren, end)) or not tokens[start].is_cap:
+        return None
+    # "Unit Penyelenggara Bandar Udara (UPBU) Wunopito Lembata": words its short form spells out are a body's
+    # name, whatever word opens it.
+    spelt = "".join(token.text[0] for token in tokens[start:paren] if token.is_cap) == short[0].text
+    if not (spelt or tokens[start].fold in cues.ORG_WORDS | cues.ORG_ROLE_WORDS):
         return None
     closing = closing_paren(tokens, paren, end)
     kept = [*tokens[start:paren], *tokens[closing + 1 : end]]
     joins = cues.TITLE_CONNECTORS | cues.NAME_CONNECTORS
     if closing == end - 1 or not all((t.is_word and t.is_cap) or t.fold in joins for t in kept):
         return None
-    return None if is_person_like(text, closing + 1, end) else kept
+    # "… (BPBD) Kabupaten Lumajang", "… (UPBU) Wunopito Lembata": what follows a short form that spells out
+    # the words before it, or a place's word, is the body's place, not a person.
+    place = spelt or tokens[closing + 1].fold in cues.PLACE_UNITS
+    return None if is_person_like(text, closing + 1, end) and not place else kept
 
 
 # What may stand before a title that opens a clause: a comma, or the dash after a dateline ("Samarinda - ").

@@ -154,6 +154,29 @@ def _listed_office(text: Text, sentence_start: int, joiner: int) -> int | None:
     return None
 
 
+def _listed_fields(text: Text, comma: int, end: int) -> int | None:
+    """Where the last field begins of an office that lists its fields from the comma at `comma` on ("Kepala
+    Badan Meteorologi, Klimatologi, dan Geofisika Stasiun Sentani"): short runs of capitalised words set apart
+    by commas, then "dan" and a word that opens neither a body's name nor a title, as `_listed_office` reads
+    them backwards from "dan" (not "kata Kepala Dinas, Budi, dan Ketua DPRD, Ani": two people)."""
+    index = comma
+    while index < end and text.tokens[index].text == ",":
+        run = index + 1
+        while run < end and text.tokens[run].is_word and text.tokens[run].is_cap:
+            run += 1
+        if run - index - 1 > cues.LISTED_FIELD_MAX_WORDS:
+            return None
+        if run + 1 < end and text.tokens[run].fold in cues.TITLE_CONNECTORS:
+            after = text.tokens[run + 1]
+            body = after.fold in cues.ORG_WORDS or after.fold in cues.ORG_ROLE_WORDS
+            titled = match_title(text.tokens, run + 1) is not None
+            return run + 1 if after.is_cap and after.is_word and not body and not titled else None
+        if run == index + 1:
+            return None
+        index = run
+    return None
+
+
 def _unclosed_appositive(text: Text, sentence_start: int, comma: int, end: int) -> Ref | None:
     """ "Sulastri Wulandari, korban banjir mengatakan": a name, then its role with no comma to close it."""
     head = comma
@@ -194,6 +217,9 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
             continue
         if token.text == "." and index > start and text.tokens[index - 1].fold in cues.HONORIFICS:
             index += 1
+            continue
+        if token.text == "," and match_title(text.tokens, start) and (last := _listed_fields(text, index, end)):
+            index = last  # "kata Kepala Dinas Kebudayaan, Pariwisata, Pemuda, dan Olahraga Sleman, Budi": one office
             continue
         if not token.is_word:
             break
