@@ -988,3 +988,13 @@ def test_two_people_joined_by_dan_after_a_quotation_are_no_listed_office() -> No
 )
 def test_a_body_named_around_its_short_form_then_its_place_is_that_body(paragraph: str, body: str) -> None:
     assert speakers("Banjir melanda dua desa di kabupaten itu dan merusak rumah warga.", paragraph) == [None, body]
+
+
+def test_that_body_after_a_body_spoke_of_another_is_the_one_that_spoke() -> None:
+    (reading,) = read(
+        [
+            "Dalam keterangan tertulisnya, Senin, Badan Pangan Nasional menyatakan stok beras aman di sebagian "
+            "besar gudang Koperasi Tani Makmur. Lembaga itu juga meminta pedagang tidak menimbun beras."
+        ]
+    )
+    assert [s.speaker for s in reading.sentences] == ["Badan Pangan Nasional"] * 2

@@ -725,7 +725,8 @@ class _ArticleReader:
                 return holder, "role"
             return holder, "title-holder"
         if isinstance(ref, OrgRef):
-            return self.known.latest_organisation(position, ref.noun), "organisation"
+            spoke = [h.entity for h in heard if h.entity.kind is Kind.ORG]
+            return self.known.latest_organisation(position, ref.noun, spoke[-1] if spoke else None), "organisation"
         if isinstance(ref, AnaphorRef):
             # "menteri itu" is whoever holds that office; "pria asal Medan itu", "pemain berusia 19 tahun itu"
             # describe the person being talked about: this paragraph's speaker, or the person it just

@@ -117,12 +117,16 @@ class Registry:
             and (len(wanted) == 1 or bool(wanted & entity.words))
         ]
 
-    def latest_organisation(self, until: int, noun: str | None = None) -> Entity | None:
+    def latest_organisation(self, until: int, noun: str | None = None, speaking: Entity | None = None) -> Entity | None:
         """The organisation talked about last; with the noun the text names it by, the last of that kind if
-        any ("Perusahaan memastikan …" after a regulator spoke of the company: the company)."""
+        any ("Perusahaan memastikan …" after a regulator spoke of the company: the company); else the one
+        `speaking` in the paragraph ("BGN menyatakan … di sebagian kecil SPPG. Lembaga itu juga meminta …": BGN,
+        not the body its words were about)."""
         organisations = [e for e in self.entities if e.kind is Kind.ORG and e.seen < until]
         kind = cues.COMPANY_PREFIXES | cues.LEGAL_FORMS if noun in cues.COMPANY_NOUNS else {noun}
         fitting = [e for e in organisations if e.words & kind]
+        if not fitting and speaking is not None:
+            return speaking
         return max(fitting or organisations, key=lambda entity: entity.seen) if organisations else None
 
     def organisation(self, short: str) -> Entity | None:
