@@ -998,3 +998,36 @@ def test_that_body_after_a_body_spoke_of_another_is_the_one_that_spoke() -> None
         ]
     )
     assert [s.speaker for s in reading.sentences] == ["Badan Pangan Nasional"] * 2
+
+
+def test_a_verb_of_saying_after_untuk_is_a_purpose_and_the_list_goes_on() -> None:
+    assert speakers(
+        "Kepala Dinas Perhubungan, Rahmat Hidayat, menyebut ada dua tahap sebelum jembatan dibuka lagi, yaitu:",
+        "Pertama, pengangkatan bangkai truk dari badan jembatan dengan alat berat.",
+        "Kedua, uji beban oleh tim teknis untuk memastikan tidak ada retakan baru pada rangka jembatan.",
+    ) == ["Rahmat Hidayat"] * 3
+
+
+def test_the_airline_named_by_its_kind_is_the_airline_that_was_named() -> None:
+    assert speakers(
+        "PT Garuda Lintas Nusantara dalam keterangan tertulisnya menyatakan seluruh penumpang selamat.",
+        "Maskapai menyebut penumpang penerbangan yang dibatalkan mendapat kompensasi penuh.",
+    ) == ["PT Garuda Lintas Nusantara"] * 2
+
+
+def test_a_title_opening_the_name_after_the_comma_is_no_part_of_it() -> None:
+    (reading,) = read(["“Kami masih mengumpulkan data,” kata Kepala Subkomite Investigasi KNKT, Kapten Rudi Hartono."])
+    assert reading.speaker == Speaker("Rudi Hartono", "Kepala Subkomite Investigasi KNKT")
+
+
+def test_a_name_given_after_alias_is_the_same_person() -> None:
+    assert speakers(
+        "Koordinator suporter, Bambang Sutejo alias Gembong, datang ke stadion bersama puluhan anggotanya.",
+        "“Kami hanya minta gaji pemain dibayar,” ujar Gembong.",
+    )[1] == "Bambang Sutejo"
+
+
+def test_a_housing_estate_after_an_unnamed_resident_is_where_the_resident_lives() -> None:
+    assert speakers(
+        "Seorang warga Perumahan Bukit Indah yang enggan disebut namanya mengaku bau sampah tercium tiap malam.",
+    ) == ["Warga Perumahan Bukit Indah"]

@@ -98,6 +98,12 @@ CLAUSE_OPENERS = frozenset(
 # keluarga pasien mengaku diminta membayar …"): whoever says something there is not who the sentence quotes.
 SUBORDINATORS = CLAUSE_OPENERS - frozenset("dan tetapi tapi namun sementara sedangkan yang bahwa serta atau".split())
 
+# "Agus Triyono alias Gondes": the name after it is another the person goes by.
+ALIAS = "alias"
+
+# Before a verb of saying, these make it a purpose, said by no one: "pemeriksaan landasan untuk memastikan …".
+PURPOSE_MARKERS = frozenset("untuk demi guna agar supaya".split())
+
 # Before a second verb of saying, these keep the subject of the first: "Ia meminta maaf dan menyebut …".
 COORDINATORS = frozenset("dan serta lalu kemudian sekaligus".split())
 
@@ -221,11 +227,12 @@ PERSON_ROLE_WORDS = frozenset("seorang mantan eks bekas pencipta pemegang pengus
 # First words of an appositive that describe an organisation: "TaniMaju, perusahaan yang kurang dikenal, …".
 ORG_ROLE_WORDS = frozenset(
     "perusahaan lembaga organisasi badan produsen pembuat startup perusahaan rintisan platform penyedia operator "
-    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian perseroan yayasan koperasi".split()
+    "raksasa bank media situs aplikasi klub federasi asosiasi partai kementerian perseroan yayasan koperasi "
+    "maskapai".split()
 )
 # Nouns for a company, whose name opens with a company's prefix or holds its legal form ("PT …", "… Tbk"); a
 # company's management speaks for it ("Manajemen menyebut …" after an authority was named: the company).
-COMPANY_NOUNS = frozenset("perusahaan perseroan produsen pembuat operator penyedia manajemen".split())
+COMPANY_NOUNS = frozenset("perusahaan perseroan produsen pembuat operator penyedia manajemen maskapai".split())
 # Alone as a subject, these nouns are the body talked about: "Perusahaan juga menyatakan …", "tulis manajemen".
 BODY_NOUNS = ORG_ROLE_WORDS | frozenset("manajemen".split())
 
@@ -336,7 +343,7 @@ PLACE_MARKERS = frozenset("di asal".split())
 DATELINE_ENDS = frozenset(",(-–—")
 
 # Administrative units; the capitalised word after one is a place: "Kota Bandung", "Kabupaten Bogor".
-PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik".split())
+PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik dusun perumahan".split())
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset(

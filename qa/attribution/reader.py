@@ -463,6 +463,10 @@ class _ArticleReader:
                     entity.seen = position
             if token.text == ",":
                 self._register_appositive(text, start, index, end, position)
+            if token.fold == cues.ALIAS and start < index < end - 1 and tokens[index + 1].is_cap:
+                # "Agus Triyono alias Gondes": a later "ujar Gondes" is Agus Triyono.
+                if (entity := self.known.by_word(tokens[index - 1].fold)) is not None:
+                    entity.words |= {t.fold for t in tokens[index + 1 : name_run(tokens, index + 1, end)]}
             if token.text == "(" and (age := in_parens(tokens, index, end)) is not None and _is_age(age.text):
                 self._register_aged(text, start, index, position)
             described = index + 1 < end and tokens[index + 1].is_word and not tokens[index + 1].is_cap
@@ -494,6 +498,8 @@ class _ArticleReader:
         if fold in cues.SPEECH_VERBS:
             if fold in cues.REQUEST_VERBS and index + 1 < end and tokens[index + 1].fold in cues.REQUEST_OBJECTS:
                 return None  # "Tempo telah meminta tanggapan kementerian": the reporter asks, nobody speaks
+            if index > start and tokens[index - 1].fold in cues.PURPOSE_MARKERS:
+                return None
             if index > start and tokens[index - 1].fold in cues.COORDINATORS:
                 return PronounRef(), "coordinated-verb", token.text  # "Ia meminta maaf dan menyebut …"
             ref = subject_before(text, start, index)

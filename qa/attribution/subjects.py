@@ -315,6 +315,8 @@ def _with_trailing_appositive(text: Text, ref: Ref | None, start: int, comma: in
         (i for i in range(comma + 2, segment_end) if text.tokens[i].fold in cues.ADJUNCT_OPENERS), segment_end
     )
     name = whole_name(text, comma + 1, name_end)
+    if name is None and (title := match_title(text.tokens, comma + 1)) is not None:
+        name = whole_name(text, comma + 1 + title[0], name_end)  # "…, Kapten Dimas Arya": a title, then the name
     # A full name behind the comma wins over a bare role or over words a title seemed to end with
     # ("ucap Ketua Asosiasi Eksportir Kopi, Benny Soetrisno").
     titled = isinstance(ref, NameRef) and ref.title is not None
