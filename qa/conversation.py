@@ -74,6 +74,9 @@ _POINTS_BACK = re.compile(
 )
 
 
+# "it" for a body that speaks ("And what is it telling kitchen partners?"); no pronoun of the reading, as
+# "it" is as often no one ("Is it true …?").
+_IT = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 # A kind of body with "-nya": "asosiasinya", "perusahaannya" (the body just spoken of).
 _BODY_NYA = re.compile(r"\b(\w{3,}?)nya\b", re.IGNORECASE)
 # Words before a name that make it a place: "di Sigi", "Desa Omu", "from Lyon".
@@ -203,6 +206,11 @@ class Conversation:
                 return self._about(last, asked), False
         if (body := self._body_of(last, question.text)) is not None:
             return replace(question, speakers=(body,), person=body), False
+        it = _IT.search(question.text) if speaking else None
+        if it and referent in self.retriever.roles and not _may_be_person(referent, ""):
+            own = "'s" if it.group().lower() == "its" else ""
+            text = question.text
+            return self.retriever.read(f"{text[: it.start()]}{referent}{own}{text[it.end() :]}"), False
         # `pronoun` is set on a question that names its speaker only by role words after a subject pronoun.
         if question.pronoun and referent:
             return self.retriever.read(with_referent(question.text, referent) or question.text), False

@@ -89,14 +89,14 @@ _SPEECH_WORDS = (
     r"harap|harapan|diharapkan|perkiraan|argumen|usul|usulan|saran|sikap|reaksi|respons|pesan|imbauan|"
     # colloquial: talk, what was said, response, comment, think
     r"ngomong|ngomongin|omongan|tanggepan|nanggepin|komen|bilangnya|menganggap|anggapan|ngingetin|"
-    r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|nyaranin|saranin|"
+    r"ingetin|ngaku|nyebut|ngeklaim|jelasin|ngejelasin|cerita|curhat|nyaranin|saranin|jawab|jawabnya|dijawab|"
     # believe, be sure, agree, doubt: "Apakah Budi percaya …?" asks for his view
     r"percaya|yakin|setuju|ragu|meragukan|"
     # passive forms: "Apa yang diucapkan Budi", "yang disebutkan"
     r"diucapkan|disebutkan|katakan|ucapkan|"
     # English
     r"say|says|said|saying|think|thinks|thought|view|views|opinion|according|claim|claims|claimed|"
-    r"comment|comments|commented|tell|tells|told|argue|argues|argued|warn|warns|warned|warning|"
+    r"comment|comments|commented|tell|tells|told|telling|argue|argues|argued|warn|warns|warned|warning|"
     r"describe|describes|described|believe|believes|explain|explains|explained|statement|quote|quoted|"
     r"remark|remarks|stance|predict|predicts|predicted|expect|expects|expected|argument|arguments|position|"
     r"suggest|suggests|suggested|recommend|recommends|propose|proposes|proposed|react|reacted|reaction|"
@@ -104,7 +104,7 @@ _SPEECH_WORDS = (
     r"stated|add|adds|added|stress|stresses|stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|insist|insists|"
     r"insisted|admit|admits|admitted|acknowledge|acknowledges|acknowledged|announce|announced|ask|asks|"
     r"urge|urges|urged|deny|denies|denied|hope|hopes|hoped|hoping|wish|wishes|wished|take\s+on|"
-    r"agree|agrees|agreed|doubt|doubts|doubted"
+    r"agree|agrees|agreed|doubt|doubts|doubted|reply|replies|replied|answered"
 )
 _SAYING = rf"{_SPEECH_WORDS}|{'|'.join(sorted(cues.SPEECH_VERBS | cues.PASSIVE_CUES))}"
 _ASKS_FOR_WORDS = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)

@@ -303,3 +303,17 @@ def test_a_body_named_by_its_kind_and_nya_is_the_body_the_last_speaker_speaks_fo
     coffee.ask("Apa kata sekjen APKN soal pungutan?")
     answer = coffee.ask("Terus asosiasinya minta apa ke pemerintah?")  # the secretary's association
     assert answer.speaker == "Asosiasi Pengusaha Kopi Nusantara"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "speakers"),
+    [
+        ("And what is it telling the government to do?", ("Asosiasi Pengusaha Kopi Nusantara",)),
+        ("Is it true that coffee exports to Europe will fall next year?", ()),  # "it" of no one: no words asked for
+    ],
+)
+def test_it_asked_for_words_after_a_body_spoke_is_that_body(follow_up: str, speakers: tuple[str, ...]) -> None:
+    coffee = _conversation_over(qa.Article("kopi", "Pungutan ekspor kopi", COFFEE))
+    coffee.ask("What does Asosiasi Pengusaha Kopi Nusantara say about the levy?")
+    coffee.ask(follow_up)
+    assert coffee.turns[-1].question.speakers == speakers

@@ -63,6 +63,9 @@ def test_does_not_ask_who(question):
         "Siapa pakar yang meragukan klaim itu?",
         "Does Marcus doubt the figures?",
         "Do the farmers agree with the new price?",
+        "Trus soal tenda di Mina dia jawab apa?",  # the reply to a question put to them
+        "Terus soal jadwal pelunasan dijawab apa?",
+        "What did the minister reply?",
     ],
 )
 def test_asks_for_someones_words(question):
