@@ -55,6 +55,8 @@ _AGENT = re.compile(r"pe(?:ng|ny|m|n|r)?\w{3,}")
 _OFFICE_WORDS = frozenset(
     word for title in (*cues.STATE_TITLES, *cues.OFFICE_TITLES, *cues.GENERIC_ROLES) for word in title.split()
 ) - stopwords() - cues.TITLE_FIELD_WORDS
+# Who founded or owns a body the news tells in other words too ("X ialah gagasan Budi", "didirikan Budi").
+_FOUNDED = frozenset({"pendiri", "pencipta", "pemilik"})
 # A name in at most this many passages is a particular of the article, not its subject.
 RARE_NAME_PASSAGES = 2
 
@@ -236,6 +238,11 @@ def answers(question: Question, sentence: str, said_by: str | None, passage: Pas
         # Someone who only tells it answers nothing, nor does their name in the cue ("kata Kapolres X").
         speaker, asked = None, f"{question.text} {said_by} {retriever.roles.get(said_by) or ''}"
     if question.wants is None or not holds(sentence, question.wants, speaker, asked):
+        return False
+    # "Siapa direktur utama PT X?" is not answered by "Budi, kuasa hukum PT X": a name the evidence gives
+    # holds the office asked for where the evidence names that office.
+    offices = _offices(question.text) - _FOUNDED if question.kind == "who" and speaker is None else frozenset()
+    if offices and not offices & _offices(sentence):
         return False
     return all(
         _names(name, sentence) or (said_by is not None and names_speaker(name, said_by, None))

@@ -442,3 +442,26 @@ def test_a_synonym_spinners_capitals_name_no_one() -> None:
     asked = "Siapa yang memimpin perusahaan itu?"
     assert focus.person_named("Jika itu benar, perusahaan itu akan Mempunyai Dampak yang signifikan.", asked) is None
     assert focus.person_named("Perusahaan itu kini dipimpin Budi Santoso.", asked) == "Budi Santoso"
+
+
+MINE = """Gugatan izin tambang dikabulkan
+Majelis hakim mengabulkan gugatan warga terhadap izin lingkungan PT Batu Jaya Perkasa, Selasa.
+Pria bernama Yohanes Tandi itu merupakan kuasa hukum PT Batu Jaya Perkasa.
+Warga Desa Lembah Hijau mengeluhkan debu dan retakan di dinding rumah sejak tambang beroperasi.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "support"),
+    [
+        ("Siapa direktur utama PT Batu Jaya Perkasa?", "partial"),  # the name given is its lawyer
+        ("Siapa kuasa hukum PT Batu Jaya Perkasa?", "full"),
+        ("Who is the lawyer for PT Batu Jaya Perkasa?", "full"),
+    ],
+)
+def test_a_name_in_the_evidence_answers_who_holds_an_office_where_the_evidence_names_it(
+    tmp_path: Path, question: str, support: str
+) -> None:
+    path = tmp_path / "tambang.txt"
+    path.write_text(MINE, encoding="utf-8")
+    assert qa.ask(question, retriever=qa.Retriever.from_file(path)).support == support
