@@ -1031,3 +1031,21 @@ def test_a_housing_estate_after_an_unnamed_resident_is_where_the_resident_lives(
     assert speakers(
         "Seorang warga Perumahan Bukit Indah yang enggan disebut namanya mengaku bau sampah tercium tiap malam.",
     ) == ["Warga Perumahan Bukit Indah"]
+
+
+@pytest.mark.parametrize("role", ["pelatih kepala", "kapten tim"])
+def test_a_role_in_lower_case_after_the_verb_of_a_quotation_then_the_name(role: str) -> None:
+    (reading,) = read([f"“Kami sudah sabar tiga bulan,” kata {role}, Rudi Hartono Wibowo."])
+    assert reading.speaker == Speaker("Rudi Hartono Wibowo", role)
+
+
+@pytest.mark.parametrize(
+    ("later", "role"),
+    [
+        ("Rudi mengatakan para pemain sepakat mogok.", "kapten tim"),
+        ("Rudi Hartono Wibowo, bek asal Sleman, mengatakan para pemain sepakat mogok.", "bek asal Sleman"),
+    ],
+)
+def test_a_role_before_a_name_in_passing_is_that_persons_unless_the_article_gives_another(later: str, role: str) -> None:
+    passing = "Pelatih Bambang Sutejo sempat berbincang dengan kapten tim, Rudi Hartono Wibowo, sebelum latihan batal."
+    assert read([passing, later])[1].speaker == Speaker("Rudi Hartono Wibowo", role)

@@ -11,7 +11,7 @@ from typing import Literal
 from qa.tokens import fold
 
 from . import cues
-from .names import after_break, is_cue, is_inverted_cue, is_person_like, name_run, trailing_name
+from .names import after_break, is_cue, is_inverted_cue, is_person_like, name_run, person_after_comma, trailing_name
 from .phrases import titled
 from .quotes import in_parens, mask_quotes, narration_sentences, quotation_spans, short_form_in_parens
 from .refs import AnaphorRef, HolderRef, NameRef, OrgRef, PronounRef, Ref, RoleRef
@@ -21,7 +21,17 @@ from .sentences import sentence_spans
 from .subjects import subject_after, subject_before
 from .text import Text
 from .titles import match_title, titles_in
-from .words import CLAUSE_MARKS, VERB_PREFIXES, TitleKind, Token, Vocabulary, is_filler, joined, tokenize
+from .words import (
+    CLAUSE_MARKS,
+    VERB_PREFIXES,
+    TitleKind,
+    Token,
+    Vocabulary,
+    is_filler,
+    is_function_word,
+    joined,
+    tokenize,
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ def read(paragraphs: Sequence[str]) -> list[Reading]:
     for entity in reader.known.entities:
         if entity.kind is Kind.ORG:
             entity.name = _spelled_in(entity.name, paragraphs)
+    for entity, role in reader.roles_before:
+        entity.role = entity.role or role
     for entity in reader.known.entities:
         if not entity.words and entity.kind is Kind.PERSON:
             _name_role(entity, reader.known.entities)
@@ -414,6 +426,9 @@ class _ArticleReader:
         # Someone this paragraph brings in with an age ("Rahmah (44), warga Dusun …, …"): the reporter's way of
         # putting a new voice on stage, whom the next "Ia …" means, before anyone named after them.
         self.introduced: Entity | None = None
+        # Roles written before a name in passing ("dengan kapten tim, Rizky …"), for whoever the article gives
+        # no other role.
+        self.roles_before: list[tuple[Entity, str]] = []
         self.paragraph_start = 0
 
     def read(self, number: int, paragraph: str) -> tuple[Entity | None, list[_Said]]:
@@ -663,6 +678,7 @@ class _ArticleReader:
         segment = text.tokens[comma + 1 : role_end]
         clause = any(is_cue(token) for token in segment) or (bool(segment) and segment[-1].fold in cues.DEMONSTRATIVES)
         if name is None or clause or comma >= end or not is_role(text, comma + 1, role_end, strict=not aged):
+            self._register_role_before(text, start, comma, end)
             return
         role_end = with_places(text, role_end, end)
         entity = self._named(NameRef(text.tokens[name[0] : name[1]], role=role_text(text, comma + 1, role_end)))
@@ -671,6 +687,22 @@ class _ArticleReader:
             # An age is a person's, whatever the role's first word ("operator produksi di sebuah pabrik").
             entity.kind = Kind.PERSON
             self.introduced = entity
+
+    def _register_role_before(self, text: Text, start: int, comma: int, end: int) -> None:
+        """Note "… berbincang dengan kapten tim, Rizky Aditya Nugraha, sebelum …": a person named after a role in
+        lowercase words, which a later "kata kaptennya" asks for, unless the article gives them another; the role
+        runs back to a function word."""
+        name = person_after_comma(text, comma, end)
+        role_start = comma
+        while role_start > start and text.tokens[role_start - 1].is_word and not text.tokens[role_start - 1].is_cap:
+            if is_function_word(text.tokens[role_start - 1].fold):
+                break
+            role_start -= 1
+        if name is None or role_start == comma or not is_role(text, role_start, comma, strict=True):
+            return
+        entity = self._named(NameRef(text.tokens[name[0] : name[1]]))
+        entity.kind = Kind.PERSON
+        self.roles_before.append((entity, role_text(text, role_start, comma)))
 
     def _named(self, ref: NameRef) -> Entity:
         words = tuple(token.fold for token in ref.tokens)

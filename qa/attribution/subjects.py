@@ -8,7 +8,7 @@ from . import cues
 from .names import is_cue, is_person_like, name_run, trailing_name, whole_name
 from .phrases import classify, titled
 from .quotes import closing_paren, opening_paren
-from .refs import AnaphorRef, NameRef, Ref, RoleRef, TitleRef
+from .refs import AnaphorRef, HolderRef, NameRef, Ref, RoleRef, TitleRef
 from .roles import is_role, role_text, with_places
 from .text import Text
 from .titles import has_title, match_title
@@ -324,7 +324,7 @@ def _with_trailing_appositive(text: Text, ref: Ref | None, start: int, comma: in
     first = text.tokens[start]
     untitled_role = ref is None and start < comma and (first.is_cap or first.fold in cues.PERSON_NOUNS)
     if name is not None and (
-        isinstance(ref, (TitleRef, RoleRef))
+        isinstance(ref, (TitleRef, RoleRef, HolderRef))
         or ((titled or untitled_role) and name[1] - name[0] >= 2 and is_person_like(text, *name))
     ):
         return NameRef(text.tokens[name[0] : name[1]], role=role_text(text, start, comma))
