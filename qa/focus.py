@@ -70,7 +70,7 @@ _NAME_QUALIFIERS = frozenset({"lengkap", "lengkapnya", "full", "of"})
 # The words that say what kind of answer is asked for are not the thing asked about.
 _ASKING_WORDS = frozenset(
     "berapa berapakah seberapa kapan kapankah mana manakah dimana kemana siapa siapakah apa apakah bagaimana "
-    "gimana mengapa kenapa jumlah besaran total banyak lama besar gede panjang lebar tinggi luas jauh berat "
+    "gimana mengapa kenapa gara-gara jumlah besaran total banyak lama besar gede panjang lebar tinggi luas jauh berat "
     "how many much long big large far old when where "
     "who whom whose which what why year date time percentage share proportion amount number whats wheres whos "
     "hows".split()
@@ -280,6 +280,9 @@ _ASPECTS = frozenset("sudah udah telah masih akan sedang sempat belum bisa dapat
 COMPOUND_MAX_WORDS = 3
 _PLURAL = re.compile(r"[^\Wsu]s$", re.IGNORECASE)
 _PLURALS = frozenset("people children men women personnel livestock cattle".split())
+# "Seberapa sering …?", "berapa lama …?", "berapa luas lahan …?": a degree may follow the question word, before
+# the thing measured.
+_DEGREES = frozenset("sering lama jauh tinggi luas dalam cepat mahal parah banyak besar".split())
 # "How many people sheltering in tents …": a verb ends the noun's words.
 _VERB_FORM = re.compile(r"\w(?:ing|ed)$", re.IGNORECASE)
 # Words that put an affiliation after a name ("Budi dari Telkom"), and the most words of a name in lower case.
@@ -433,7 +436,10 @@ def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -
     and function words, the names it mentions and `excluded` (the speaker's name, the verbs of saying)."""
     dropped = {fold(part) for name in [*names, *excluded] for part in _WORD.findall(name)}
     # "Who's", "what's", "didn't": the question or function word without its English clitic.
-    words = (_CLITIC_EN.sub("", fold(word)) for word in _WORD.findall(text))
+    written = _WORD.findall(text)
+    words = (_CLITIC_EN.sub("", fold(word)) for word in written)
+    # "Mbah Partini", "Pak Bupati": an honorific before a capital is no thing asked about ("ibu hamil" is).
+    honorifics = {fold(a) for a, b in zip(written, written[1:]) if fold(a) in cues.HONORIFICS and b[:1].isupper()}
     return tuple(
         dict.fromkeys(
             word
@@ -450,6 +456,7 @@ def focus_words(text: str, names: Iterable[str], excluded: Iterable[str] = ()) -
             and word not in _TIME_UNITS
             and word not in _NOW
             and word not in _BEFORE_NOW
+            and word not in honorifics
         )
     )
 
@@ -463,6 +470,13 @@ def counted(text: str, focus: tuple[str, ...], lang: Lang) -> str | None:
     if match is None:
         return None
     words = _WORD.findall(text[match.end() :])
+    rest = words[1:] if words and fold(words[0]) in _DEGREES else words
+    # "Seberapa sering Pak Karyono nyebrang?", "Sejak umur berapa Partini bikin …?": a person opens the clause
+    # after the question word, and nothing there is counted ("Berapa KK …?" counts families, "Berapa Harga
+    # Mineral Acuan …?" a price).
+    person = rest and (fold(rest[0]) in cues.HONORIFICS or (len(rest) > 1 and rest[1].islower()))
+    if lang == "id" and person and rest[0][:1].isupper() and not rest[0].isupper():
+        return None
     head = next((i for i, word in enumerate(words) if fold(word) in focus), None)
     if head is None:
         return None

@@ -157,6 +157,8 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 
 
 _CHAT_WORD = re.compile(r"\b\w+\b")
+# A word written twice is written with a 2 in chat: "tanda2" is "tanda-tanda", "gara2" "gara-gara".
+_DOUBLED = re.compile(r"\b([a-z]{3,})2\b", re.IGNORECASE)
 _NYA = re.compile(r"\b(\w{2,}?)-?nya\b", re.IGNORECASE)
 _HYPHENED_CLITIC = re.compile(r"(?<=\w)-nya\b", re.IGNORECASE)
 
@@ -171,7 +173,8 @@ def expand_chat(question: str) -> str:
     """The question with chat abbreviations spelt out ("brp km panjang terowongannya?" -> "berapa km …"), for
     searching; the reader sees their question as typed."""
     words = _chat_words()
-    return _CHAT_WORD.sub(lambda m: words.get(m.group().lower(), m.group()), question)
+    spelt = _CHAT_WORD.sub(lambda m: words.get(m.group().lower(), m.group()), question)
+    return _DOUBLED.sub(lambda m: f"{m[1]}-{m[1]}", spelt)
 
 
 @dataclass(frozen=True)

@@ -236,3 +236,30 @@ def test_a_question_word_with_an_english_clitic_is_no_focus_word(question: str, 
 def test_a_time_before_now_is_no_focus_word() -> None:
     # "Dia dulu kerja di mana?" asks where he worked; a reply need not say "dulu" to answer it.
     assert read("Dia dulu kerja di mana?", {}).focus == ("kerja",)
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("tanda2 anak kena difteri apa aja?", ("tanda-tanda", "anak", "kena", "difteri", "aja")),  # chat doubling
+        ("Kenapa harga naik gara2 kemarau?", ("harga", "naik", "kemarau")),  # a reason, not a thing asked
+        ("Sejak kapan Mbah Partini bikin gerabah?", ("bikin", "gerabah")),  # an honorific before a name
+        ("Apa kata Pak Bupati soal ibu hamil?", ("ibu", "hamil")),  # "ibu hamil" is a thing asked
+    ],
+)
+def test_words_of_chat_and_honorifics_before_a_name_are_no_focus_words(question: str, focus: tuple[str, ...]) -> None:
+    assert read(question, {}).focus == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Seberapa sering Pak Karyono nyebrang?", None),  # a degree, then the person: nothing counted
+        ("Sejak umur berapa Partini bikin gerabah?", None),
+        ("Berapa luas lahan yang izinnya dibatalkan?", "lahan yang izinnya"),  # a degree, then the thing measured
+        ("Berapa banyak chip yang ditimbun?", "chip"),
+        ("Berapa pengungsi di GOR Bung Karno?", "pengungsi"),
+    ],
+)
+def test_a_degree_or_a_person_after_berapa_names_no_thing_counted(question: str, counted: str | None) -> None:
+    assert read(question, {}).counted == counted
