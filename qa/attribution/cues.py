@@ -343,7 +343,9 @@ PLACE_MARKERS = frozenset("di asal".split())
 DATELINE_ENDS = frozenset(",(-–—")
 
 # Administrative units; the capitalised word after one is a place: "Kota Bandung", "Kabupaten Bogor".
-PLACE_UNITS = frozenset("kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik dusun perumahan".split())
+PLACE_UNITS = frozenset(
+    "kota kabupaten provinsi kecamatan kelurahan desa pulau kampung distrik dusun perumahan".split()
+)
 
 # Honorifics and abbreviated titles dropped in front of a name; their full stop does not end a sentence.
 HONORIFICS = frozenset(
