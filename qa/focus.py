@@ -385,7 +385,7 @@ def wanted(text: str) -> Wanted | None:
     """The kind of answer a question asks for, when it asks for an amount, a time, a place or a name."""
     kind = next((kind for kind, pattern in _WANTED.items() if pattern.search(text)), None)
     if kind is None and (head := _which_head(text)) is not None:
-        return _kind_asked(head)
+        return kind_asked(head)
     return kind
 
 
@@ -407,13 +407,13 @@ def _which_head(text: str) -> str | None:
                     break
             if not run:
                 continue  # "which of them"
-            head = next((w for w in reversed(run) if _kind_asked(w)), run[0])
+            head = next((w for w in reversed(run) if kind_asked(w)), run[0])
         if head not in stopwords() and head not in _ASKING_WORDS and head not in _NOT_WHICH_HEADS:
             return head
     return None
 
 
-def _kind_asked(noun: str) -> Wanted | None:
+def kind_asked(noun: str) -> Wanted | None:
     """What "which X" asks for when X is this noun: a place when it names places, a name when it names a kind of
     thing known by its name; None for any other noun."""
     if _singular(noun) in _answer_words()["place"]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .attribution import cues
+from .attribution import cues, is_body
 from .bm25 import analyze
 from .focus import (
     NAME_SIMILARITY,
@@ -25,6 +25,7 @@ from .focus import (
     holds_money,
     is_ordinary,
     is_short_form,
+    kind_asked,
     names_money,
     names_speaker,
     particulars,
@@ -269,6 +270,8 @@ def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever:
         if offices and not offices & _offices(f"{said_by} {role or ''}"):
             return False
     head = question.named
+    if head and kind_asked(head[0]) is None and is_body(said_by, role):
+        return False  # "Siapa nama pilot …?" asks for a person, whom a company's statement is not
     if role is None or not head:
         return True
     # "Siapa nama juru bicara X?" asks for the one whose role opens with what it describes, not for a "kader

@@ -465,3 +465,23 @@ def test_a_name_in_the_evidence_answers_who_holds_an_office_where_the_evidence_n
     path = tmp_path / "tambang.txt"
     path.write_text(MINE, encoding="utf-8")
     assert qa.ask(question, retriever=qa.Retriever.from_file(path)).support == support
+
+
+FLIGHT = """Pesawat tergelincir di Bandara Sentani
+Pesawat Nusa Air tergelincir saat mendarat di Bandara Sentani, Selasa sore, dan seluruh penumpang selamat.
+PT Nusa Air Indonesia dalam keterangan tertulisnya menyatakan pilot yang bertugas memiliki 9.000 jam terbang.
+Warga sekitar bandara mengaku mendengar dentuman keras sebelum pesawat berhenti di ujung landasan.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "support"),
+    [
+        ("Siapa nama pilot yang menerbangkan pesawat itu?", "partial"),  # a person, whom no company's words name
+        ("Apa nama perusahaan yang menyatakan pilotnya punya 9.000 jam terbang?", "full"),  # a body: it speaks
+    ],
+)
+def test_a_company_speaking_names_no_person_asked_for(tmp_path: Path, question: str, support: str) -> None:
+    path = tmp_path / "pesawat.txt"
+    path.write_text(FLIGHT, encoding="utf-8")
+    assert qa.ask(question, retriever=qa.Retriever.from_file(path)).support == support

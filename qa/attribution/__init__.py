@@ -20,7 +20,7 @@ knowing only what is below it:
   `held_role`).
 """
 
-from .questions import held_role, holder_asked, identity_asked, match_speakers, without_names
+from .questions import held_role, holder_asked, identity_asked, is_body, match_speakers, without_names
 from .reader import Reading, Sentence, SentenceKind, Speaker, attribute, read
 from .sentences import is_lead_in, sentence_spans
 
@@ -48,6 +48,7 @@ __all__ = [
     "Speaker",
     "attribute",
     "identity_asked",
+    "is_body",
     "is_lead_in",
     "match_speakers",
     "held_role",

@@ -59,7 +59,7 @@ def match_speakers(
         full = _find_sequence(folded, parts)
         # At the same place, a full name beats a part of another.
         # A body right after a role is where the role is held: "pendiri DeepSeek" is not DeepSeek.
-        held = held_at if _is_body(name, (roles or {}).get(name)) else [False] * len(folded)
+        held = held_at if is_body(name, (roles or {}).get(name)) else [False] * len(folded)
         if full is not None and (len(parts) > 1 or distinctive[full]) and not topic[full] and not held[full]:
             found.append(((full, -len(parts), -1), name))
             continue
@@ -323,12 +323,12 @@ def held_role(question: str, name: str, role: str | None) -> str | None:
     words = _WORD_RE.findall(question)
     folded = [fold(word) for word in words]
     at = _find_sequence(folded, [fold(part) for part in _WORD_RE.findall(name)])
-    if at is None or not _is_body(name, role) or not _affiliations(folded, words)[at]:
+    if at is None or not is_body(name, role) or not _affiliations(folded, words)[at]:
         return None
     return " ".join(words[_role_before(folded, at) : at + len(_WORD_RE.findall(name))])
 
 
-def _is_body(name: str, role: str | None) -> bool:
+def is_body(name: str, role: str | None) -> bool:
     """An organisation: named with a body's word, or given a body's role ("perusahaan yang …")."""
     first = fold(role.split()[0]) if role else ""
     return first in cues.ORG_ROLE_WORDS or any(fold(w) in cues.ORG_WORDS for w in _WORD_RE.findall(name))
