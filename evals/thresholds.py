@@ -98,8 +98,9 @@ WIRE_FLOOR = {
 # evidence, "it" for a body, "jawab" asking for words: 269 of 317 (0.849) and 309 of 395 (0.782). The d9 batch
 # (six articles, 48 questions the article does not answer, 12 paraphrases, 24 conversations, cold) first met
 # that code at 36/48, 0/12 refused and 34/48 follow-ups; a role in lower case after "kata" or before a name in
-# passing, and a body's statement naming no person asked for, made them 38/48 and 35/48: now 304 of 365 (0.833)
-# and 348 of 443 (0.786). README, "Answer judgement".
+# passing, a body's statement naming no person asked for, and English "what … value/salary/fine" asking for a
+# sum of money made them 40/48 and 35/48: now 304 of 365 (0.833) and 351 of 443 (0.792). README, "Answer
+# judgement".
 NOT_KNOWN_MIN = 0.77
 FALSE_REFUSALS_MAX = 0.02
 FOLLOW_UP_MIN = 0.83

@@ -36,6 +36,9 @@ _WANTED: dict[Wanted, re.Pattern[str]] = {
     "amount": re.compile(
         r"\b(?:berapa(?:kah)?|seberapa|how\s+(?:many|much|long|big|large|old)|"
         r"what\s+(?:percentage|share|proportion|amount|number|price|cost)|number\s+of|"
+        # "What was the estimated market value of …?", "what monthly salary …": a sum of money
+        r"what\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:value|price|cost|salary|wage|fee|fare|"
+        r"toll|budget|fine)s?(?=\s+(?:of|for|on|in|at|to|do|does|did|is|was|are|were|will|would|has|have)\b|\s*[?.,]|$)|"
         # "… in rupiah?", "… dalam dolar?": a sum in a currency
         r"(?:in|dalam)\s+(?:rupiah|dollars?|dolar|yuan|euros?|ringgit|yen))\b",
         re.IGNORECASE,
@@ -469,6 +472,8 @@ def counted(text: str, focus: tuple[str, ...], lang: Lang) -> str | None:
     match = _WANTED["amount"].search(text)
     if match is None:
         return None
+    if names_money(match.group().split()[-1]):
+        return None  # "What was the market value of …?": a sum of money, whatever it is of
     words = _WORD.findall(text[match.end() :])
     rest = words[1:] if words and fold(words[0]) in _DEGREES else words
     # "Seberapa sering Pak Karyono nyebrang?", "Sejak umur berapa Partini bikin …?": a person opens the clause

@@ -66,6 +66,11 @@ def test_asked_person_is_whose_words_the_question_wants(question: str, person: s
         ("Which messaging app did the groups run on?", "name"),
         ("Which two hospitals got the vaccine?", "name"),
         ("Which regulation requires banks to report?", None),  # "banks" is what it requires, not what is asked
+        # "What … value/salary/fine …?" asks for a sum of money, where the word for it heads the phrase.
+        ("What was the estimated market value of the seized logs?", "amount"),
+        ("what monthly salary was she offered?", "amount"),
+        ("What fine do dog owners face?", "amount"),
+        ("What is the toll operator promising?", None),  # "toll" names the operator here
     ],
 )
 def test_wanted_is_the_kind_of_answer_asked_for(question: str, wants: str | None) -> None:
