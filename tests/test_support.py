@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import qa
@@ -349,11 +347,16 @@ Banjir serupa merendam sejumlah desa lain di Jawa Tengah sepanjang pekan itu.
 """
 
 
+def _saved(factory: pytest.TempPathFactory, name: str, text: str) -> qa.Retriever:
+    """The retriever of an article written to a file, as a user's own article is read."""
+    path = factory.mktemp(name) / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return qa.Retriever.from_file(path)
+
+
 @pytest.fixture(scope="module")
 def news(tmp_path_factory: pytest.TempPathFactory) -> qa.Retriever:
-    path = tmp_path_factory.mktemp("news") / "banjir_sukamaju.txt"
-    path.write_text(NEWS, encoding="utf-8")
-    return qa.Retriever.from_file(path)
+    return _saved(tmp_path_factory, "banjir_sukamaju", NEWS)
 
 
 @pytest.mark.parametrize(
@@ -401,6 +404,11 @@ Sebanyak 40 pengungsi ditampung di Balai Desa Sukajaya sejak Senin.
 """
 
 
+@pytest.fixture(scope="module")
+def village(tmp_path_factory: pytest.TempPathFactory) -> qa.Retriever:
+    return _saved(tmp_path_factory, "jembatan_cikawung", VILLAGE)
+
+
 @pytest.mark.parametrize(
     ("question", "support"),
     [
@@ -409,10 +417,8 @@ Sebanyak 40 pengungsi ditampung di Balai Desa Sukajaya sejak Senin.
         ("Pengungsinya di mana?", "full"),  # "-nya" off the evacuees the passage names
     ],
 )
-def test_a_time_is_of_what_the_question_asks_about(tmp_path: Path, question: str, support: str) -> None:
-    path = tmp_path / "jembatan_cikawung.txt"
-    path.write_text(VILLAGE, encoding="utf-8")
-    assert qa.ask(question, retriever=qa.Retriever.from_file(path)).support == support
+def test_a_time_is_of_what_the_question_asks_about(village: qa.Retriever, question: str, support: str) -> None:
+    assert qa.ask(question, retriever=village).support == support
 
 
 def test_a_place_named_in_english_is_the_one_the_article_names_in_indonesian(news: qa.Retriever) -> None:
@@ -456,6 +462,11 @@ Warga Desa Lembah Hijau mengeluhkan debu dan retakan di dinding rumah sejak tamb
 """
 
 
+@pytest.fixture(scope="module")
+def mine(tmp_path_factory: pytest.TempPathFactory) -> qa.Retriever:
+    return _saved(tmp_path_factory, "tambang", MINE)
+
+
 @pytest.mark.parametrize(
     ("question", "support"),
     [
@@ -465,11 +476,9 @@ Warga Desa Lembah Hijau mengeluhkan debu dan retakan di dinding rumah sejak tamb
     ],
 )
 def test_a_name_in_the_evidence_answers_who_holds_an_office_where_the_evidence_names_it(
-    tmp_path: Path, question: str, support: str
+    mine: qa.Retriever, question: str, support: str
 ) -> None:
-    path = tmp_path / "tambang.txt"
-    path.write_text(MINE, encoding="utf-8")
-    assert qa.ask(question, retriever=qa.Retriever.from_file(path)).support == support
+    assert qa.ask(question, retriever=mine).support == support
 
 
 FLIGHT = """Pesawat tergelincir di Bandara Sentani
@@ -479,6 +488,11 @@ Warga sekitar bandara mengaku mendengar dentuman keras sebelum pesawat berhenti 
 """
 
 
+@pytest.fixture(scope="module")
+def flight(tmp_path_factory: pytest.TempPathFactory) -> qa.Retriever:
+    return _saved(tmp_path_factory, "pesawat", FLIGHT)
+
+
 @pytest.mark.parametrize(
     ("question", "support"),
     [
@@ -486,7 +500,5 @@ Warga sekitar bandara mengaku mendengar dentuman keras sebelum pesawat berhenti 
         ("Apa nama perusahaan yang menyatakan pilotnya punya 9.000 jam terbang?", "full"),  # a body: it speaks
     ],
 )
-def test_a_company_speaking_names_no_person_asked_for(tmp_path: Path, question: str, support: str) -> None:
-    path = tmp_path / "pesawat.txt"
-    path.write_text(FLIGHT, encoding="utf-8")
-    assert qa.ask(question, retriever=qa.Retriever.from_file(path)).support == support
+def test_a_company_speaking_names_no_person_asked_for(flight: qa.Retriever, question: str, support: str) -> None:
+    assert qa.ask(question, retriever=flight).support == support
