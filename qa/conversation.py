@@ -206,11 +206,9 @@ class Conversation:
                 return self._about(last, asked), False
         if (body := self._body_of(last, question.text)) is not None:
             return replace(question, speakers=(body,), person=body), False
-        it = _IT.search(question.text) if speaking else None
+        it = speaking and _IT.search(question.text) is not None
         if it and referent in self.retriever.roles and not _may_be_person(referent, ""):
-            own = "'s" if it.group().lower() == "its" else ""
-            text = question.text
-            return self.retriever.read(f"{text[: it.start()]}{referent}{own}{text[it.end() :]}"), False
+            return self.retriever.read(with_referent(question.text, referent, _IT) or question.text), False
         # `pronoun` is set on a question that names its speaker only by role words after a subject pronoun.
         if question.pronoun and referent:
             return self.retriever.read(with_referent(question.text, referent) or question.text), False

@@ -149,7 +149,7 @@ _ASKS_LIST = re.compile(
     re.IGNORECASE,
 )
 # English possessives take the name with "'s": "his background" -> "Budi's background".
-_POSSESSIVE_PRONOUN = frozenset({"his", "their"})
+_POSSESSIVE_PRONOUN = frozenset({"his", "their", "its"})
 
 # Words the asker puts in quote marks: double quotes, straight or curly, or curly single ones (a straight
 # single quote is an apostrophe: "DeepSeek's").
@@ -369,11 +369,11 @@ def asks_about_article(question: str) -> bool:
     return bool(_ABOUT_ARTICLE.search(question))
 
 
-def with_referent(text: str, name: str) -> str | None:
-    """The question with its first pronoun, or clitic on a word of saying, replaced by `name` ("Apa lagi
-    katanya?" -> "Apa lagi kata Budi?"), or None when it has neither."""
+def with_referent(text: str, name: str, pronouns: re.Pattern[str] = _PRONOUN) -> str | None:
+    """The question with its first pronoun (of `pronouns`), or clitic on a word of saying, replaced by `name`
+    ("Apa lagi katanya?" -> "Apa lagi kata Budi?"), or None when it has neither."""
     clitic = _CLITIC.search(text)
-    pronoun = _PRONOUN.search(text)
+    pronoun = pronouns.search(text)
     if clitic and (not pronoun or clitic.start() < pronoun.start()):
         return f"{text[: clitic.start()]}{clitic.group(1)} {name}{text[clitic.end():]}"
     if pronoun:
