@@ -1049,3 +1049,46 @@ def test_a_role_in_lower_case_after_the_verb_of_a_quotation_then_the_name(role: 
 def test_a_role_before_a_name_in_passing_is_that_persons_unless_the_article_gives_another(later: str, role: str) -> None:
     passing = "Pelatih Bambang Sutejo sempat berbincang dengan kapten tim, Rudi Hartono Wibowo, sebelum latihan batal."
     assert read([passing, later])[1].speaker == Speaker("Rudi Hartono Wibowo", role)
+
+
+@pytest.mark.parametrize(
+    "account",
+    [
+        "Darmaji mengatakan, nelayan meminta solar dijual langsung di dermaga.",
+        "Darmaji menjelaskan bahwa seorang pengurus koperasi menyebut stok baru datang Kamis.",
+    ],
+)
+def test_a_verb_of_saying_inside_someones_account_gives_no_one_a_later_dia(account: str) -> None:
+    readings = read(
+        [
+            "Ketua Kelompok Nelayan Bahari, Darmaji, mengeluhkan antrean solar di SPBU Pantai Baru.",
+            f"{account} Menurut dia, antrean sudah terjadi sejak awal bulan.",
+            "“Kami tidak bisa melaut kalau begini terus.",
+        ]
+    )
+    assert [r.speaker and r.speaker.name for r in readings] == ["Darmaji"] * 3
+    assert {s.speaker for s in readings[1].sentences} == {"Darmaji"}
+
+
+@pytest.mark.parametrize("rank", ["Kapten", "Mayor"])
+def test_a_rank_of_one_word_before_a_name_is_no_part_of_it(rank: str) -> None:
+    (reading,) = read([f"Kepala Kantor Syahbandar Kelas II Larantuka {rank} Yosef Dasilva mengatakan kapal ditunda."])
+    assert reading.speaker == Speaker("Yosef Dasilva", "Kepala Kantor Syahbandar Kelas II Larantuka")
+
+
+def test_a_rank_word_before_a_lower_case_word_is_an_office() -> None:
+    (reading,) = read(["Kapten tim Persiba, Rudi Hartono Wibowo, mengatakan para pemain siap bertanding."])
+    assert reading.speaker == Speaker("Rudi Hartono Wibowo", "Kapten tim Persiba")
+
+
+def test_the_words_between_commas_after_someone_who_gives_no_name_are_a_place() -> None:
+    unnamed = "Seorang pedagang ikan asal Waingapu, Sumba Timur, yang enggan disebut namanya, mengaku rugi."
+    named = "Seorang pedagang ikan asal Waingapu, Yosef Dasilva, mengaku rugi."
+    assert speakers(unnamed) + speakers(named) == ["Pedagang ikan asal Waingapu", "Yosef Dasilva"]
+
+
+@pytest.mark.parametrize(
+    "body", ["Ikatan Dokter Indonesia Cabang Ende", "Balai Besar Konservasi Sumber Daya Alam Nusa Tenggara Timur"]
+)
+def test_a_title_word_inside_a_bodys_name_is_the_bodys(body: str) -> None:
+    assert speakers(f"{body} menyatakan akan mengirim tim pekan depan.") == [body]

@@ -98,6 +98,12 @@ CLAUSE_OPENERS = frozenset(
 # keluarga pasien mengaku diminta membayar …"): whoever says something there is not who the sentence quotes.
 SUBORDINATORS = CLAUSE_OPENERS - frozenset("dan tetapi tapi namun sementara sedangkan yang bahwa serta atau".split())
 
+# In the clause of someone who gives none: "yang enggan disebut namanya", "yang meminta namanya tidak ditulis".
+OWN_NAME = "namanya"
+
+# After a verb of saying, it opens what was said: "Ia menjelaskan bahwa …".
+THAT = "bahwa"
+
 # "Agus Triyono alias Gondes": the name after it is another the person goes by.
 ALIAS = "alias"
 
@@ -369,7 +375,7 @@ RANKS = tuple(
         "komisaris polisi", "ajun inspektur polisi satu", "ajun inspektur polisi dua", "brigadir polisi kepala",
         "brigadir polisi satu", "brigadir polisi dua", "brigadir polisi", "letnan satu", "letnan dua",
         "pembantu letnan satu", "pembantu letnan dua", "sersan mayor", "sersan kepala", "sersan satu",
-        "sersan dua", "kopral kepala", "kopral satu", "kopral dua", "jenderal polisi", "jenderal",
+        "sersan dua", "kopral kepala", "kopral satu", "kopral dua", "jenderal polisi", "jenderal", "kapten", "mayor",
     )
 )
 # First names written short, whose full stop ends nothing: "Muh. Arif Rahman", "Moh. Hasan".

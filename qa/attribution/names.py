@@ -136,11 +136,20 @@ _RANKS_BY_FIRST = {
 
 def rank_at(tokens: Sequence[Token], index: int) -> int:
     """The length of the rank written out in full at `index` ("Ajun Komisaris Besar Polisi"), else 0; none right
-    after a unit's word, whose name it is part of ("Direktorat Jenderal")."""
-    if index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.UNIT_WORDS:
+    after a unit's word, whose name it is part of ("Direktorat Jenderal"), and none in lower case: "kapten tim"
+    is an office, "Kapten Stefanus" a rank."""
+    if not tokens[index].is_cap or (index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.UNIT_WORDS):
         return 0
     ranks = _RANKS_BY_FIRST.get(tokens[index].fold, ())
-    return next((len(r) for r in ranks if tuple(t.fold for t in tokens[index : index + len(r)]) == r), 0)
+    return next((len(r) for r in ranks if _ranked_name_at(tokens, index, r)), 0)
+
+
+def _ranked_name_at(tokens: Sequence[Token], index: int, rank: tuple[str, ...]) -> bool:
+    """The rank is written at `index` before a name or its corps ("Kolonel (Purn) Budi"): "Kapten tim Persija"
+    opens no name."""
+    after = index + len(rank)
+    before_name = after < len(tokens) and (tokens[after].is_cap or tokens[after].text == "(")
+    return before_name and tuple(t.fold for t in tokens[index:after]) == rank
 
 
 def _past_bracketed_rank(tokens: Sequence[Token], index: int, end: int) -> int:

@@ -462,6 +462,7 @@ class _ArticleReader:
     def _read_sentence(self, text: Text, start: int, end: int, heard: list[_Heard]) -> None:
         tokens = text.tokens
         skip_until = start
+        reporting = False  # past "Budi mengatakan," or "… menjelaskan bahwa": what follows is Budi's account
         for index in range(start, end):
             position = self.paragraph_start + index
             token = tokens[index]
@@ -494,10 +495,13 @@ class _ArticleReader:
                 self.known.role_only(role_text(text, index, role_end)).seen = position
             if token.fold in cues.NICKNAME_CUES and index + 1 < end and tokens[index + 1].is_cap:
                 self._register_nickname(text, index + 1, end, position)
-            cue = self._cue(text, start, end, index)
+            # "Syamsul mengatakan, warga meminta harga …": a verb of saying inside someone's account is what
+            # they report, and its subject no one the sentence hears from (nor whom a later "dia" means).
+            cue = None if reporting else self._cue(text, start, end, index)
             if cue is None:
                 continue
             ref, rule, words = cue
+            reporting = index + 1 < end and (tokens[index + 1].text == "," or tokens[index + 1].fold == cues.THAT)
             entity, how = self._resolve(ref, position, heard)
             if entity is not None:
                 entity.seen = max(entity.seen, position)

@@ -349,7 +349,12 @@ def _appositive(text: Text, sentence_start: int, comma: int) -> Ref | None:
     segments = [s for s in segments if not text.tokens[s[0]].text[0].isdigit()] or segments
     # "Seorang warga, yang meminta namanya tidak disebutkan, mengatakan", "Seorang juru bicara PT X, operator
     # kapal rute Kalimantan, mengakui": a clause or description after the subject is neither name nor role.
+    unnamed = False
     while len(segments) > 1 and _describes(text, segments[-2][0], *segments[-1]):
+        unnamed |= any(t.fold == cues.OWN_NAME for t in text.tokens[slice(*segments.pop())])
+    # "Seorang sopir tujuan Kalabahi, Alor, yang enggan disebut namanya, …": someone who gives no name is
+    # given none by the words between commas before that clause: they are a place.
+    while unnamed and len(segments) > 1 and _is_place_run(text, *segments[-1]):
         segments.pop()
     if len(segments) == 1:
         return classify(text, *segments[0])
@@ -383,6 +388,11 @@ def _honorific_stop(text: Text, index: int) -> bool:
 def _in_degree(token: Token) -> bool:
     """A token of a degree written after a name: "M.Kes.", "Sp.A(K)" (a consultant's "(K)" included)."""
     return is_degree(token) or token.text in ".()" or (len(token.text) == 1 and token.text.isupper())
+
+
+def _is_place_run(text: Text, start: int, end: int) -> bool:
+    run = text.tokens[start:end]
+    return 0 < len(run) <= cues.PLACE_MAX_WORDS and all(t.is_word and t.is_cap for t in run)
 
 
 def _describes(text: Text, subject: int, start: int, end: int) -> bool:

@@ -33,12 +33,22 @@ def match_title(tokens: Sequence[Token], index: int) -> tuple[int, str, TitleKin
     for entry in TITLES.get(tokens[index].fold, ()):
         end = index + len(entry.words)
         if end <= len(tokens) and tuple(token.fold for token in tokens[index:end]) == entry.words:
+            if entry.kind is TitleKind.GENERIC and _in_body_name(tokens, index):
+                return None  # "Ikatan Dokter Indonesia", "Balai Konservasi Sumber Daya Alam": a body's words
             return len(entry.words), entry.head, entry.kind
     if tokens[index].fold == cues.DEPUTY and index + 1 < len(tokens):
         title = match_title(tokens, index + 1)
         if title is not None:
             return title[0] + 1, f"{cues.DEPUTY} {title[1]}", title[2]
     return None
+
+
+def _in_body_name(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the capitalised word at `index` goes on a run of capitalised words opened by a body's word."""
+    start = index
+    while start > 0 and tokens[start - 1].is_word and tokens[start - 1].is_cap:
+        start -= 1
+    return tokens[index].is_cap and start < index and tokens[start].fold in cues.ORG_WORDS
 
 
 def has_title(text: Text, start: int, end: int) -> bool:
