@@ -7,7 +7,7 @@ import functools
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -99,6 +99,30 @@ def _load_embedder(resolved: str, runtime: str) -> Embedder:
     return OnnxEmbedder(folder, graph)
 
 
+class _WordVectors:
+    """The vectors of single words met so far, for one model."""
+
+    def __init__(self) -> None:
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def of(self, words: Sequence[str], embed: Callable[[Sequence[str]], np.ndarray]) -> np.ndarray:
+        with self._lock:
+            new = list(dict.fromkeys(w for w in words if w not in self._vectors))
+            if new:
+                if len(self._vectors) + len(new) > WORD_CACHE_SIZE:
+                    self._vectors.clear()
+                self._vectors.update(zip(new, embed(new)))
+            return np.stack([self._vectors[w] for w in words]) if words else np.zeros((0, 0), dtype=np.float32)
+
+
+# A word's vector is the model's, not an article's: every encoder of one model shares them (a library's
+# articles, an index built per article, share most of their words).
+@functools.cache
+def _word_vectors(model: str) -> _WordVectors:
+    return _WordVectors()
+
+
 class Encoder:
     """Embeds passages (the model's document prompt) and questions (its query prompt)."""
 
@@ -109,8 +133,6 @@ class Encoder:
         self.id = model_id(name) + ("+onnx-int8" if self.runtime == "int8" else "")
         # A chat sees the same questions again (examples, retries): their vectors are kept.
         self.query = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._query)
-        self._words: dict[str, np.ndarray] = {}
-        self._words_lock = threading.Lock()
 
     # Loaded on first use: an index whose vectors are all stored or cached needs no model to be built.
     @cached_property
@@ -121,14 +143,8 @@ class Encoder:
         return self.model.documents(texts)
 
     def words(self, words: Sequence[str]) -> np.ndarray:
-        """Each word's vector as a document, kept for the next time the word is met."""
-        with self._words_lock:
-            new = list(dict.fromkeys(w for w in words if w not in self._words))
-            if new:
-                if len(self._words) + len(new) > WORD_CACHE_SIZE:
-                    self._words.clear()
-                self._words.update(zip(new, self.documents(new)))
-            return np.stack([self._words[w] for w in words]) if words else np.zeros((0, 0), dtype=np.float32)
+        """Each word's vector as a document, kept for the next time the word is met by any encoder of the model."""
+        return _word_vectors(self.id).of(words, self.documents)
 
     def _query(self, text: str) -> np.ndarray:
         vector = self.model.queries([text])

@@ -98,6 +98,15 @@ def test_every_encoder_of_a_process_shares_one_model(onnx):
     assert Encoder(runtime="onnx").model is Encoder(runtime="onnx").model is onnx
 
 
+def test_every_encoder_of_a_model_embeds_a_word_once(onnx, monkeypatch):
+    first, second = Encoder(runtime="onnx"), Encoder(runtime="onnx")
+    embedded: list[str] = []
+    monkeypatch.setattr(onnx, "documents", lambda texts: embedded.extend(texts) or np.eye(len(texts), 4))
+    word = "perawat-" + str(id(embedded))  # met by no other test of the process
+    assert np.array_equal(first.words([word]), second.words([word]))
+    assert embedded == [word]
+
+
 def test_int8_vectors_never_share_an_index_with_fp32():
     assert Encoder(runtime="int8").id != Encoder(runtime="onnx").id == Encoder(runtime="torch").id
 
