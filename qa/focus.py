@@ -80,7 +80,7 @@ _ASKING_WORDS = frozenset(
 )
 # Verbs any question may carry that say nothing about the thing asked: "How many … does X have?".
 _GENERIC_VERBS = frozenset(
-    "punya mempunyai memiliki ada adalah ialah merupakan menjadi jadi sih kah dong ya nih tuh have has had get "
+    "punya mempunyai memiliki ada adalah ialah merupakan menjadi jadi buat bikin sih kah dong ya nih tuh have has had get "
     "got make made does did do there".split()
 )
 # "per tahun", "this year": units of time, not the thing asked about.
@@ -648,8 +648,9 @@ def holds(sentence: str, kind: Wanted, speaker: str | None = None, asked: str = 
 
 
 def _word_before(sentence: str, run: str) -> list[str]:
-    """The word before a name in the sentence, folded, if any ("rsud" before "Sunan Kalijaga")."""
-    at = sentence.find(run)
+    """The word before a name in the sentence, folded, if any ("rsud" before "Sunan Kalijaga"); found by its first
+    word, as a name may be read across a dash ("Tol Betung Tempino" of "Jalan Tol Betung–Tempino–Jambi")."""
+    at = sentence.find(run.split()[0])
     return [fold(w) for w in _WORD.findall(sentence[: max(at, 0)])][-1:]
 
 
@@ -668,8 +669,16 @@ def _names_in(sentence: str, bodies: bool = False) -> list[str]:
 
 def _places_in(sentence: str) -> set[str]:
     """The first words, folded, of the places a sentence names after "di"/"ke"/"in"/"from" or after the word for a
-    place ("ke Terminal Giwangan", "Desa Tirawonua")."""
-    return {fold(m[1]) for pattern in (_PLACE_AFTER, _place_unit_before()) for m in pattern.finditer(sentence)}
+    place ("ke Terminal Giwangan", "Desa Tirawonua"), or of a room or building after "di"/"ke"/"in"/"at" ("di
+    ruang perpustakaan")."""
+    patterns = (_PLACE_AFTER, _place_unit_before(), _venue_after())
+    return {fold(m[1]) for pattern in patterns for m in pattern.finditer(sentence)}
+
+
+@cache
+def _venue_after() -> re.Pattern[str]:
+    venues = "|".join(sorted(_answer_words()["venue"], key=len, reverse=True))
+    return re.compile(rf"\b(?:di|ke|in|at)\s+(?:the\s+)?({venues})\b", re.IGNORECASE)
 
 
 @cache
@@ -695,6 +704,8 @@ def person_named(sentence: str, asked: str) -> str | None:
         # name opening with a word for a place ("Stadion Bumi Lempake") is the place's.
         acronym = any(len(w) > 1 and w.isupper() for w in run.split())
         body = any(w in cues.ORG_WORDS for w in words)
-        if len(words) > 1 and not (acronym or _is_place(words) or body) and not set(words) <= given:
+        # "Jalan Tol Betung–Tempino", read without its first word: the place its word before names
+        place = _is_place(words) or _is_place(_word_before(sentence, run) or ["-"])
+        if len(words) > 1 and not (acronym or place or body) and not set(words) <= given:
             return run
     return None

@@ -241,9 +241,12 @@ def answers(question: Question, sentence: str, said_by: str | None, passage: Pas
     if question.wants is None or not holds(sentence, question.wants, speaker, asked):
         return False
     # "Siapa direktur utama PT X?" is not answered by "Budi, kuasa hukum PT X": a name the evidence gives
-    # holds the office asked for where the evidence names that office.
-    offices = _offices(question.text) - _FOUNDED if question.kind == "who" and speaker is None else frozenset()
-    if offices and not offices & _offices(sentence):
+    # holds the office asked for where the evidence names that office, or its speaker does ("Siapa nakhoda
+    # kapal X?" is not answered by the ferry operator's manager listing the ships, "Siapa CEO Nvidia?" by an
+    # unnamed spokesperson of Nvidia).
+    offices = _offices(question.text) - _FOUNDED if question.kind == "who" else frozenset()
+    holders = f"{sentence} {speaker} {retriever.roles.get(speaker) or ''}" if speaker else sentence
+    if offices and not offices & _offices(holders):
         return False
     return all(
         _names(name, sentence) or (said_by is not None and names_speaker(name, said_by, None))
@@ -264,11 +267,6 @@ def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever:
         if passage.id not in holding and len(holding) <= RARE_NAME_PASSAGES:
             return False
     role = retriever.roles.get(said_by)
-    if question.kind == "who" and _unnamed(said_by):
-        # "Siapa CEO Nvidia?" is not answered by an unnamed spokesperson of Nvidia
-        offices = _offices(question.text)
-        if offices and not offices & _offices(f"{said_by} {role or ''}"):
-            return False
     head = question.named
     if head and kind_asked(head[0]) is None and is_body(said_by, role):
         return False  # "Siapa nama pilot …?" asks for a person, whom a company's statement is not
@@ -282,9 +280,12 @@ def _may_be_asked(question: Question, said_by: str, passage: Passage, retriever:
 
 def _offices(text: str) -> frozenset[str]:
     """The words of the offices and roles a text names, in Indonesian: "CEO", "Kapolres", "spokesperson" (as
-    "juru bicara"), "dirut" (as "direktur utama")."""
+    "juru bicara"), "dirut" (as "direktur utama"), "bos" (as "CEO" too)."""
     folded = (fold(w) for w in _WORD.findall(text))
-    meant = (cues.ROLE_TRANSLATIONS.get(w) or cues.TITLE_ABBREVIATIONS.get(w) or w for w in folded)
+    meant = (
+        cues.ROLE_TRANSLATIONS.get(w) or cues.TITLE_ABBREVIATIONS.get(w) or f"{w} {cues.ROLE_SYNONYMS.get(w, '')}"
+        for w in folded
+    )
     return frozenset(part for words in meant for part in words.split() if part in _OFFICE_WORDS)
 
 

@@ -1092,3 +1092,13 @@ def test_the_words_between_commas_after_someone_who_gives_no_name_are_a_place() 
 )
 def test_a_title_word_inside_a_bodys_name_is_the_bodys(body: str) -> None:
     assert speakers(f"{body} menyatakan akan mengirim tim pekan depan.") == [body]
+
+
+def test_a_role_said_of_a_name_with_merupakan_is_theirs() -> None:
+    readings = read(
+        [
+            "Pria bernama Yosef Tandi itu merupakan kuasa hukum PT Batu Jaya Perkasa.",
+            "Yosef mengatakan seluruh izin tambang sudah lengkap.",
+        ]
+    )
+    assert readings[1].speaker == Speaker("Yosef Tandi", "kuasa hukum PT Batu Jaya Perkasa")

@@ -243,7 +243,8 @@ def test_a_time_before_now_is_no_focus_word() -> None:
     [
         ("tanda2 anak kena difteri apa aja?", ("tanda-tanda", "anak", "kena", "difteri", "aja")),  # chat doubling
         ("Kenapa harga naik gara2 kemarau?", ("harga", "naik", "kemarau")),  # a reason, not a thing asked
-        ("Sejak kapan Mbah Partini bikin gerabah?", ("bikin", "gerabah")),  # an honorific before a name
+        ("Sejak kapan Mbah Partini bikin gerabah?", ("gerabah",)),  # an honorific before a name; "bikin": make
+        ("Bawaslu dikasih waktu brp buat cek laporan?", ("bawaslu", "dikasih", "waktu", "cek", "laporan")),  # "for"
         ("Apa kata Pak Bupati soal ibu hamil?", ("ibu", "hamil")),  # "ibu hamil" is a thing asked
     ],
 )

@@ -585,6 +585,36 @@ HOSPITAL_ROLES = {
 }
 
 
+def test_a_place_joined_to_the_topic_names_no_speaker() -> None:
+    roles = {"Yusuf Effendi": "Kepala Kantor Otoritas Pelabuhan Teluk Bayur", "Rina": "pedagang asal Pariaman"}
+    assert match_speakers("Ada penumpang yg cerita soal antrean di pelabuhan?", roles, roles) == ()
+    assert match_speakers("What did people say about the queues at the port?", roles, roles) == ()
+    assert match_speakers("Apa kata otoritas pelabuhan soal antrean?", roles, roles) == ("Yusuf Effendi",)
+    # A name after a place's name is no more of the topic: a follow-up's "dia" written out
+    assert match_speakers("Trus soal antrean di Padang Yusuf Effendi jawab apa?", roles, roles) == ("Yusuf Effendi",)
+
+
+HEARING_ROLES = {
+    "Rahmat Saleh": "Kuasa hukum warga dari LBH Padang",
+    "Dewi Anggraini": "Anggota Komisi III DPRD Kota Padang",
+    "Yusuf Effendi": "Kepala Dinas Pekerjaan Umum Kota Padang",
+    "Siti Aminah": "warga Kelurahan Koto Tangah",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Apa kata pengacara warga?", ("Rahmat Saleh",)),  # the article's "kuasa hukum", not any resident
+        ("Advokat warga bilang apa?", ("Rahmat Saleh",)),
+        ("What did the local parliament say?", ("Dewi Anggraini",)),  # "DPRD"
+        ("What did the city councillor say?", ("Dewi Anggraini",)),
+    ],
+)
+def test_a_role_asked_for_by_another_word_for_it(question: str, expected: tuple[str, ...]) -> None:
+    assert match_speakers(question, HEARING_ROLES, HEARING_ROLES) == expected
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

@@ -87,6 +87,10 @@ def test_wanted_is_the_kind_of_answer_asked_for(question: str, wants: str | None
         ("Kerugian terbesar dalam satu hari.", "time", False),
         ("Perusahaan itu berbasis di Hangzhou.", "place", True),
         ("Perusahaan itu kurang dikenal.", "place", False),
+        # A room or building after "di"/"ke"/"at" is a place, in lower case too; the word alone is not.
+        ("Siswa belajar bergantian di ruang perpustakaan dan musala.", "place", True),
+        ("The families slept at the market for two nights.", "place", True),
+        ("Ruang kelas itu dibangun pada 1982.", "place", False),
     ],
 )
 def test_holds_finds_an_answer_of_the_kind(sentence: str, kind: focus.Wanted, held: bool) -> None:
@@ -448,6 +452,12 @@ def test_an_unnamed_speaker_does_not_answer_who_holds_another_office(retriever: 
     assert qa.ask("Who is the CEO of OpenAI?").support == "full"
 
 
+def test_a_road_named_across_dashes_is_no_person() -> None:
+    sentence = "Warga menghadang dua ekskavator di lahan proyek Jalan Tol Padang–Pekanbaru–Dumai, Senin."
+    assert focus.person_named(sentence, "Siapa nama operator ekskavator itu?") is None
+    assert focus.person_named("Operator ekskavator Joko Susilo mengaku kaget.", "Siapa nama operatornya?") == "Joko Susilo"
+
+
 def test_a_synonym_spinners_capitals_name_no_one() -> None:
     # "Mempunyai" and "Dampak" keep the capital the spinner gave them mid-sentence: read spun, they looked like a name.
     asked = "Siapa yang memimpin perusahaan itu?"
@@ -502,3 +512,28 @@ def flight(tmp_path_factory: pytest.TempPathFactory) -> qa.Retriever:
 )
 def test_a_company_speaking_names_no_person_asked_for(flight: qa.Retriever, question: str, support: str) -> None:
     assert qa.ask(question, retriever=flight).support == support
+
+
+FERRY = """Kapal feri tertahan gelombang tinggi
+Empat kapal feri tertahan di Pelabuhan Bolok sejak Senin karena gelombang setinggi empat meter.
+Menurut Manajer Operasional PT Feri Nusa, Andreas Lamba, kapal yang tertahan adalah KMP Bahari Jaya dan KMP Laut Teduh.
+"Kami menunggu izin syahbandar sebelum berangkat," kata Andreas.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory: pytest.TempPathFactory) -> qa.Retriever:
+    return _saved(tmp_path_factory, "feri", FERRY)
+
+
+@pytest.mark.parametrize(
+    ("question", "support"),
+    [
+        ("Siapa nakhoda KMP Bahari Jaya?", "partial"),  # its speaker lists the ships and steers none
+        ("Siapa manajer operasional PT Feri Nusa?", "full"),  # its speaker holds that office
+    ],
+)
+def test_a_speaker_answers_who_holds_an_office_only_when_holding_it(
+    ferry: qa.Retriever, question: str, support: str
+) -> None:
+    assert qa.ask(question, retriever=ferry).support == support

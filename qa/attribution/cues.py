@@ -121,6 +121,8 @@ PRONOUNS = frozenset("ia dia beliau dirinya pihaknya".split())  # "pihaknya": he
 
 # Demonstratives that turn a role into a reference to someone named before: "menteri itu", "sang pelatih".
 DEMONSTRATIVES = frozenset("itu tersebut ini".split())
+# "X merupakan kuasa hukum PT Y": what follows says what X is.
+COPULAS = frozenset("merupakan adalah ialah".split())
 DETERMINER = "sang"
 
 # "Seorang juru bicara Perum Bulog mengatakan …": an unnamed speaker known only by role.
@@ -218,7 +220,7 @@ GENERIC_ROLES = (
     "aktivis", "eksekutif", "petugas", "ilmuwan", "dosen", "penulis", "wartawan", "pemain", "penyerang",
     "kiper", "bek", "gelandang", "dokter", "pengacara", "kuasa hukum", "politikus", "politisi", "sutradara",
     "produser", "penyanyi", "pelantun", "aktris", "aktor", "pemeran", "pengungsi", "relawan", "nelayan", "agen",
-    "pengurus",
+    "pengurus", "nakhoda", "perawat", "bidan",
 )
 
 # Nouns for a person that, with a demonstrative, point back at someone: "pria itu mengatakan".
@@ -405,6 +407,9 @@ TOPIC_MARKERS = frozenset(
     "about regarding concerning on towards toward tentang soal mengenai terhadap perihal terkait seputar".split()
 )
 TOPIC_SKIPPED = frozenset("the a an para sang si".split())
+# Within the topic, the words that join a place to it: "soal kondisinya di pelabuhan" is about the port, whose
+# authority is not who is asked to speak.
+TOPIC_LINKS = frozenset("di ke dari in at".split())
 # A place that follows a role after a comma ("di Universitas Gadjah Mada, Yogyakarta") is a word or three.
 PLACE_MAX_WORDS = 3
 # Words that join two speakers a question asks about ("Budi dibanding pihak Telkom", "Telkom and Indosat").
@@ -482,5 +487,14 @@ ROLE_TRANSLATIONS: dict[str, str] = {
     "transport": "perhubungan", "religious": "agama", "finance": "keuangan", "agriculture": "pertanian",
     "mining": "tambang pertambangan mineral minerba",
     "traffic": "lantas lintas",  # not "lalu": a given name too ("Lalu Muhamad")
+    "parliament": "dpr dprd parlemen dewan", "legislature": "dpr dprd dewan", "council": "dewan dprd",
+    "councillor": "anggota dewan dprd", "councilor": "anggota dewan dprd", "legislator": "anggota dewan dpr dprd",
+}
+# Indonesian words for one role that articles and readers use in each other's place: "pengacara warga" asks
+# for the residents' "kuasa hukum".
+ROLE_SYNONYMS: dict[str, str] = {
+    "pengacara": "kuasa hukum advokat", "advokat": "kuasa hukum pengacara", "wartawan": "jurnalis",
+    "jurnalis": "wartawan", "legislator": "anggota dewan dprd", "pengemudi": "sopir", "sopir": "pengemudi",
+    "bos": "ceo direktur pimpinan",
 }
 

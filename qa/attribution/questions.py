@@ -233,7 +233,8 @@ def _short_form(word: str) -> str:
 
 def _meanings(word: str) -> frozenset[str]:
     """The stems a question's word may stand for in a role: itself, the title an abbreviation stands for
-    ("dirut"), the Indonesian for an English role word ("regent", "residents"); a word for the family stands
+    ("dirut"), the Indonesian for an English role word ("regent", "residents") or another Indonesian word for
+    the role ("pengacara" for "kuasa hukum"); a word for the family stands
     for every kin ("keluarga korban" may be the victim's sister). Of two letters, only a short form ("RS")."""
     if word in cues.FAMILY_WORDS:  # "family" is a common English word, and still asks for kin
         return _stems(" ".join(cues.KIN))
@@ -244,7 +245,7 @@ def _meanings(word: str) -> frozenset[str]:
     singular = word[:-1] if word.endswith("s") else word
     spelled = cues.TITLE_ABBREVIATIONS.get(word, "")
     translated = cues.ROLE_TRANSLATIONS.get(word) or cues.ROLE_TRANSLATIONS.get(singular, "")
-    return _stems(f"{word} {spelled} {translated}")
+    return _stems(f"{word} {spelled} {translated} {cues.ROLE_SYNONYMS.get(word, '')}")
 
 
 @lru_cache(maxsize=_STEMS_CACHE_SIZE)
@@ -293,15 +294,21 @@ def _find_sequence(words: list[str], parts: list[str]) -> int | None:
 
 def _topic_words(folded: list[str], words: list[str], cased: bool) -> list[bool]:
     """Per word, whether it names the topic: right after "about"/"tentang" (an article between them allowed),
-    or the next word of a name that does ("about Budi Santoso")."""
+    the next word of a name that does ("about Budi Santoso"), or a place joined to it ("soal antrean di
+    pelabuhan")."""
     topic: list[bool] = []
     previous: int | None = None
     for index, word in enumerate(folded):
+        # Only to a place in lower case: a name after "di Mina" may be a speaker put in for "dia".
+        lower = [not w[:1].isupper() for w in words[index : index + 2]]
+        linked = (word in cues.TOPIC_LINKS and lower[1:] == [True]) or (
+            index > 0 and folded[index - 1] in cues.TOPIC_LINKS and lower[0]
+        )
         topic.append(
             previous is not None
             and (
                 folded[previous] in cues.TOPIC_MARKERS
-                or (topic[previous] and previous == index - 1 and (not cased or words[index][:1].isupper()))
+                or (topic[previous] and previous == index - 1 and (not cased or words[index][:1].isupper() or linked))
             )
         )
         if word not in cues.TOPIC_SKIPPED:

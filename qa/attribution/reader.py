@@ -479,6 +479,8 @@ class _ArticleReader:
                     entity.seen = position
             if token.text == ",":
                 self._register_appositive(text, start, index, end, position)
+            if token.fold in cues.COPULAS:
+                self._register_copula(text, start, index, end)
             if token.fold == cues.ALIAS and start < index < end - 1 and tokens[index + 1].is_cap:
                 # "Agus Triyono alias Gondes": a later "ujar Gondes" is Agus Triyono.
                 if (entity := self.known.by_word(tokens[index - 1].fold)) is not None:
@@ -691,6 +693,20 @@ class _ArticleReader:
             # An age is a person's, whatever the role's first word ("operator produksi di sebuah pabrik").
             entity.kind = Kind.PERSON
             self.introduced = entity
+
+    def _register_copula(self, text: Text, start: int, copula: int, end: int) -> None:
+        """Note "Pria bernama Gregorius Lado itu merupakan kuasa hukum PT X.": the role a name is said to hold,
+        unless the article gives them another."""
+        before = copula
+        while before > start and text.tokens[before - 1].fold in cues.DEMONSTRATIVES:
+            before -= 1
+        name = trailing_name(text, start, before)
+        role_end = copula + 1
+        while role_end < end and text.tokens[role_end].text not in CLAUSE_MARKS:
+            role_end += 1
+        if name is None or name[1] != before or not is_role(text, copula + 1, role_end, strict=True):
+            return
+        self._named(NameRef(text.tokens[name[0] : name[1]], role=role_text(text, copula + 1, role_end)))
 
     def _register_role_before(self, text: Text, start: int, comma: int, end: int) -> None:
         """Note "… berbincang dengan kapten tim, Rizky Aditya Nugraha, sebelum …": a person named after a role in
