@@ -80,8 +80,8 @@ _ASKING_WORDS = frozenset(
 )
 # Verbs any question may carry that say nothing about the thing asked: "How many … does X have?".
 _GENERIC_VERBS = frozenset(
-    "punya mempunyai memiliki ada adalah ialah merupakan menjadi jadi buat bikin sih kah dong ya nih tuh have has had get "
-    "got make made does did do there".split()
+    "punya mempunyai memiliki ada adalah ialah merupakan menjadi jadi buat bikin sih kah dong ya nih tuh have has had "
+    "get got make made does did do there".split()
 )
 # "per tahun", "this year": units of time, not the thing asked about.
 _TIME_UNITS = frozenset("detik menit jam hari pekan minggu bulan tahun day days week weeks month months year years".split())
@@ -705,7 +705,8 @@ def person_named(sentence: str, asked: str) -> str | None:
         acronym = any(len(w) > 1 and w.isupper() for w in run.split())
         body = any(w in cues.ORG_WORDS for w in words)
         # "Jalan Tol Betung–Tempino", read without its first word: the place its word before names
-        place = _is_place(words) or _is_place(_word_before(sentence, run) or ["-"])
+        before = _word_before(sentence, run)
+        place = _is_place(words) or (bool(before) and _is_place(before))
         if len(words) > 1 and not (acronym or place or body) and not set(words) <= given:
             return run
     return None

@@ -138,7 +138,8 @@ def rank_at(tokens: Sequence[Token], index: int) -> int:
     """The length of the rank written out in full at `index` ("Ajun Komisaris Besar Polisi"), else 0; none right
     after a unit's word, whose name it is part of ("Direktorat Jenderal"), and none in lower case: "kapten tim"
     is an office, "Kapten Stefanus" a rank."""
-    if not tokens[index].is_cap or (index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.UNIT_WORDS):
+    in_unit = index > 0 and tokens[index - 1].is_cap and tokens[index - 1].fold in cues.UNIT_WORDS
+    if in_unit or not tokens[index].is_cap:
         return 0
     ranks = _RANKS_BY_FIRST.get(tokens[index].fold, ())
     return next((len(r) for r in ranks if _ranked_name_at(tokens, index, r)), 0)
