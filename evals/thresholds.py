@@ -99,8 +99,10 @@ WIRE_FLOOR = {
 # (six articles, 48 questions the article does not answer, 12 paraphrases, 24 conversations, cold) first met
 # that code at 36/48, 0/12 refused and 34/48 follow-ups; a role in lower case after "kata" or before a name in
 # passing, a body's statement naming no person asked for, and English "what … value/salary/fine" asking for a
-# sum of money made them 40/48 and 35/48: now 304 of 365 (0.833) and 351 of 443 (0.792). README, "Answer
-# judgement".
+# sum of money made them 40/48 and 35/48: 304 of 365 (0.833) and 351 of 443 (0.792). The d10 batch (six
+# articles, 36, 12 and 24, cold) first met the code at 29/36, 0/12 and 25/35; offices held by the evidence or
+# its speaker, chat "buat", role synonyms and a place joined to the topic made them 31/36 and 26/35: now 332 of
+# 400 (0.830) and 384 of 479 (0.802). README, "Answer judgement".
 NOT_KNOWN_MIN = 0.77
 FALSE_REFUSALS_MAX = 0.02
 FOLLOW_UP_MIN = 0.83
