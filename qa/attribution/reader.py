@@ -27,6 +27,7 @@ from .words import (
     TitleKind,
     Token,
     Vocabulary,
+    clause_end,
     is_filler,
     is_function_word,
     joined,
@@ -674,12 +675,11 @@ class _ArticleReader:
         # an age with the name ("Hamsir (48),") or after it ("Suwarni, 56 tahun,") marks a person: any role will do
         # (a year in parentheses, "(2019)", is no age)
         in_parens_age = comma > 1 and text.tokens[comma - 1].text == ")" and _is_age(text.tokens[comma - 2].text)
-        aged = in_parens_age or _age_at(text.tokens, comma + 1, end)
-        if _age_at(text.tokens, comma + 1, end):
-            comma = next((i for i in range(comma + 1, end) if text.tokens[i].text in CLAUSE_MARKS), end)
-        role_end = comma + 1
-        while role_end < end and text.tokens[role_end].text not in CLAUSE_MARKS:
-            role_end += 1
+        age_after = _age_at(text.tokens, comma + 1, end)
+        aged = in_parens_age or age_after
+        if age_after:
+            comma = clause_end(text.tokens, comma + 1, end)
+        role_end = clause_end(text.tokens, comma + 1, end)
         # "Menanggapi kritik Forwapa, Direktur Utama Perumda itu menjawab:": a speaker after the comma, no role.
         segment = text.tokens[comma + 1 : role_end]
         clause = any(is_cue(token) for token in segment) or (bool(segment) and segment[-1].fold in cues.DEMONSTRATIVES)
@@ -701,9 +701,7 @@ class _ArticleReader:
         while before > start and text.tokens[before - 1].fold in cues.DEMONSTRATIVES:
             before -= 1
         name = trailing_name(text, start, before)
-        role_end = copula + 1
-        while role_end < end and text.tokens[role_end].text not in CLAUSE_MARKS:
-            role_end += 1
+        role_end = clause_end(text.tokens, copula + 1, end)
         if name is None or name[1] != before or not is_role(text, copula + 1, role_end, strict=True):
             return
         self._named(NameRef(text.tokens[name[0] : name[1]], role=role_text(text, copula + 1, role_end)))

@@ -12,7 +12,16 @@ from .refs import AnaphorRef, HolderRef, NameRef, Ref, RoleRef, TitleRef
 from .roles import is_role, role_text, with_places
 from .text import Text
 from .titles import has_title, match_title
-from .words import CLAUSE_MARKS, TITLE_WORDS, VERB_PREFIXES, Token, breaks_name, is_degree, is_function_word
+from .words import (
+    CLAUSE_MARKS,
+    TITLE_WORDS,
+    VERB_PREFIXES,
+    Token,
+    breaks_name,
+    clause_end,
+    is_degree,
+    is_function_word,
+)
 
 
 def subject_before(text: Text, sentence_start: int, cue: int) -> Ref | None:
@@ -271,9 +280,7 @@ def subject_after(text: Text, start: int, end: int) -> Ref | None:
     ref = classify(text, start, index)
     # The clause may name the person after a comma, past the role's last words: "disampaikan Direktur
     # Pelaksana Harbourview Advisory untuk Asia Tenggara, Jonathan Whitfield."
-    comma = index
-    while comma < end and text.tokens[comma].text not in CLAUSE_MARKS:
-        comma += 1
+    comma = clause_end(text.tokens, index, end)
     if comma + 1 < end and text.tokens[comma].text == ",":
         return _with_trailing_appositive(text, ref, start, comma, end)
     return ref

@@ -250,6 +250,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(word := m.group(), _fold_word(word), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
+def clause_end(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where the clause running from `start` ends: at its first comma or stop, else at `end`."""
+    return next((i for i in range(start, end) if tokens[i].text in CLAUSE_MARKS), end)
+
+
 def is_qualifier(token: Token, words: Vocabulary) -> bool:
     """A capitalised word that qualifies a title ("AS", "PasarKita", "Pertanian") rather than naming a person."""
     return (
